@@ -1,0 +1,167 @@
+/**
+ * The connector contract. A connector is a thin I/O adapter: it knows one CRM's API (auth,
+ * paging, batching, limits, retries) and moves raw records. It knows nothing of scoring or of the
+ * neutral model: mapping raw records into neutral ones is `src/mapping`'s job.
+ *
+ * Shape after Kysely's `Dialect` and unstorage's `Driver`: a few documented methods, the optional
+ * ones flagged. `connectors/index.ts` maps connector names to factories.
+ */
+
+/** One record as the CRM (or file) holds it. */
+export interface RawRecord {
+  /** The CRM id (Salesforce 18-char Id, HubSpot object id, the file's id column). */
+  id: string;
+  /** Field name -> value, as the API returned it. Nested relationship objects are allowed
+   * (Salesforce `Owner: { Name }`); the mapping engine reads dot paths into them. */
+  fields: Record<string, unknown>;
+  /** Associated record ids per object type (HubSpot `companies: ['123']`). */
+  associations?: Record<string, string[]>;
+  /** Spreadsheet row for file sources (header = 1, first data row = 2). */
+  row?: number;
+  /** Last modification time (ISO-8601) where the CRM reports one. */
+  modifiedAt?: string;
+}
+
+/** What to pull: one CRM object, the fields a mapping names, an optional filter. */
+export interface PullRequest {
+  /** The CRM object / file / HubSpot object type (`Account`, `companies`, `accounts`). */
+  object: string;
+  /** Source fields the mapping reads; a connector selects only these (plus what it needs). */
+  fields: string[];
+  /** Object types whose association ids to return with each record (HubSpot). */
+  associations?: string[];
+  /** Connector-specific filter from the mapping's `where` (a SOQL condition for Salesforce). */
+  where?: string;
+  /** Incremental pull: only records modified at or after this watermark (connector-defined). */
+  since?: string;
+}
+
+/** One page of a pull. */
+export interface RawPage {
+  records: RawRecord[];
+  /** Ids known to be deleted/archived since the watermark (incremental pulls). */
+  deleted?: string[];
+  /** The watermark to store once every page of this pull has been processed. */
+  watermark?: string;
+  /** For file sources: the file the page came from (`accounts.csv`). */
+  source?: string;
+}
+
+/** A field as the CRM describes it (field discovery, mapping validation). */
+export interface FieldInfo {
+  name: string;
+  label: string;
+  type: string;
+  /** Picklist / enumeration values. */
+  options?: string[];
+  /** Can Headroom write it (createable/updateable). */
+  writable?: boolean;
+  /** Is it an external id / unique-value property usable as an upsert key. */
+  unique?: boolean;
+}
+
+/** One record to write. `key` identifies it across runs (the Headroom opportunity id, or the
+ * account's CRM id for account-field updates). */
+export interface WriteRecord {
+  key: string;
+  fields: Record<string, unknown>;
+  /** Records to associate the written record with: object type -> CRM ids (HubSpot). */
+  associations?: Record<string, string[]>;
+}
+
+export type WriteMode =
+  /** Upsert by an external-id / unique property named `keyField`. */
+  | 'upsert'
+  /** Update existing records whose CRM id is `key`. */
+  | 'update'
+  /** Create new records (tasks). The caller guarantees it never creates the same key twice. */
+  | 'create';
+
+export interface WriteBatch {
+  /** CRM object (`Expansion_Opportunity__c`, `Account`, `Task`, `deals`, `companies`, `tasks`). */
+  object: string;
+  mode: WriteMode;
+  /** For `upsert`: the external-id field the CRM matches on (`Headroom_Key__c`, `headroom_key`). */
+  keyField?: string;
+  records: WriteRecord[];
+}
+
+export interface WriteOutcome {
+  key: string;
+  ok: boolean;
+  /** The CRM id of the written record. */
+  crmId?: string;
+  /** True when an upsert created the record rather than updating it. */
+  created?: boolean;
+  error?: { code: string; message: string };
+}
+
+/** API consumption, for run records and limit checks. */
+export interface ApiUsage {
+  /** HTTP calls made by this connector instance. */
+  calls: number;
+  /** What the CRM reported, where it does (Salesforce `Sforce-Limit-Info: api-usage=25/15000`). */
+  used?: number;
+  limit?: number;
+}
+
+export interface Connector {
+  /** Registry name: `files`, `salesforce`, `hubspot`. */
+  readonly name: string;
+  /** Pages of raw records. Connectors page internally and must never stop silently early. */
+  pull(request: PullRequest): AsyncIterable<RawPage>;
+  /** Optional: fields of one object (field discovery; mapping validation). */
+  describe?(object: string): Promise<FieldInfo[]>;
+  /** Optional: write a batch. Connectors split it into API-sized calls, retry what is safe to
+   * retry, and report per-record outcomes; one bad record never fails the others. Absent on
+   * read-only connectors. */
+  write?(batch: WriteBatch): Promise<WriteOutcome[]>;
+  /** Optional: API usage so far. */
+  usage?(): ApiUsage;
+  /** Optional: release sockets, flush token caches. */
+  close?(): Promise<void>;
+}
+
+/**
+ * Where a connector keeps secrets that change at run time (OAuth refresh tokens). The store
+ * implements it with AES-256-GCM encryption; tests hand in a Map-backed one.
+ */
+export interface SecretStore {
+  get(connection: string, name: string): Promise<string | undefined>;
+  set(connection: string, name: string, value: string): Promise<void>;
+}
+
+/** Everything a connector factory may receive. Connector-specific settings live in `options`. */
+export interface ConnectorContext {
+  /** Connection name (several connections may use one connector). */
+  connection: string;
+  /** Connector settings, usually from the environment (`SALESFORCE_*`, `HUBSPOT_*`) or the
+   * connection config; the factory validates them with zod. */
+  options: Record<string, unknown>;
+  secrets?: SecretStore;
+  /** Structured logger; connectors never log secrets. */
+  log?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
+}
+
+export type ConnectorFactory = (ctx: ConnectorContext) => Connector | Promise<Connector>;
+
+/** A fault (network, auth, limits). Expected per-record problems are values, not errors. */
+export class ConnectorError extends Error {
+  override name = 'ConnectorError';
+  constructor(
+    readonly connector: string,
+    readonly code: string,
+    message: string,
+    readonly options: { retryable?: boolean; cause?: unknown; status?: number } = {},
+  ) {
+    super(`${connector}: ${message}`, { cause: options.cause });
+  }
+  get retryable(): boolean {
+    return this.options.retryable ?? false;
+  }
+}
+
+/** The run must stop cleanly now and resume next time (daily API limit reached). */
+export class LimitReachedError extends ConnectorError {
+  override name = 'LimitReachedError';
+}

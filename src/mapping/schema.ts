@@ -1,0 +1,147 @@
+/**
+ * The mapping file schema (DESIGN.md "Mapping files"): one YAML file per connection, the same
+ * shape for every connector. Unknown keys are refused, so a typo is an error, not a silent no-op.
+ */
+import { z } from 'zod';
+import { NEUTRAL_OBJECTS } from '../model/records.js';
+
+export const FIELD_TYPES = [
+  'string',
+  'integer',
+  'number',
+  'currency',
+  'percent',
+  'date',
+  'datetime',
+  'boolean',
+  'list',
+  'enum',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** A source field spec: where a neutral value comes from and how it is cleaned. */
+export const FieldSpecObjectSchema = z
+  .object({
+    /** Source field (dot paths reach into relationship objects: `Owner.Name`). A list means
+     * "the first that is not blank". */
+    field: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    /** Read the first associated record id of this object type (HubSpot `companies`). */
+    association: z.string().min(1).optional(),
+    /** A constant. */
+    value: scalar.optional(),
+    /** @default 'string' */
+    type: z.enum(FIELD_TYPES).optional(),
+    /** List separator. @default ';' */
+    separator: z.string().min(1).optional(),
+    /** Source value -> neutral value, for enums and list items. Matching ignores case. */
+    map: z.record(z.string(), scalar).optional(),
+    /** Used when the source is blank (and, with an issue recorded, when it cannot be read). */
+    default: z.union([scalar, z.array(scalar)]).optional(),
+    /** A record without this value is skipped and reported. @default false */
+    required: z.boolean().optional(),
+  })
+  .strict()
+  .refine(
+    (s) => [s.field, s.association, s.value].filter((v) => v !== undefined).length === 1,
+    'give exactly one of field, association or value',
+  );
+
+export const FieldSpecSchema = z.union([z.string().min(1), FieldSpecObjectSchema]);
+export type FieldSpec = z.infer<typeof FieldSpecSchema>;
+export type FieldSpecObject = z.infer<typeof FieldSpecObjectSchema>;
+
+export const ObjectMappingSchema = z
+  .object({
+    /** CRM object (Salesforce `Account`), HubSpot object type (`companies`), or file name. */
+    from: z.string().min(1),
+    /** Optional connector-specific filter (a SOQL condition for Salesforce). */
+    where: z.string().optional(),
+    /** Neutral field (dot path) -> source. */
+    fields: z.record(z.string(), FieldSpecSchema),
+  })
+  .strict();
+export type ObjectMapping = z.infer<typeof ObjectMappingSchema>;
+
+/** Write-back field sources: an output field path (`scores.composite`, `account.crmId`) or a
+ * constant `{ value: X }`. */
+export const WriteFieldSchema = z.union([
+  z.string().min(1),
+  z.object({ value: scalar }).strict(),
+  z
+    .object({
+      field: z.string().min(1),
+      /** Source value -> CRM value (e.g. health `red` -> picklist `Red`). */
+      map: z.record(z.string(), scalar).optional(),
+      /** `date` writes YYYY-MM-DD; `datetime` a midnight-UTC epoch ms (HubSpot date props);
+       * `text` joins arrays and objects into readable text. */
+      format: z.enum(['date', 'datetime', 'text', 'json']).optional(),
+      /** Truncate text to this many characters (CRM field length). */
+      maxLength: z.number().int().positive().optional(),
+    })
+    .strict(),
+]);
+export type WriteField = z.infer<typeof WriteFieldSchema>;
+
+const writeTarget = {
+  /** CRM object written to. */
+  to: z.string().min(1),
+  fields: z.record(z.string(), WriteFieldSchema),
+  /** Associate each written record with these related records: object type -> source path
+   * (HubSpot: `companies: account.crmId`). */
+  associations: z.record(z.string(), z.string()).optional(),
+};
+
+export const WriteBackSchema = z
+  .object({
+    account: z.object({ ...writeTarget }).strict().optional(),
+    opportunity: z
+      .object({
+        ...writeTarget,
+        /** External id / unique property the upsert matches on; receives the opportunity id. */
+        key: z.string().min(1),
+        /** Where people record what they did with an opportunity, read back before each write:
+         * CRM value -> Headroom status. A dismissed/converted record is never reopened. */
+        status: z
+          .object({
+            field: z.string().min(1),
+            map: z.record(z.string(), z.enum(['open', 'accepted', 'dismissed', 'converted', 'won', 'lost'])),
+          })
+          .strict()
+          .optional(),
+        /** Only opportunities at or above this tier (1 = best) are written. @default 5 */
+        minTier: z.number().int().min(1).max(5).optional(),
+      })
+      .strict()
+      .optional(),
+    task: z
+      .object({
+        ...writeTarget,
+        /** Tasks only for opportunities at or above this tier. @default 1 */
+        minTier: z.number().int().min(1).max(5).default(1),
+        /** Field that says a person completed the task (read back; never recreated). */
+        doneField: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type WriteBack = z.infer<typeof WriteBackSchema>;
+
+export const MappingSchema = z
+  .object({
+    connector: z.enum(['salesforce', 'hubspot', 'files']),
+    version: z.literal(1),
+    objects: z
+      .object(
+        Object.fromEntries(NEUTRAL_OBJECTS.map((o) => [o, ObjectMappingSchema.optional()])) as {
+          [K in (typeof NEUTRAL_OBJECTS)[number]]: z.ZodOptional<typeof ObjectMappingSchema>;
+        },
+      )
+      .strict()
+      .refine((o) => o.account !== undefined, { message: 'objects.account is required', path: ['account'] }),
+    writeBack: WriteBackSchema.optional(),
+  })
+  .strict();
+export type Mapping = z.infer<typeof MappingSchema>;

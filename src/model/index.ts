@@ -1,0 +1,3 @@
+export * from './records.js';
+export * from './catalog.js';
+export * from './output.js';
