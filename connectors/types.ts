@@ -116,6 +116,9 @@ export interface Connector {
    * retry, and report per-record outcomes; one bad record never fails the others. Absent on
    * read-only connectors. */
   write?(batch: WriteBatch): Promise<WriteOutcome[]>;
+  /** Optional: install what write-back needs in the CRM (custom object and fields, properties,
+   * pipeline), idempotently. Returns one line per thing created, found or to be done by hand. */
+  setup?(options?: { dryRun?: boolean }): Promise<string[]>;
   /** Optional: API usage so far. */
   usage?(): ApiUsage;
   /** Optional: release sockets, flush token caches. */

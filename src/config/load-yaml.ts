@@ -16,7 +16,7 @@ export function zodProblems(error: z.ZodError): { path: string; message: string 
 
 /** Parse YAML text; syntax errors become a ConfigError naming the line. */
 export function parseYamlText(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     throw new ConfigError(
       file,

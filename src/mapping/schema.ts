@@ -48,8 +48,12 @@ export const FieldSpecObjectSchema = z
     'give exactly one of field, association or value',
   );
 
-export const FieldSpecSchema = z.union([z.string().min(1), FieldSpecObjectSchema]);
-export type FieldSpec = z.infer<typeof FieldSpecSchema>;
+/** A bare string is shorthand for `{ field: <string> }`; normalised here so errors name the key. */
+export const FieldSpecSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? { field: v } : v),
+  FieldSpecObjectSchema,
+);
+export type FieldSpec = string | z.infer<typeof FieldSpecObjectSchema>;
 export type FieldSpecObject = z.infer<typeof FieldSpecObjectSchema>;
 
 export const ObjectMappingSchema = z
@@ -66,22 +70,25 @@ export type ObjectMapping = z.infer<typeof ObjectMappingSchema>;
 
 /** Write-back field sources: an output field path (`scores.composite`, `account.crmId`) or a
  * constant `{ value: X }`. */
-export const WriteFieldSchema = z.union([
-  z.string().min(1),
-  z.object({ value: scalar }).strict(),
+export const WriteFieldSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? { field: v } : v),
   z
     .object({
-      field: z.string().min(1),
+      /** Output field path (`scores.composite`, `account.crmId`). */
+      field: z.string().min(1).optional(),
+      /** A constant (a HubSpot pipeline id, say). */
+      value: scalar.optional(),
       /** Source value -> CRM value (e.g. health `red` -> picklist `Red`). */
       map: z.record(z.string(), scalar).optional(),
-      /** `date` writes YYYY-MM-DD; `datetime` a midnight-UTC epoch ms (HubSpot date props);
-       * `text` joins arrays and objects into readable text. */
+      /** `date` writes YYYY-MM-DD; `datetime` midnight-UTC epoch ms (HubSpot date properties);
+       * `text` joins arrays and objects into readable lines; `json` writes JSON text. */
       format: z.enum(['date', 'datetime', 'text', 'json']).optional(),
-      /** Truncate text to this many characters (CRM field length). */
+      /** Truncate text to this many characters (the CRM field's length). */
       maxLength: z.number().int().positive().optional(),
     })
-    .strict(),
-]);
+    .strict()
+    .refine((w) => (w.field === undefined) !== (w.value === undefined), 'give exactly one of field or value'),
+);
 export type WriteField = z.infer<typeof WriteFieldSchema>;
 
 const writeTarget = {

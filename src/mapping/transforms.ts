@@ -124,8 +124,9 @@ export function parseDate(raw: unknown): Parsed<string> {
   }
   if (/^\d+(\.\d+)?$/.test(s)) {
     const n = Number(s);
-    if (n >= 1 && n < 2_958_466) {
-      // Excel serial (1900 date system, with Lotus's leap-year bug folded into the epoch).
+    if (n >= 61 && n < 2_958_466) {
+      // Excel serial (1900 date system). The epoch 1899-12-30 absorbs Lotus's phantom 1900-02-29,
+      // so serials from 61 (1900-03-01) on are exact; smaller ones are not plausible dates here.
       return ok(new Date(EXCEL_EPOCH + Math.floor(n) * 86_400_000).toISOString().slice(0, 10));
     }
     if (n > 1e11) return ok(new Date(n).toISOString().slice(0, 10)); // epoch ms

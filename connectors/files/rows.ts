@@ -1,0 +1,55 @@
+/**
+ * The shape every reader yields: one data row with its spreadsheet row number, already keyed by
+ * the header. Readers differ in parsing; paging and record ids are done once, here.
+ */
+import type { RawPage, RawRecord } from '../types.js';
+
+export interface SheetRow {
+  /** Spreadsheet row: header = 1, first data row = 2. */
+  row: number;
+  fields: Record<string, unknown>;
+}
+
+/** Default records per page: big enough to amortize, small enough to keep memory flat. */
+export const DEFAULT_PAGE_SIZE = 5000;
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * The id column of an object: `accounts` -> `account_id`, `contacts` -> `contact_id`,
+ * `deals` -> `deal_id`, or a plain `id`. Objects without one (usage, departments, signals) get
+ * `<object>-<row>`, as does a row whose id cell is blank, so every issue can still name it.
+ */
+export function idColumns(object: string): string[] {
+  const singular = object.toLowerCase().replace(/s$/, '');
+  return [`${singular}_id`, 'id'];
+}
+
+export function toRawRecord(object: string, row: SheetRow, ids: string[]): RawRecord {
+  const column = ids.find((c) => c in row.fields);
+  const value = column === undefined ? undefined : row.fields[column];
+  const id = blank(value) ? `${object}-${row.row}` : String(value).trim();
+  return { id, fields: row.fields, row: row.row };
+}
+
+/** Group rows into pages of `pageSize` raw records, naming the file on every page. */
+export async function* paginate(
+  object: string,
+  rows: AsyncIterable<SheetRow>,
+  source: string,
+  pageSize = DEFAULT_PAGE_SIZE,
+): AsyncGenerator<RawPage> {
+  const ids = idColumns(object);
+  let records: RawRecord[] = [];
+  for await (const row of rows) {
+    records.push(toRawRecord(object, row, ids));
+    if (records.length >= pageSize) {
+      yield { records, source };
+      records = [];
+    }
+  }
+  if (records.length) yield { records, source };
+}
+
+/** True when every cell of a row is blank (a spacer line, not a record). */
+export const isEmptyRow = (values: unknown[]): boolean => values.every(blank);

@@ -1,0 +1,63 @@
+/**
+ * The environment, validated once at start: every bad variable is listed together (Nango's
+ * environment parse is the model). Connector variables (SALESFORCE_*, HUBSPOT_*) are validated by
+ * each connector's own schema when that connector is used.
+ */
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import { zodProblems } from './config/load-yaml.js';
+
+const optionalString = z.string().trim().min(1).optional().catch(undefined);
+
+export const EnvSchema = z.object({
+  /** HTTP port of the server. @default 3000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface the server binds to. @default 127.0.0.1 (use 0.0.0.0 behind a proxy, with a token) */
+  HOST: z.string().default('127.0.0.1'),
+  /** Embedded database folder (PGlite). @default ./.headroom */
+  HEADROOM_DATA_DIR: z.string().default('./.headroom'),
+  /** A Postgres server instead of the embedded database, e.g. postgres://user@host:5432/db. */
+  DATABASE_URL: optionalString,
+  /** Key for secrets kept in the store (AES-256-GCM): 32 bytes as base64/hex, or a passphrase. */
+  HEADROOM_SECRET_KEY: optionalString,
+  /** Bearer token for the console and the API. Unset: the console is open on loopback only. */
+  HEADROOM_API_TOKEN: optionalString,
+  /** Secret for signed short-lived links to the embedded account view. */
+  HEADROOM_EMBED_SECRET: optionalString,
+  /** Salesforce Canvas connected app's consumer secret (verifies signed requests). */
+  SALESFORCE_CANVAS_SECRET: optionalString,
+  /** HubSpot app client secret (verifies X-HubSpot-Signature-v3 on CRM card requests). */
+  HUBSPOT_CLIENT_SECRET: optionalString,
+  /** Public base URL of this server (for links placed in the CRM). @default http://localhost:PORT */
+  HEADROOM_PUBLIC_URL: optionalString,
+  /** Cron expression for scheduled syncs inside the server; unset = no schedule. */
+  SYNC_SCHEDULE: optionalString,
+  /** Time zone of SYNC_SCHEDULE. @default UTC */
+  SYNC_TIMEZONE: z.string().default('UTC'),
+  /** Product catalog. @default config/catalog.yaml */
+  HEADROOM_CATALOG: z.string().default('config/catalog.yaml'),
+  /** Scoring settings. @default config/scoring.yaml */
+  HEADROOM_SCORING: z.string().default('config/scoring.yaml'),
+  /** Connections file. @default config/connections.yaml */
+  HEADROOM_CONNECTIONS: z.string().default('config/connections.yaml'),
+  /** Folder `npm start` syncs. @default examples/demo */
+  HEADROOM_DEMO_SOURCE: z.string().default('examples/demo'),
+  /** Where `npm start` writes the outputs. @default out */
+  HEADROOM_OUT: z.string().default('out'),
+  /** The run's "as of" date (YYYY-MM-DD). @default today (the demo: its generation date) */
+  HEADROOM_AS_OF: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .optional(),
+  /** pino level. @default info */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parse the environment; throws a ConfigError listing every bad variable. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const res = EnvSchema.safeParse(env);
+  if (!res.success) throw new ConfigError('environment', zodProblems(res.error));
+  return res.data;
+}

@@ -1,0 +1,89 @@
+/**
+ * Small text and date helpers shared by the narrative modules. Dates are ISO calendar dates
+ * handled in UTC so that output never depends on the machine's time zone or clock.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** `$12,345` (whole units). Non-USD currencies are prefixed with their code: `EUR 12,345`. */
+export function money(amount: number, currency = 'USD'): string {
+  const n = Math.round(amount).toLocaleString('en-US');
+  return currency === 'USD' ? `$${n}` : `${currency} ${n}`;
+}
+
+/** `$48K`, `$1.2M`: compact money for prose where exact dollars would be noise. */
+export function moneyShort(amount: number, currency = 'USD'): string {
+  const sign = currency === 'USD' ? '$' : `${currency} `;
+  const abs = Math.abs(amount);
+  if (abs >= 1_000_000) return `${sign}${trim(amount / 1_000_000)}M`;
+  if (abs >= 10_000) return `${sign}${Math.round(amount / 1000)}K`;
+  return money(amount, currency);
+}
+
+const trim = (n: number): string => n.toFixed(1).replace(/\.0$/, '');
+
+/** A ratio as a whole percent: `0.873` → `87%`. */
+export function pct(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`;
+}
+
+export function parseDate(iso: string): number {
+  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(t)) throw new RangeError(`not a YYYY-MM-DD date: "${iso}"`);
+  return t;
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(parseDate(iso) + Math.round(days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseDate(to) - parseDate(from)) / DAY_MS);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Mar 14, 2026`: the form a rep reads in an email. */
+export function longDate(iso: string): string {
+  const d = new Date(parseDate(iso));
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+}
+
+/**
+ * A deterministic choice among phrasings, keyed on a stable id, so two opportunities of the same
+ * type do not read identically while a re-run produces the same text (FNV-1a hash).
+ */
+export function pick<T>(key: string, options: readonly T[]): T {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  const chosen = options[(h >>> 0) % options.length];
+  if (chosen === undefined) throw new RangeError('pick needs at least one option');
+  return chosen;
+}
+
+/** Lower-cases the first letter unless the first word is an acronym or a number (`SSO`, `47`). */
+export function lowerFirst(text: string): string {
+  const word = /^\S+/.exec(text)?.[0] ?? '';
+  if (word.length > 1 && word === word.toUpperCase()) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Drops trailing sentence punctuation so a phrase can be embedded in another sentence. */
+export function clause(text: string): string {
+  return text.trim().replace(/[.;:!\s]+$/, '');
+}
+
+/** `a, b and c` */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

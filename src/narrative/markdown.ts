@@ -1,0 +1,74 @@
+/**
+ * Markdown building blocks. CRM values (account names, titles, evidence text) are untrusted: a
+ * name like `Acme | Co <script>` must neither break a table nor inject HTML, so every value that
+ * did not come from our own templates goes through `escapeMd` (prose) or `mdTableCell` (tables).
+ */
+
+/** CommonMark backslash-escapable characters that change meaning inline. */
+const INLINE_SPECIAL = /[\\`*_[\]<>|~#&!]/g;
+
+/**
+ * Escapes text for use inside a Markdown paragraph, list item or heading: collapses newlines
+ * (a value must stay on its line), escapes emphasis, links, code, HTML and table pipes, and
+ * defuses what would start a block (`# `, `- `, `1. `) or a bare autolink (`https://`, `www.`,
+ * `a@b.c`), which markdownlint reports and renderers turn into links nobody asked for.
+ */
+export function escapeMd(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
+    .replace(/@/g, '\\@')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** Escapes a table cell; an empty value becomes an em dash so the column stays visible. */
+export function mdTableCell(text: string | number): string {
+  const s = escapeMd(String(text));
+  return s === '' ? '—' : s;
+}
+
+/**
+ * A GFM table. `cells` are already-formatted strings produced by our code; untrusted parts must
+ * have gone through `mdTableCell` (numbers and our own labels are safe as they are).
+ */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  const out = [line(headers), line(headers.map(() => '---'))];
+  for (const r of rows) {
+    if (r.length !== headers.length)
+      throw new RangeError(`table row has ${r.length} cells, expected ${headers.length}`);
+    out.push(line(r));
+  }
+  return out.join('\n');
+}
+
+/** A bullet list of already-escaped items. */
+export function bullets(items: readonly string[]): string {
+  return items.map((i) => `- ${i}`).join('\n');
+}
+
+/** A numbered list of already-escaped items. */
+export function numbered(items: readonly string[]): string {
+  return items.map((i, n) => `${n + 1}. ${i}`).join('\n');
+}
+
+/** Joins blocks with one blank line, dropping empty ones (markdownlint MD012/MD022/MD032). */
+export function blocks(...parts: (string | undefined | false)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join('\n\n');
+}
+
+/**
+ * Gives each heading text a unique form within one document (`Acme`, `Acme (2)`): two accounts
+ * with the same name must still have distinct headings (markdownlint MD024).
+ */
+export function uniqueHeadings(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text) => {
+    const n = (seen.get(text) ?? 0) + 1;
+    seen.set(text, n);
+    return n === 1 ? text : `${text} (${n})`;
+  };
+}

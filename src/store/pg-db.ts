@@ -1,0 +1,89 @@
+/**
+ * The server backend: a `pg` connection pool, used when `DATABASE_URL` is set.
+ * https://node-postgres.com/apis/pool
+ */
+import pg from 'pg';
+import { TYPE_PARSERS, type Db, type Release } from './db.js';
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+function types(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+function queryable(q: Queryable): Pick<Db, 'query' | 'exec'> {
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => {
+      const res = await q.query(sql, params);
+      return { rows: res.rows as T[] };
+    },
+    exec: async (sql) => {
+      await q.query(sql);
+    },
+  };
+}
+
+function clientDb(client: pg.PoolClient): Db {
+  return {
+    ...queryable(client),
+    // Nested calls join the outer transaction.
+    transaction: (fn) => fn(clientDb(client)),
+    close: async () => undefined,
+  };
+}
+
+/** A Db over a pool. `schema` becomes every connection's search_path. */
+export function pgDb(
+  connectionString: string,
+  schema: string,
+): Db & { tryLock(key: string): Promise<Release | undefined> } {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 5,
+    types: types(),
+    options: `-c search_path=${schema}`,
+  });
+  return {
+    ...queryable(pool),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(clientDb(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+    // A session advisory lock lives as long as its connection, so the lock keeps one client
+    // checked out until released. https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS
+    tryLock: async (key) => {
+      const client = await pool.connect();
+      try {
+        const res = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key]);
+        if (!res.rows[0]?.ok) {
+          client.release();
+          return undefined;
+        }
+      } catch (err) {
+        client.release();
+        throw err;
+      }
+      return async () => {
+        try {
+          await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+        } finally {
+          client.release();
+        }
+      };
+    },
+  };
+}
