@@ -35,7 +35,10 @@ export function listFolder(dir: string): string[] {
 export function findWorkbook(dir: string, names: string[]): string | undefined {
   const books = names.filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$'));
   if (books.length > 1) {
-    throw new SourceError(dir, `holds ${books.length} XLSX workbooks (${books.join(', ')}); keep one`);
+    throw new SourceError(
+      dir,
+      `holds ${books.length} XLSX workbooks (${books.join(', ')}); keep one`,
+    );
   }
   return books[0];
 }

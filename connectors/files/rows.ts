@@ -13,7 +13,8 @@ export interface SheetRow {
 /** Default records per page: big enough to amortize, small enough to keep memory flat. */
 export const DEFAULT_PAGE_SIZE = 5000;
 
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const blank = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /**
  * The id column of an object: `accounts` -> `account_id`, `contacts` -> `contact_id`,

@@ -4,7 +4,7 @@
  * fact is missing the callers word around it instead of inventing one.
  */
 import type { Account, AccountSummary, Catalog, Contact, ContactRole } from '../model/index.js';
-import type { OpportunityType } from '../model/index.js';
+import type { Opportunity, OpportunityType } from '../model/index.js';
 import { pct } from './format.js';
 
 export const TYPE_LABELS: Record<OpportunityType, string> = {
@@ -62,14 +62,14 @@ export interface People {
  * buying roles, otherwise a role description so the sentence still reads.
  */
 export function people(
-  stakeholders: { pitchTo?: string; decides?: string; benefits?: string },
+  stakeholders: Opportunity['stakeholders'],
   contacts: readonly Contact[],
 ): People {
   const champion = contactWithRole(contacts, ['champion', 'power_user', 'decision_maker']);
   const buyer = contactWithRole(contacts, ['economic_buyer', 'decision_maker', 'exec_sponsor']);
   return {
     pitchTo:
-      stakeholders.pitchTo ?? (champion ? describeContact(champion) : 'your day-to-day champion'),
+      stakeholders.pitchTo ?? (champion ? describeContact(champion) : 'the day-to-day champion'),
     decides: stakeholders.decides ?? (buyer ? describeContact(buyer) : 'the budget holder'),
     benefits: stakeholders.benefits ?? 'the teams using the product every day',
   };

@@ -62,10 +62,16 @@ export function pick<T>(key: string, options: readonly T[]): T {
   return chosen;
 }
 
-/** Lower-cases the first letter unless the first word is an acronym or a number (`SSO`, `47`). */
+/**
+ * Lower-cases the first letter so a sentence can continue into the text, but only when that
+ * looks safe: the first word is not an acronym or a number and a second word starts in lower
+ * case (`Compliance team runs Drata` → `compliance team…`, while `Insight Studio` and
+ * `Revenue Cycle (85 people)` keep their capitals).
+ */
 export function lowerFirst(text: string): string {
-  const word = /^\S+/.exec(text)?.[0] ?? '';
-  if (word.length > 1 && word === word.toUpperCase()) return text;
+  const [first = '', second = ''] = text.split(/\s+/, 2);
+  if (first.length > 1 && first === first.toUpperCase()) return text;
+  if (second === '' || !/^[a-z]/.test(second)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 

@@ -49,7 +49,8 @@ export interface QbrAgenda {
   accountId: string;
   accountName: string;
   durationMinutes: 60 | 90;
-  date: string;
+  /** The as-of date the agenda was prepared from. */
+  preparedOn: string;
   attendees: { customer: string[]; ours: string[] };
   /** Opens with realized value, ends with next steps; minutes add up to `durationMinutes`. */
   sections: QbrSection[];

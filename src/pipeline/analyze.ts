@@ -8,7 +8,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { AccountSummary, Opportunity } from '../model/output.js';
 import type { Account, Contact, Portfolio } from '../model/records.js';
 import { scorePortfolio, type ScoringInput, type ScoringSettings } from '../scoring/index.js';
-import { narrateOpportunity } from '../narrative/index.js';
+import { narrateAll } from '../narrative/index.js';
 
 export interface AnalyzeOptions {
   catalog: Catalog;
@@ -47,20 +47,12 @@ export function analyze(portfolio: Portfolio, asOf: string, options: AnalyzeOpti
     asOf,
     ...(options.likelihoodOverride ? { likelihoodOverride: options.likelihoodOverride } : {}),
   });
-  const accounts = new Map<string, Account>(portfolio.accounts.map((a) => [a.id, a]));
-  const contacts = groupBy<Contact>(portfolio.contacts, (c) => c.accountId);
-  const oppsByAccount = groupBy(scored.opportunities, (o) => o.accountId);
-  const opportunities = scored.opportunities.map((opp) => {
-    const account = accounts.get(opp.accountId);
-    if (!account) return opp;
-    const narrative = narrateOpportunity(opp, {
-      account,
-      contacts: contacts.get(opp.accountId) ?? [],
-      catalog: options.catalog,
-      asOf,
-      opportunities: oppsByAccount.get(opp.accountId) ?? [],
-    });
-    return { ...opp, ...narrative };
+  const opportunities = narrateAll({
+    opportunities: scored.opportunities,
+    accountsById: new Map<string, Account>(portfolio.accounts.map((a) => [a.id, a])),
+    contactsByAccount: groupBy<Contact>(portfolio.contacts, (c) => c.accountId),
+    catalog: options.catalog,
+    asOf,
   });
   return {
     opportunities,

@@ -25,7 +25,8 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound = (what: string): HttpError => new HttpError(404, 'not_found', `${what} not found`);
+export const notFound = (what: string): HttpError =>
+  new HttpError(404, 'not_found', `${what} not found`);
 
 interface Shaped {
   status: number;
@@ -35,7 +36,8 @@ interface Shaped {
 }
 
 function shape(err: unknown): Shaped | undefined {
-  if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message, details: err.details };
+  if (err instanceof HttpError)
+    return { status: err.status, code: err.code, message: err.message, details: err.details };
   if (err instanceof ZodError) {
     const problems = zodProblems(err);
     const message = problems.map((p) => `${p.path || '(body)'}: ${p.message}`).join('; ');
@@ -46,8 +48,10 @@ function shape(err: unknown): Shaped | undefined {
   }
   // body-parser's errors carry `type` and `status` (https://github.com/expressjs/body-parser#errors).
   const e = err as { type?: unknown; status?: unknown };
-  if (e && e.type === 'entity.too.large') return { status: 413, code: 'payload_too_large', message: 'request body too large' };
-  if (e && e.type === 'entity.parse.failed') return { status: 400, code: 'invalid_json', message: 'request body is not valid JSON' };
+  if (e && e.type === 'entity.too.large')
+    return { status: 413, code: 'payload_too_large', message: 'request body too large' };
+  if (e && e.type === 'entity.parse.failed')
+    return { status: 400, code: 'invalid_json', message: 'request body is not valid JSON' };
   if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     return { status: e.status, code: 'bad_request', message: 'bad request' };
   }
@@ -67,7 +71,13 @@ export function errorHandler(log: ServerLog, onError: (code: string) => void): E
       res
         .status(s.status)
         .type('html')
-        .send(page({ title: 'Error', body: html`<h1>${s.status}</h1><p class="error">${s.message}</p>` }).value);
+        .send(
+          page({
+            title: 'Error',
+            body: html`<h1>${s.status}</h1>
+              <p class="error">${s.message}</p>`,
+          }).value,
+        );
       return;
     }
     const body: { error: { code: string; message: string; details?: unknown } } = {

@@ -27,7 +27,10 @@ export const CanvasEnvelopeSchema = z.object({
       .object({
         /** Present when the canvas app sits on a record page (Lightning or a page layout). */
         record: z
-          .object({ Id: z.string().optional(), attributes: z.object({ type: z.string() }).partial().optional() })
+          .object({
+            Id: z.string().optional(),
+            attributes: z.object({ type: z.string() }).partial().optional(),
+          })
           .catchall(z.unknown())
           .optional(),
         parameters: z.record(z.string(), z.unknown()).nullish(),
@@ -105,13 +108,25 @@ export function verifyHubspotSignature(input: {
   if (!Number.isFinite(ts) || now - ts > HUBSPOT_MAX_AGE_MS || ts - now > HUBSPOT_MAX_AGE_MS) {
     return 'stale';
   }
-  const uri = input.uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => HUBSPOT_DECODE[m.toUpperCase()] ?? m);
-  const expected = hmac(input.clientSecret, `${input.method.toUpperCase()}${uri}${input.body}${timestamp}`);
+  const uri = input.uri.replace(
+    /%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi,
+    (m) => HUBSPOT_DECODE[m.toUpperCase()] ?? m,
+  );
+  const expected = hmac(
+    input.clientSecret,
+    `${input.method.toUpperCase()}${uri}${input.body}${timestamp}`,
+  );
   return sameBytes(expected, decode64(signature)) ? 'ok' : 'bad_signature';
 }
 
 /** Compute a HubSpot v3 signature (tests and local tooling sign requests with it). */
-export function signHubspotRequest(clientSecret: string, method: string, uri: string, body: string, timestamp: string): string {
+export function signHubspotRequest(
+  clientSecret: string,
+  method: string,
+  uri: string,
+  body: string,
+  timestamp: string,
+): string {
   return hmac(clientSecret, `${method.toUpperCase()}${uri}${body}${timestamp}`).toString('base64');
 }
 
@@ -122,7 +137,12 @@ const embedPayload = (accountId: string, exp: number): string => `${accountId}\n
  * `/embed/accounts/:id?exp=<unix seconds>&sig=<base64url HMAC-SHA256(secret, id + "\n" + exp)>`.
  * @param ttlSeconds how long the link works; @default 900 (15 minutes)
  */
-export function signEmbedLink(secret: string, accountId: string, ttlSeconds = 900, now = Date.now()): string {
+export function signEmbedLink(
+  secret: string,
+  accountId: string,
+  ttlSeconds = 900,
+  now = Date.now(),
+): string {
   const exp = Math.floor(now / 1000) + ttlSeconds;
   const sig = hmac(secret, embedPayload(accountId, exp)).toString('base64url');
   return `/embed/accounts/${encodeURIComponent(accountId)}?exp=${exp}&sig=${sig}`;
@@ -138,7 +158,8 @@ export function verifyEmbedLink(
   sig: unknown,
   now = Date.now(),
 ): EmbedCheck {
-  if (!secret || typeof exp !== 'string' || typeof sig !== 'string' || !/^\d+$/.test(exp)) return 'missing';
+  if (!secret || typeof exp !== 'string' || typeof sig !== 'string' || !/^\d+$/.test(exp))
+    return 'missing';
   if (Number(exp) * 1000 < now) return 'expired';
   const expected = hmac(secret, embedPayload(accountId, Number(exp)));
   return sameBytes(expected, decode64(sig)) ? 'ok' : 'bad_signature';

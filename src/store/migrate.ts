@@ -20,11 +20,19 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
     .sort()
-    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(`${dir}/${f}`, 'utf8') }));
+    .map((f) => ({
+      version: Number(f.slice(0, 3)),
+      name: f,
+      sql: readFileSync(`${dir}/${f}`, 'utf8'),
+    }));
 }
 
 /** Apply what is missing; returns the names applied now. */
-export async function migrate(db: Db, schema: string, migrations = loadMigrations()): Promise<string[]> {
+export async function migrate(
+  db: Db,
+  schema: string,
+  migrations = loadMigrations(),
+): Promise<string[]> {
   return db.transaction(async (tx) => {
     // Serialize concurrent openers; released at commit. https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`headroom:migrate:${schema}`]);
@@ -41,7 +49,10 @@ export async function migrate(db: Db, schema: string, migrations = loadMigration
       } catch (cause) {
         throw new Error(`migration ${m.name} failed: ${(cause as Error).message}`, { cause });
       }
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
       applied.push(m.name);
     }
     return applied;

@@ -10,7 +10,8 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
 function types(): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
+      TYPE_PARSERS[oid] ??
+      pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
   };
 }
 
@@ -68,7 +69,10 @@ export function pgDb(
     tryLock: async (key) => {
       const client = await pool.connect();
       try {
-        const res = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key]);
+        const res = await client.query<{ ok: boolean }>(
+          'SELECT pg_try_advisory_lock(hashtext($1)) AS ok',
+          [key],
+        );
         if (!res.rows[0]?.ok) {
           client.release();
           return undefined;

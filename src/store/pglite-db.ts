@@ -25,12 +25,16 @@ function wrapTx(tx: Transaction): Db {
 }
 
 export async function createPgliteInstance(dataDir: string): Promise<PGlite> {
-  if (!dataDir.startsWith('memory://') && !dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  if (!dataDir.startsWith('memory://') && !dataDir.includes('://'))
+    mkdirSync(dataDir, { recursive: true });
   return PGlite.create(dataDir, { parsers: TYPE_PARSERS });
 }
 
 /** A Db over a PGlite instance. `ownsInstance`: close() closes the instance too. */
-export function pgliteDb(pg: PGlite, ownsInstance: boolean): Db & { tryLock(key: string): Promise<Release | undefined> } {
+export function pgliteDb(
+  pg: PGlite,
+  ownsInstance: boolean,
+): Db & { tryLock(key: string): Promise<Release | undefined> } {
   return {
     query: async <T>(sql: string, params?: unknown[]) => ({
       rows: (await pg.query<T>(sql, params as unknown[])).rows,

@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { loadYamlFile } from '../src/config/load-yaml.js';
+import { CatalogSchema } from '../src/model/catalog.js';
+import { DEFAULT_SETTINGS, scorePortfolio } from '../src/scoring/index.js';
+import { generatePortfolio } from './scoring.bench.js';
+const catalog = loadYamlFile(CatalogSchema, join(import.meta.dirname, '../config/catalog.yaml'));
+const N = Number(process.argv[2] ?? 20000);
+const p = generatePortfolio(N, catalog);
+const c0 = process.cpuUsage();
+const t = performance.now();
+const r = scorePortfolio({ portfolio: p, catalog, settings: DEFAULT_SETTINGS, asOf: '2026-03-02' });
+const cpu = process.cpuUsage(c0);
+console.log('wall s', (performance.now() - t) / 1000, 'cpu s', (cpu.user + cpu.system) / 1e6, 'rss MB', process.resourceUsage().maxRSS / 1024);
+const types: Record<string, number> = {};
+for (const o of r.opportunities) types[o.type] = (types[o.type] ?? 0) + 1;
+console.log(types, r.opportunities.length / N);
+(globalThis as { gc?: () => void }).gc?.();
+console.log('heapUsed MB after gc', process.memoryUsage().heapUsed / 1048576, 'opps', r.opportunities.length);
+let flatten = 0;
+for (const o of r.opportunities) { for (const k of ['title', 'description', 'currentState', 'proposedState', 'timingReason'] as const) flatten += (o[k] as unknown as number) | 0; for (const e of o.evidence) flatten += (e.text as unknown as number) | 0; for (const x of o.risks) flatten += (x as unknown as number) | 0; }
+(globalThis as { gc?: () => void }).gc?.();
+console.log('heapUsed MB after flatten+gc', process.memoryUsage().heapUsed / 1048576, flatten);

@@ -1,0 +1,2 @@
+import b from './scoring.bench.js';
+console.log(await b.run());

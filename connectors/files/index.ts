@@ -1,0 +1,96 @@
+/**
+ * The files connector: a folder of CSV / TSV / JSON exports, or one XLSX workbook with a sheet per
+ * file, in the format of DESIGN.md "Files format". Read-only. `pull({ object: 'accounts' })` yields
+ * pages of raw records keyed by the header, each with its spreadsheet row, so every issue can say
+ * "accounts.csv row 14, column arr".
+ *
+ * Options (`ctx.options`): `source` (the folder, required), `pageSize` (records per page,
+ * @default 5000).
+ */
+import { z } from 'zod';
+import { ConfigError, SourceError } from '../../src/errors.js';
+import type { Connector, ConnectorFactory, FieldInfo, PullRequest, RawPage } from '../types.js';
+import { listFolder, locate, type LocatedSource } from './locate.js';
+import { delimitedHeader, readDelimited } from './read-delimited.js';
+import { jsonHeader, readJson } from './read-json.js';
+import { readXlsx, xlsxHeader } from './read-xlsx.js';
+import { DEFAULT_PAGE_SIZE, paginate, type SheetRow } from './rows.js';
+
+export { loadFolderCatalog } from './catalog.js';
+
+const OptionsSchema = z.object({
+  source: z.string().min(1, 'the folder to read'),
+  pageSize: z.coerce.number().int().positive().default(DEFAULT_PAGE_SIZE),
+});
+
+/** The one file a folder must hold. */
+const REQUIRED = 'accounts';
+
+function rowsOf(src: LocatedSource, onMissing: () => void): AsyncIterable<SheetRow> {
+  switch (src.format) {
+    case 'csv':
+    case 'tsv':
+      return readDelimited(src.file, src.format);
+    case 'json':
+      return readJson(src.file);
+    case 'xlsx':
+      return readXlsx(src.file, src.sheet!, { onMissing });
+  }
+}
+
+async function headerOf(src: LocatedSource): Promise<string[] | undefined> {
+  switch (src.format) {
+    case 'csv':
+    case 'tsv':
+      return delimitedHeader(src.file, src.format);
+    case 'json':
+      return jsonHeader(src.file);
+    case 'xlsx':
+      return xlsxHeader(src.file, src.sheet!);
+  }
+}
+
+export const createFilesConnector: ConnectorFactory = (ctx) => {
+  const parsed = OptionsSchema.safeParse(ctx.options);
+  if (!parsed.success) {
+    throw new ConfigError(
+      `connection "${ctx.connection}" (files)`,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  const { source: dir, pageSize } = parsed.data;
+  listFolder(dir); // a folder that is not there fails at start, not at the first pull
+  const missing = (object: string) => {
+    if (object.toLowerCase() === REQUIRED) {
+      throw new SourceError(
+        dir,
+        `no ${REQUIRED} file (expected accounts.csv, .tsv, .json or an "accounts" sheet)`,
+      );
+    }
+  };
+
+  const connector: Connector = {
+    name: 'files',
+    async *pull(request: PullRequest): AsyncGenerator<RawPage> {
+      const src = locate(dir, request.object);
+      if (!src) return missing(request.object);
+      yield* paginate(
+        request.object,
+        rowsOf(src, () => missing(request.object)),
+        src.label,
+        pageSize,
+      );
+    },
+    /** Header columns as fields (all text: typing is the mapping's job). Empty when the file is absent. */
+    async describe(object: string): Promise<FieldInfo[]> {
+      const src = locate(dir, object);
+      const header = src ? await headerOf(src) : undefined;
+      if (!header) {
+        missing(object);
+        return [];
+      }
+      return header.map((name) => ({ name, label: name, type: 'string', writable: false }));
+    },
+  };
+  return connector;
+};

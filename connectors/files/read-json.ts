@@ -1,0 +1,65 @@
+/**
+ * JSON sources: an array of objects (`accounts.json`), each object one record. Nested objects are
+ * kept, so a mapping may read dot paths (`owner.email`). JSON has no streaming parser in the
+ * dependency set, so the file is read whole; exports that large are CSV in practice.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { SourceError } from '../../src/errors.js';
+import type { SheetRow } from './rows.js';
+
+/**
+ * 1-based line of a JSON syntax error. V8 names either a position (`... at position 12`) or,
+ * for an unexpected token, quotes the text around it (`Unexpected token '}', ..."id": }"...`);
+ * the quoted context is looked up in the text to find the line.
+ */
+function errorLine(text: string, err: Error): number | undefined {
+  const lineAt = (index: number) => text.slice(0, index).split('\n').length;
+  const pos = /position (\d+)/.exec(err.message);
+  if (pos) return lineAt(Number(pos[1]));
+  const ctx = /^Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(
+    err.message,
+  );
+  if (!ctx) return undefined;
+  const at = text.indexOf(ctx[2]!);
+  return at < 0 ? undefined : lineAt(at + Math.max(0, ctx[2]!.indexOf(ctx[1]!)));
+}
+
+function readItems(file: string): Record<string, unknown>[] {
+  const name = basename(file);
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    const line = errorLine(text, cause as Error);
+    throw new SourceError(
+      name,
+      `cannot parse${line ? ` line ${line}` : ''}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  if (!Array.isArray(data)) throw new SourceError(name, 'expected a JSON array of objects');
+  data.forEach((item, i) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      throw new SourceError(name, `item ${i + 1} is not an object`);
+    }
+  });
+  return data as Record<string, unknown>[];
+}
+
+/**
+ * Rows of a JSON array. `row` follows the spreadsheet convention of the other formats (the first
+ * item is row 2, as if the array were a sheet under a header row).
+ */
+export async function* readJson(file: string): AsyncGenerator<SheetRow> {
+  const items = readItems(file);
+  for (let i = 0; i < items.length; i++) yield { row: i + 2, fields: items[i]! };
+}
+
+/** The keys used by any item, in order of first appearance. */
+export function jsonHeader(file: string): string[] {
+  const keys = new Set<string>();
+  for (const item of readItems(file)) for (const k of Object.keys(item)) keys.add(k);
+  return [...keys];
+}

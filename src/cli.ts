@@ -1,0 +1,4 @@
+/** The `headroom` command line (see src/cli/program.ts). */
+import { main } from './cli/program.js';
+
+await main();

@@ -1,0 +1,108 @@
+/**
+ * The Account-by-Account Summary: every account, whether or not it has opportunities. Small
+ * portfolios get seed 004's block per account; above `limit` accounts every account is one table
+ * row, so a 100k-account portfolio stays linear in size and time.
+ */
+import type { AccountSummary, Health, Opportunity, Readiness } from '../model/index.js';
+import { clause, money } from './format.js';
+import { blocks, bullets, escapeMd, mdTableCell, table, uniqueHeadings } from './markdown.js';
+import type { ContextOf } from './playbook-opportunities.js';
+import { expansionOf, unlockPlan, whyNoOpportunities } from './unlock.js';
+
+export const HEALTH_LABEL: Record<Health, string> = {
+  green: 'Healthy',
+  yellow: 'Needs Attention',
+  red: 'At Risk',
+};
+export const READINESS_LABEL: Record<Readiness, string> = {
+  ready_now: 'Ready Now',
+  needs_nurturing: 'Needs Nurturing',
+  not_ready: 'Not Ready',
+};
+
+interface Row {
+  s: AccountSummary;
+  expansion: Opportunity[];
+  others: number;
+  potential: number;
+}
+
+export function renderAccountSummaries(
+  accounts: readonly AccountSummary[],
+  oppsByAccount: Map<string, Opportunity[]>,
+  contextOf: ContextOf,
+  limit: number,
+): string {
+  const rows: Row[] = accounts.map((s) => {
+    const all = oppsByAccount.get(s.accountId) ?? [];
+    const expansion = expansionOf(all);
+    return {
+      s,
+      expansion,
+      others: all.length - expansion.length,
+      potential: expansion.reduce((t, o) => t + o.estimatedArr, 0),
+    };
+  });
+  rows.sort((a, b) => b.potential - a.potential || a.s.name.localeCompare(b.s.name));
+  if (rows.length > limit) return summaryTable(rows, contextOf);
+  const unique = uniqueHeadings();
+  return blocks(...rows.map((r) => accountBlock(r, contextOf, unique)));
+}
+
+const found = (r: Row): string =>
+  `${r.expansion.length}${r.others ? ` (plus ${r.others} ${r.others === 1 ? 'play' : 'plays'} outside expansion)` : ''}`;
+
+const health = (s: AccountSummary): string =>
+  `${HEALTH_LABEL[s.health]}${s.healthReasons.length ? ` (${s.healthReasons.map(clause).join('; ')})` : ''}`;
+
+function accountBlock(r: Row, contextOf: ContextOf, unique: (t: string) => string): string {
+  const { s } = r;
+  const top = r.expansion[0];
+  const items = [
+    `**Current ARR**: ${money(s.arr)}`,
+    `**Total Expansion Potential**: ${money(r.potential)}`,
+    `**Opportunities Found**: ${found(r)}`,
+    `**Top Opportunity**: ${top ? `${escapeMd(clause(top.title))} (Tier ${top.tier})` : 'None'}`,
+    `**Account Health**: ${escapeMd(health(s))}`,
+    `**Expansion Readiness**: ${READINESS_LABEL[s.readiness]}`,
+  ];
+  if (r.expansion.length === 0) {
+    const ctx = contextOf(s.accountId);
+    items.push(`**Why No Opportunities**: ${escapeMd(whyNoOpportunities(s, ctx))}`);
+    items.push(`**What Would Unlock Expansion**: ${escapeMd(unlockPlan(s, ctx).join(' '))}`);
+  }
+  return blocks(`### ${unique(escapeMd(s.name))}`, bullets(items));
+}
+
+function summaryTable(rows: Row[], contextOf: ContextOf): string {
+  return table(
+    [
+      'Account',
+      'Current ARR',
+      'Expansion Potential',
+      'Opportunities',
+      'Top Opportunity',
+      'Health',
+      'Readiness',
+      'Why None / What Would Unlock',
+    ],
+    rows.map((r) => {
+      const none = r.expansion.length === 0;
+      const ctx = none ? contextOf(r.s.accountId) : undefined;
+      return [
+        mdTableCell(r.s.name),
+        money(r.s.arr),
+        money(r.potential),
+        mdTableCell(found(r)),
+        mdTableCell(
+          r.expansion[0] ? `${clause(r.expansion[0].title)} (Tier ${r.expansion[0].tier})` : 'None',
+        ),
+        HEALTH_LABEL[r.s.health],
+        READINESS_LABEL[r.s.readiness],
+        ctx
+          ? mdTableCell(`${whyNoOpportunities(r.s, ctx)}: ${unlockPlan(r.s, ctx).join(' ')}`)
+          : '—',
+      ];
+    }),
+  );
+}

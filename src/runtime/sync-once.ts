@@ -1,0 +1,83 @@
+/**
+ * One sync of one connection as every entry point runs it (`headroom sync`, `npm start`, the
+ * scheduler, `POST /api/runs`): connector → `runSync` (pull, mirror, score, diffed write-back) →
+ * the output files, when asked for.
+ */
+import type { Connector } from '../../connectors/types.js';
+import type { Env } from '../env.js';
+import type { Log } from '../log.js';
+import type { Portfolio } from '../model/records.js';
+import { renderPlaybook } from '../narrative/index.js';
+import { writeOutputs } from '../output/write-outputs.js';
+import { analyze, groupBy } from '../pipeline/analyze.js';
+import type { Store } from '../store/db.js';
+import { runSync } from '../sync/index.js';
+import type { RunReport, SyncConnection, SyncPhase } from '../sync/types.js';
+import { checkMappingAgainstCrm, openConnector } from './connector.js';
+import { loadScoringConfig } from './scoring-config.js';
+
+export interface SyncOnceOptions {
+  store: Store;
+  connection: SyncConnection;
+  env: Env;
+  log: Log;
+  asOf: string;
+  /** Write the output files here. */
+  out?: string | undefined;
+  dryRun?: boolean | undefined;
+  full?: boolean | undefined;
+  onProgress?: ((phase: SyncPhase, done: number, total: number) => void) | undefined;
+  /** A connector already built (tests); otherwise one is created from the connection. */
+  connector?: Connector | undefined;
+}
+
+export interface SyncOnceResult {
+  report: RunReport;
+  /** Output files written. */
+  written: string[];
+}
+
+export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
+  const folder = o.connection.connector === 'files' ? String(o.connection.options.source ?? '') : undefined;
+  const scoring = loadScoringConfig(o.env, folder || undefined);
+  const connector = o.connector ?? (await openConnector(o.connection, o.store, o.log));
+  try {
+    await checkMappingAgainstCrm(o.connection, connector);
+    let portfolio: Portfolio | undefined;
+    const report = await runSync({
+      store: o.store,
+      connection: o.connection,
+      connector,
+      asOf: o.asOf,
+      log: o.log,
+      ...(o.dryRun ? { dryRun: true } : {}),
+      ...(o.full ? { full: true } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      analyze: (p, asOf) => {
+        portfolio = p;
+        return analyze(p, asOf, { catalog: scoring.catalog, settings: scoring.settings });
+      },
+    });
+    const written: string[] = [];
+    if (o.out && report.analysis) {
+      const { opportunities, accounts } = report.analysis;
+      const playbook = renderPlaybook({
+        opportunities,
+        accounts,
+        asOf: o.asOf,
+        portfolioName: `${o.connection.name} (${o.connection.connector})`,
+        catalog: scoring.catalog,
+        ...(portfolio
+          ? {
+              accountsById: new Map(portfolio.accounts.map((a) => [a.id, a])),
+              contactsByAccount: groupBy(portfolio.contacts, (c) => c.accountId),
+            }
+          : {}),
+      });
+      written.push(...(await writeOutputs(o.out, { opportunities, accounts, issues: report.issues, playbook })));
+    }
+    return { report, written };
+  } finally {
+    await connector.close?.();
+  }
+}

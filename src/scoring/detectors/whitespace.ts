@@ -1,0 +1,105 @@
+/**
+ * Whitespace: departments that do not use the product (departments data, contacts' departments,
+ * new contacts engaging). Idle paid seats are used first: a team that fits on them is a rollout
+ * (activation), not a sale.
+ */
+import type { Contact } from '../../model/records.js';
+import type { Evidence } from '../../model/output.js';
+import type { AccountContext } from '../context.js';
+import { money, pct } from '../format.js';
+import { containsWord } from '../text-match.js';
+import { ev, type Candidate } from './candidate.js';
+
+interface Team {
+  name: string;
+  headcount: number | undefined;
+  contacts: Contact[];
+  fromDepartments: boolean;
+}
+
+const norm = (s: string): string => s.trim().toLowerCase();
+const USER_ROLES = new Set(['champion', 'power_user']);
+
+function teams(ctx: AccountContext): Team[] {
+  const { departments, contacts } = ctx.records;
+  const known = new Map(departments.map((d) => [norm(d.name), d]));
+  const out: Team[] = departments
+    .filter((d) => !d.usesProduct)
+    .map((d) => ({ name: d.name, headcount: d.headcount, contacts: [], fromDepartments: true }));
+  const byName = new Map(out.map((t) => [norm(t.name), t]));
+  const fromContacts = new Map<string, Team>();
+  const usedByContacts = new Set<string>();
+  for (const c of contacts) {
+    if (c.status !== 'active' || !c.department) continue;
+    const key = norm(c.department);
+    const team = byName.get(key);
+    if (team) team.contacts.push(c);
+    else if (!known.has(key)) {
+      // Without departments data, a team with a champion or power user already uses the product.
+      if (c.roles.some((r) => USER_ROLES.has(r))) usedByContacts.add(key);
+      const t = fromContacts.get(key) ?? { name: c.department, headcount: undefined, contacts: [], fromDepartments: false };
+      t.contacts.push(c);
+      fromContacts.set(key, t);
+    }
+  }
+  for (const [key, t] of fromContacts) {
+    // Only teams whose people engage and hold no user role: an economic buyer alone is not a team.
+    const engaged = t.contacts.some((c) => c.lastEngagedAt && c.roles.length === 0);
+    if (!usedByContacts.has(key) && engaged) out.push(t);
+  }
+  return out;
+}
+
+export function detectWhitespace(ctx: AccountContext): Candidate[] {
+  const ws = ctx.settings.whitespace;
+  let spare = ctx.seats ? Math.max(0, ctx.seats.licensed - ctx.seats.active) : 0;
+  const newEngaged = new Set(ctx.engagement.newEngaged);
+  const out: Candidate[] = [];
+  for (const team of teams(ctx)) {
+    const seats = team.headcount !== undefined ? Math.max(1, Math.round(team.headcount * ws.deptAdoptionShare)) : Math.max(ws.minDeptSeats, team.contacts.length);
+    const evidence: Evidence[] = [
+      team.fromDepartments
+        ? ev('department_whitespace', `${team.name}${team.headcount !== undefined ? ` (${team.headcount} people)` : ''} does not use the product`, team.headcount ?? team.name, undefined, 'departments.usesProduct')
+        : ev('department_whitespace', `${team.contacts.length} engaged contact(s) in ${team.name}, a team without users`, team.contacts.length, undefined, 'contacts.department'),
+    ];
+    let strong = false;
+    for (const c of team.contacts) {
+      if (!newEngaged.has(c)) continue;
+      strong = true;
+      evidence.push(ev('new_contact_engaging', `New contact ${c.name}${c.title ? ` (${c.title})` : ''} in ${team.name} engaged on ${c.lastEngagedAt}`, c.lastEngagedAt, undefined, 'contacts.createdAt / contacts.lastEngagedAt'));
+    }
+    const name = norm(team.name);
+    for (const item of ctx.texts) {
+      if (!containsWord(item.text, name)) continue;
+      strong = true;
+      evidence.push(ev('department_mention', `${item.source.replace('_', ' ')} "${item.text}" names ${team.name}`, item.text, undefined, item.field));
+    }
+    const fromSpare = Math.min(spare, seats);
+    spare -= fromSpare;
+    const toBuy = seats - fromSpare;
+    const sizing = team.headcount !== undefined ? `${pct(ws.deptAdoptionShare)}% of ${team.headcount} people = ${seats} seats` : `${seats} seats (headcount unknown)`;
+    if (toBuy === 0) {
+      out.push({
+        type: 'activation', category: 'activation', subject: `dept-${norm(team.name)}`,
+        title: `Roll out to ${team.name} on ${seats} idle paid seats`,
+        description: `${team.name} can start on seats the account already pays for: a rollout, not a purchase.`,
+        evidence: [...evidence, ev('sizing', `${sizing}, covered by idle seats`, seats, undefined, 'seats.licensed - seats.active')],
+        currentState: `${team.name} not using the product`, proposedState: `${team.name} on ${seats} existing seats`,
+        estimatedArr: 0, valueAtStake: seats * ctx.seatPrice, strength: strong ? 0.8 : 0.5, strongTrigger: false,
+        seats, benefits: team.name, risks: [],
+      });
+      continue;
+    }
+    const arr = toBuy * ctx.seatPrice;
+    evidence.push(ev('sizing', `${sizing}${fromSpare ? `, ${fromSpare} from idle seats` : ''}; ${toBuy} × ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, undefined, 'departments.headcount'));
+    out.push({
+      type: 'new_department', category: 'expansion', subject: norm(team.name),
+      title: `Bring ${team.name} on: ${toBuy} new seats`,
+      description: `Extend the product to ${team.name}, a team that does not use it yet, with ${seats} seats.`,
+      evidence, currentState: `${team.name} not using the product`, proposedState: `${team.name} on ${seats} seats`,
+      estimatedArr: arr, strength: Math.min(1, (team.fromDepartments ? 0.5 : 0.4) + (strong ? 0.3 : 0)),
+      strongTrigger: strong, seats, benefits: team.name, risks: [],
+    });
+  }
+  return out;
+}

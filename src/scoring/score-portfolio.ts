@@ -1,0 +1,56 @@
+/**
+ * The scoring core's entry point: pure, deterministic, no I/O and no clock. Indexes the portfolio
+ * and catalog once, then scores each account from its own records only.
+ */
+import type { Catalog } from '../model/catalog.js';
+import type { AccountSummary, Opportunity } from '../model/output.js';
+import type { Portfolio } from '../model/records.js';
+import { summarizeAccount } from './account-summary.js';
+import { buildOpportunity, type LikelihoodOverride } from './build-opportunity.js';
+import { indexCatalog } from './catalog-index.js';
+import { buildContext } from './context.js';
+import { toDay } from './dates.js';
+import { buildBenchmarks } from './detectors/benchmarks.js';
+import { detectAll } from './detectors/index.js';
+import { indexPortfolio } from './portfolio-index.js';
+import type { ScoringSettings } from './settings/index.js';
+import { accountPeople } from './stakeholders.js';
+
+export interface ScoringInput {
+  portfolio: Portfolio;
+  catalog: Catalog;
+  settings: ScoringSettings;
+  /** `YYYY-MM-DD`: the run's "today". */
+  asOf: string;
+  /** Optional hook (issue 7 calibration): return a 1–10 likelihood to replace the rule-based one. */
+  likelihoodOverride?: LikelihoodOverride;
+}
+
+export interface ScoringResult {
+  opportunities: Opportunity[];
+  accounts: AccountSummary[];
+}
+
+const byPriority = (a: Opportunity, b: Opportunity): number =>
+  b.scores.composite - a.scores.composite || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function scorePortfolio(input: ScoringInput): ScoringResult {
+  const { portfolio, catalog, settings, asOf } = input;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(toDay(asOf))) {
+    throw new RangeError(`scorePortfolio: asOf must be a date as YYYY-MM-DD, got "${asOf}"`);
+  }
+  const cx = indexCatalog(catalog);
+  const records = indexPortfolio(portfolio);
+  const benchmarks = buildBenchmarks(portfolio.accounts, cx, settings);
+  const opportunities: Opportunity[] = [];
+  const accounts: AccountSummary[] = [];
+  for (const account of portfolio.accounts) {
+    const ctx = buildContext(account, records.records(account.id), asOf, settings, cx, benchmarks);
+    const people = accountPeople(ctx);
+    const opps = detectAll(ctx).map((c) => buildOpportunity(c, ctx, people, input.likelihoodOverride));
+    opps.sort(byPriority);
+    accounts.push(summarizeAccount(ctx, opps));
+    for (const o of opps) opportunities.push(o);
+  }
+  return { opportunities, accounts };
+}

@@ -1,0 +1,69 @@
+/**
+ * Who to pitch, who decides and who benefits, from the account's contacts: the champion or power
+ * user leads; the economic buyer, decision maker or exec sponsor decides; teams benefit.
+ */
+import type { Contact, ContactRole } from '../model/records.js';
+import type { Opportunity } from '../model/output.js';
+import type { AccountContext } from './context.js';
+import type { Candidate } from './detectors/candidate.js';
+import { toDay } from './dates.js';
+
+export interface AccountPeople {
+  pitchTo: Contact | undefined;
+  decides: Contact | undefined;
+  /** Teams already using the product. */
+  usingTeams: string[];
+  /** Recent leadership hires (signal details): a new leader may review vendors. */
+  newLeaders: string[];
+}
+
+/** The most recently engaged active contact holding the first role found, in role order. */
+function pick(contacts: readonly Contact[], roles: readonly ContactRole[], exclude?: Contact): Contact | undefined {
+  for (const role of roles) {
+    let best: Contact | undefined;
+    for (const c of contacts) {
+      if (c === exclude || c.status !== 'active' || !c.roles.includes(role)) continue;
+      const newer = (c.lastEngagedAt ?? '') > (best?.lastEngagedAt ?? '');
+      const tie = (c.lastEngagedAt ?? '') === (best?.lastEngagedAt ?? '') && (!best || c.id < best.id);
+      if (!best || newer || tie) best = c;
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
+export function accountPeople(ctx: AccountContext): AccountPeople {
+  const { contacts, departments } = ctx.records;
+  const pitchTo = pick(contacts, ['champion', 'power_user']);
+  const decides = pick(contacts, ['economic_buyer', 'decision_maker', 'exec_sponsor'], pitchTo);
+  const usingTeams = departments.filter((d) => d.usesProduct).map((d) => d.name);
+  if (usingTeams.length === 0) {
+    for (const c of contacts) {
+      if (c.department && c.roles.some((r) => r === 'champion' || r === 'power_user') && !usingTeams.includes(c.department)) {
+        usingTeams.push(c.department);
+      }
+    }
+  }
+  const newLeaders: string[] = [];
+  for (const sig of ctx.records.signals) {
+    if (sig.kind !== 'leadership_hire' || sig.date > ctx.asOf) continue;
+    if (ctx.asOfDay - toDay(sig.date) <= ctx.settings.modules.lookbackDays) newLeaders.push(sig.detail || sig.date);
+  }
+  return { pitchTo, decides, usingTeams, newLeaders };
+}
+
+const label = (c: Contact): string => (c.title ? `${c.name} (${c.title})` : c.name);
+
+export function stakeholdersFor(c: Candidate, people: AccountPeople, ctx: AccountContext): Opportunity['stakeholders'] {
+  let pitchTo = people.pitchTo;
+  if (c.type === 'new_department' && c.benefits) {
+    const team = c.benefits.toLowerCase();
+    pitchTo = ctx.records.contacts.find((x) => x.status === 'active' && x.department?.toLowerCase() === team) ?? pitchTo;
+  }
+  const out: Opportunity['stakeholders'] = {};
+  if (pitchTo) out.pitchTo = label(pitchTo);
+  if (people.decides) out.decides = label(people.decides);
+  const benefits = c.benefits ?? (people.usingTeams.length > 0 ? people.usingTeams.join(', ') : undefined);
+  if (benefits) out.benefits = benefits;
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * The express app `npm start` serves: the JSON API, the ops console, the views embedded in
+ * Salesforce and HubSpot, and the operations endpoints. `createApp` wires the pieces in the
+ * order that matters (security headers and timing first, signature-checked embeds before the
+ * token guard, one error handler last); `startServer` listens and hands back a `close`.
+ */
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { requireAuth } from './auth.js';
+import { appContext } from './context.js';
+import type { ServerDeps } from './deps.js';
+import { errorHandler, notFound } from './errors.js';
+import { serverMetrics, timeRequests } from './metrics.js';
+import { accountsApi } from './routes/api-accounts.js';
+import { configApi } from './routes/api-config.js';
+import { opportunitiesApi } from './routes/api-opportunities.js';
+import { runsApi } from './routes/api-runs.js';
+import { consoleRoutes } from './routes/console.js';
+import { embedRoutes } from './routes/embed.js';
+import { opsRoutes } from './routes/ops.js';
+import { securityHeaders } from './security.js';
+
+const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
+
+export function createApp(deps: ServerDeps): express.Application {
+  const metrics = serverMetrics(deps.metrics);
+  const ctx = appContext(deps, metrics);
+  const limit = deps.config.bodyLimit ?? '1mb';
+  const app = express();
+  if (!deps.config.apiToken) {
+    // Deliberate local-demo mode (see auth.ts): say so where operators look.
+    deps.log.warn(
+      {},
+      'HEADROOM_API_TOKEN is not set: the console and API answer loopback clients only',
+    );
+  }
+
+  app.disable('x-powered-by');
+  app.use(timeRequests(metrics));
+  app.use((req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      // Path only: query strings may carry embed-link signatures.
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      deps.log.info(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
+        'request',
+      );
+    });
+    next();
+  });
+  app.use(securityHeaders());
+  app.use('/assets', express.static(ASSETS, { maxAge: '1h', index: false }));
+
+  // Reachable without the token: health checks, sign-in, and the signature-checked CRM views.
+  app.use(opsRoutes(ctx));
+  app.use(embedRoutes(ctx));
+
+  app.use(requireAuth(deps.config.apiToken));
+  app.use(
+    '/api',
+    express.json({ limit }),
+    express.text({ type: ['application/yaml', 'text/yaml', 'text/plain'], limit }),
+  );
+  app.use(accountsApi(ctx), opportunitiesApi(ctx), runsApi(ctx), configApi(ctx));
+  app.use(express.urlencoded({ extended: false, limit }));
+  app.use(consoleRoutes(ctx));
+
+  app.use((req, _res, next) => next(notFound(`${req.method} ${req.path}`)));
+  app.use(errorHandler(deps.log, (code) => metrics.errors.inc({ code })));
+  return app;
+}
+
+/** Listen on `port` (0 = a free one) on `host` (@default '127.0.0.1'); resolves once listening. */
+export function startServer(
+  deps: ServerDeps,
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ url: string; close(): Promise<void> }> {
+  const app = createApp(deps);
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (err?: Error) => {
+      if (err) return reject(err);
+      const addr = server.address() as AddressInfo;
+      const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+      resolve({
+        url: `http://${shown}:${addr.port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((e) => (e ? fail(e) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+    server.on('error', reject);
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Open the store: Postgres through `pg` when a database URL is given, PGlite otherwise; apply the
+ * migrations; hand back a `Store`.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import { checkSchemaName, type Store } from './db.js';
+import { migrate } from './migrate.js';
+import { pgDb } from './pg-db.js';
+import { createPgliteInstance, pgliteDb } from './pglite-db.js';
+
+export interface OpenStoreOptions {
+  /** PGlite folder, or `memory://` for a throwaway database.
+   * @default process.env.HEADROOM_DATA_DIR ?? './.headroom' */
+  dataDir?: string;
+  /** A Postgres URL; when set (or `DATABASE_URL` is), PGlite is not used.
+   * @default process.env.DATABASE_URL */
+  databaseUrl?: string;
+  /** Schema holding the tables (tests use a random one per run). @default 'public' */
+  schema?: string;
+  /** An already-open PGlite instance to use (tests share one per file); not closed by close(). */
+  pglite?: PGlite;
+  /** Environment to read defaults from. @default process.env */
+  env?: Record<string, string | undefined>;
+}
+
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const env = options.env ?? process.env;
+  const schema = checkSchemaName(options.schema ?? 'public');
+  const url =
+    options.databaseUrl ?? (options.pglite || options.dataDir ? undefined : env.DATABASE_URL);
+  const backend = url ? 'pg' : 'pglite';
+  const db = url
+    ? pgDb(url, schema)
+    : pgliteDb(
+        options.pglite ??
+          (await createPgliteInstance(options.dataDir ?? env.HEADROOM_DATA_DIR ?? './.headroom')),
+        !options.pglite,
+      );
+  try {
+    await migrate(db, schema);
+    // PGlite is one session: set its search_path once (the pool sets it per connection).
+    if (backend === 'pglite') await db.exec(`SET search_path TO ${schema}`);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    const where = url ? 'the Postgres database (DATABASE_URL)' : 'the embedded database';
+    throw new Error(`cannot open ${where}: ${(err as Error).message}`, { cause: err });
+  }
+  return {
+    ...db,
+    backend,
+    schema,
+    // The schema is part of the key so stores in different schemas of one server never collide.
+    tryLock: (key) => db.tryLock(`${schema}:${key}`),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Sync runs: one row per run, skipped ones included. `headroom runs` reads them back.
+ */
+import type { Db } from './db.js';
+
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+
+export interface RunRow {
+  id: number;
+  connection: string;
+  connector: string;
+  status: RunStatus;
+  dryRun: boolean;
+  asOf: string;
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  stats: Record<string, unknown>;
+  error?: string;
+}
+
+interface RawRun {
+  id: number;
+  connection: string;
+  connector: string;
+  status: RunStatus;
+  dry_run: boolean;
+  as_of: string;
+  started_at: Date;
+  finished_at: Date | null;
+  stats: Record<string, unknown>;
+  error: string | null;
+}
+
+function toRun(r: RawRun): RunRow {
+  return {
+    id: r.id,
+    connection: r.connection,
+    connector: r.connector,
+    status: r.status,
+    dryRun: r.dry_run,
+    asOf: r.as_of,
+    startedAt: r.started_at.toISOString(),
+    ...(r.finished_at
+      ? {
+          finishedAt: r.finished_at.toISOString(),
+          durationMs: r.finished_at.getTime() - r.started_at.getTime(),
+        }
+      : {}),
+    stats: r.stats,
+    ...(r.error !== null ? { error: r.error } : {}),
+  };
+}
+
+/** Record a run; `status` other than `running` also finishes it (a skipped run). */
+export async function startRun(
+  db: Db,
+  run: {
+    connection: string;
+    connector: string;
+    asOf: string;
+    dryRun: boolean;
+    status?: RunStatus;
+    error?: string;
+  },
+): Promise<number> {
+  const status = run.status ?? 'running';
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO sync_runs (connection, connector, status, dry_run, as_of, finished_at, error)
+     VALUES ($1, $2, $3, $4, $5, CASE WHEN $3 = 'running' THEN NULL ELSE now() END, $6) RETURNING id`,
+    [run.connection, run.connector, status, run.dryRun, run.asOf, run.error ?? null],
+  );
+  return rows[0]!.id;
+}
+
+export async function finishRun(
+  db: Db,
+  id: number,
+  result: { status: Exclude<RunStatus, 'running'>; stats: object; error?: string },
+): Promise<void> {
+  await db.query(
+    'UPDATE sync_runs SET status = $2, stats = $3::jsonb, error = $4, finished_at = now() WHERE id = $1',
+    [id, result.status, JSON.stringify(result.stats), result.error ?? null],
+  );
+}
+
+export async function getRun(db: Db, id: number): Promise<RunRow | undefined> {
+  const { rows } = await db.query<RawRun>('SELECT * FROM sync_runs WHERE id = $1', [id]);
+  return rows[0] && toRun(rows[0]);
+}
+
+/** Run history, newest first. @param options.limit @default 20 */
+export async function listRuns(
+  db: Db,
+  options: { connection?: string; limit?: number } = {},
+): Promise<RunRow[]> {
+  const { rows } = await db.query<RawRun>(
+    `SELECT * FROM sync_runs WHERE ($1::text IS NULL OR connection = $1) ORDER BY id DESC LIMIT $2`,
+    [options.connection ?? null, options.limit ?? 20],
+  );
+  return rows.map(toRun);
+}

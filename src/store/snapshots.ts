@@ -1,0 +1,81 @@
+/**
+ * Daily snapshots per account (seats, latest usage per metric, health), taken from the mirror in
+ * SQL so no row crosses the wire. A CRM keeps current values only; these rows are the history
+ * that trends such as "80%+ seat utilization sustained two weeks" need.
+ */
+import type { Db } from './db.js';
+
+/**
+ * Snapshot `day` for the accounts of `connection` that changed in run `runId` (their account row
+ * or a usage row), or that have no snapshot for that day yet. Returns rows written.
+ */
+export async function snapshotAccounts(
+  db: Db,
+  connection: string,
+  day: string,
+  runId: number,
+): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `WITH w AS (
+       INSERT INTO snapshots (connection, account_id, day, seats, usage, health)
+       SELECT a.connection, a.account_id, $2::date, a.data->'seats', coalesce(u.usage, '{}'::jsonb), a.data->'health'
+       FROM mirror a
+       LEFT JOIN LATERAL (
+         SELECT jsonb_object_agg(x.metric, jsonb_strip_nulls(jsonb_build_object('value', x.value, 'limit', x.lim, 'date', x.d))) AS usage
+         FROM (
+           SELECT DISTINCT ON (m.data->>'metric') m.data->>'metric' AS metric, m.data->'value' AS value,
+             m.data->'limit' AS lim, m.data->>'date' AS d
+           FROM mirror m
+           WHERE m.connection = a.connection AND m.object = 'usage' AND m.account_id = a.account_id
+             AND m.deleted_at IS NULL AND m.data->>'date' <= $4
+           ORDER BY m.data->>'metric', m.data->>'date' DESC
+         ) x
+       ) u ON true
+       WHERE a.connection = $1 AND a.object = 'account' AND a.deleted_at IS NULL
+         AND (a.seen_run = $3
+           OR NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.connection = a.connection AND s.account_id = a.account_id AND s.day = $2::date)
+           OR EXISTS (SELECT 1 FROM mirror c WHERE c.connection = a.connection AND c.object = 'usage'
+             AND c.account_id = a.account_id AND c.seen_run = $3))
+       ON CONFLICT (connection, account_id, day) DO UPDATE
+         SET seats = excluded.seats, usage = excluded.usage, health = excluded.health
+       RETURNING 1)
+     SELECT count(*) AS n FROM w`,
+    [connection, day, runId, day],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export interface SeatSnapshot {
+  accountId: string;
+  day: string;
+  licensed: number;
+  active: number;
+}
+
+/** Seat snapshots of the `days` days up to and including `asOf`, oldest first. */
+export async function seatHistory(
+  db: Db,
+  connection: string,
+  asOf: string,
+  days = 120,
+): Promise<SeatSnapshot[]> {
+  const { rows } = await db.query<{
+    account_id: string;
+    day: string;
+    licensed: number;
+    active: number;
+  }>(
+    `SELECT account_id, day, (seats->>'licensed')::int AS licensed, (seats->>'active')::int AS active
+     FROM snapshots
+     WHERE connection = $1 AND day <= $2::date AND day > $2::date - $3::int
+       AND seats->>'licensed' IS NOT NULL AND seats->>'active' IS NOT NULL
+     ORDER BY account_id, day`,
+    [connection, asOf, days],
+  );
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    day: r.day,
+    licensed: r.licensed,
+    active: r.active,
+  }));
+}

@@ -1,0 +1,111 @@
+/**
+ * Compare the run's opportunities with the stored ones: new, changed, unchanged, no longer
+ * detected. Status set by people is never touched here. Every score change gets a history row
+ * saying why: the opportunity's evidence changed (data), the scoring settings did, or both.
+ */
+import type { Opportunity } from '../model/output.js';
+import type { Db } from '../store/db.js';
+import { hashValue, stableStringify } from '../store/hash.js';
+import {
+  closeOpportunities,
+  opportunityStates,
+  saveOpportunities,
+  touchOpportunities,
+  type OpportunityState,
+  type OpportunityWrite,
+} from '../store/opportunities.js';
+import { addScoreHistory, type ScoreCause, type ScoreHistoryRow } from '../store/score-history.js';
+
+export interface TrackResult {
+  new: number;
+  changed: number;
+  closed: number;
+  /** Every stored opportunity after the update (statuses included). */
+  states: Map<string, OpportunityState>;
+}
+
+/** The evidence behind an opportunity: what "the data changed" means. */
+export const evidenceHash = (o: Opportunity): string =>
+  hashValue({ accountId: o.accountId, type: o.type, evidence: o.evidence });
+
+function causeOf(prev: OpportunityState, dataHash: string, settingsVersion: string): ScoreCause {
+  const data = prev.dataHash !== dataHash;
+  const settings = prev.settingsVersion !== settingsVersion;
+  return data && settings ? 'data+settings' : settings ? 'settings' : 'data';
+}
+
+export async function trackOpportunities(
+  db: Db,
+  args: {
+    connection: string;
+    runId: number;
+    asOf: string;
+    opportunities: Opportunity[];
+    settingsVersion: string;
+  },
+): Promise<TrackResult> {
+  const { connection, runId, asOf, settingsVersion } = args;
+  const states = await opportunityStates(db, connection);
+  const writes: OpportunityWrite[] = [];
+  const history: ScoreHistoryRow[] = [];
+  const unchanged: string[] = [];
+  let created = 0;
+  for (const opportunity of args.opportunities) {
+    const contentHash = hashValue(opportunity);
+    const dataHash = evidenceHash(opportunity);
+    const prev = states.get(opportunity.id);
+    const row = {
+      opportunityId: opportunity.id,
+      runId,
+      asOf,
+      scores: opportunity.scores,
+      tier: opportunity.tier,
+      dataHash,
+      settingsVersion,
+    };
+    if (!prev) {
+      created++;
+      history.push({ ...row, cause: 'new' });
+    } else if (
+      prev.contentHash === contentHash &&
+      prev.settingsVersion === settingsVersion &&
+      !prev.closedAt
+    ) {
+      unchanged.push(opportunity.id);
+      continue;
+    } else if (
+      stableStringify(prev.scores) !== stableStringify(opportunity.scores) ||
+      prev.tier !== opportunity.tier
+    ) {
+      history.push({ ...row, cause: causeOf(prev, dataHash, settingsVersion) });
+    }
+    writes.push({ opportunity, contentHash, dataHash, settingsVersion });
+  }
+  const detected = new Set(args.opportunities.map((o) => o.id));
+  const gone = [...states.values()]
+    .filter((s) => !detected.has(s.id) && !s.closedAt)
+    .map((s) => s.id);
+  await db.transaction(async (tx) => {
+    await saveOpportunities(tx, connection, asOf, writes);
+    await touchOpportunities(tx, connection, asOf, unchanged);
+    await closeOpportunities(tx, connection, gone);
+    await addScoreHistory(tx, connection, history);
+  });
+  // Bring the in-memory states up to date instead of reading every row back.
+  const now = new Date().toISOString();
+  for (const w of writes) {
+    const o = w.opportunity;
+    const prev = states.get(o.id);
+    states.set(o.id, {
+      id: o.id,
+      status: prev?.status ?? 'open',
+      contentHash: w.contentHash,
+      dataHash: w.dataHash,
+      settingsVersion,
+      scores: o.scores,
+      tier: o.tier,
+    });
+  }
+  for (const id of gone) states.get(id)!.closedAt = now;
+  return { new: created, changed: writes.length - created, closed: gone.length, states };
+}

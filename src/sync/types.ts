@@ -1,0 +1,124 @@
+/**
+ * The sync engine's contracts: what a run needs, what it reports.
+ */
+import type { Connector } from '../../connectors/types.js';
+import type { Mapping } from '../mapping/schema.js';
+import type { AccountSummary, Issue, Opportunity } from '../model/output.js';
+import type { Portfolio } from '../model/records.js';
+import type { Store } from '../store/db.js';
+
+/** A connection as a run needs it: its mapping loaded and its options resolved. */
+export interface SyncConnection {
+  /** Unique name; prefixes neutral ids (`name:crmId`) and keys every stored row. */
+  name: string;
+  /** Registry name of the connector (`files`, `salesforce`, `hubspot`). */
+  connector: string;
+  mappingFile: string;
+  mapping: Mapping;
+  /** Write results back to the CRM (the mapping's `writeBack` section). */
+  writeBack: boolean;
+  options: Record<string, unknown>;
+}
+
+/** What scoring and narratives make of a portfolio (injected: the engine knows neither). */
+export interface Analysis {
+  opportunities: Opportunity[];
+  accounts: AccountSummary[];
+  /** Identifies the scoring settings used (a content hash or saved version): a change here
+   * with unchanged evidence is attributed to the settings in the score history. */
+  settingsVersion: string;
+}
+export type Analyze = (portfolio: Portfolio, asOf: string) => Analysis | Promise<Analysis>;
+
+export interface SyncLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export type SyncPhase = 'pull' | 'analyze' | 'read-back' | 'write';
+
+export interface RunSyncOptions {
+  store: Store;
+  connection: SyncConnection;
+  /** The connector, already created for this connection. */
+  connector: Connector;
+  analyze: Analyze;
+  /** The run's date (YYYY-MM-DD): scoring reads no clock. */
+  asOf: string;
+  /** Plan the write-back and stop: nothing goes to the CRM or to write_state. */
+  dryRun?: boolean;
+  /** Ignore watermarks: pull everything (and notice deletions). */
+  full?: boolean;
+  onProgress?: (phase: SyncPhase, done: number, total: number) => void;
+  log: SyncLogger;
+  /** Records per `connector.write` call; outcomes are recorded after each. @default 200 */
+  writeBatchSize?: number;
+}
+
+export type WriteSection = 'account' | 'opportunity' | 'task';
+
+export interface RunStats {
+  pulled: number;
+  mapped: number;
+  issues: number;
+  mirrorUpserts: number;
+  deletes: number;
+  snapshots: number;
+  opportunities: { new: number; changed: number; closed: number };
+  /** Status changes read back from the CRM (people's decisions). */
+  statusChanges: number;
+  writes: Record<WriteSection, number>;
+  writeErrors: number;
+  apiCalls: number;
+  durationMs: number;
+  /** Milliseconds spent per step (pull, snapshot, portfolio, analyze, track, read-back, plan, write). */
+  phaseMs: Record<string, number>;
+}
+
+/** One record of the write plan, as a dry run shows it. */
+export interface FieldDiffSample {
+  key: string;
+  /** Fields that differ from what was last written, with their new values. */
+  changed: Record<string, unknown>;
+  /** True when nothing was ever written for this key. */
+  created: boolean;
+}
+
+export type WritePlanSummary = Partial<
+  Record<
+    WriteSection,
+    { to: string; mode: string; records: number; fields: number; samples: FieldDiffSample[] }
+  >
+>;
+
+export interface RunReport {
+  runId: number;
+  connection: string;
+  status: 'succeeded' | 'failed' | 'skipped';
+  asOf: string;
+  dryRun: boolean;
+  stats: RunStats;
+  /** The write plan (always on a dry run; what was attempted otherwise). */
+  plan: WritePlanSummary;
+  /** The analysis of this run, for the output files; absent when the run stopped before it. */
+  analysis?: Analysis;
+  issues: Issue[];
+  error?: string;
+}
+
+export const emptyStats = (): RunStats => ({
+  pulled: 0,
+  mapped: 0,
+  issues: 0,
+  mirrorUpserts: 0,
+  deletes: 0,
+  snapshots: 0,
+  opportunities: { new: 0, changed: 0, closed: 0 },
+  statusChanges: 0,
+  writes: { account: 0, opportunity: 0, task: 0 },
+  writeErrors: 0,
+  apiCalls: 0,
+  durationMs: 0,
+  phaseMs: {},
+});

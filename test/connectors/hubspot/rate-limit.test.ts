@@ -1,0 +1,132 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectorError, LimitReachedError } from '../../../connectors/types.js';
+import {
+  BASE,
+  collect,
+  fakeClock,
+  fakeObjects,
+  fixture,
+  makeConnector,
+  maxPerWindow,
+} from './helpers.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const page = {
+  results: [
+    {
+      id: '1',
+      properties: { name: 'A' },
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+      archived: false,
+    },
+  ],
+};
+
+describe('hubspot rate limits', () => {
+  it('waits for Retry-After on a 429 and retries the call', async () => {
+    nock(BASE)
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(429, fixture('rate-limit-429.json'), {
+        'Retry-After': '2',
+        'X-HubSpot-RateLimit-Remaining': '0',
+      })
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(200, page);
+    const { connector, deps } = makeConnector();
+    const [p] = await collect(connector.pull({ object: 'companies', fields: ['name'] }));
+    expect(p!.records.map((r) => r.id)).toEqual(['1']);
+    expect(deps.slept).toEqual([2000]);
+    expect(connector.usage!().calls).toBe(2);
+  });
+
+  it('without Retry-After, waits the interval HubSpot reports', async () => {
+    nock(BASE)
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(429, fixture('rate-limit-429.json'), {
+        'X-HubSpot-RateLimit-Interval-Milliseconds': '10000',
+      })
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(200, page);
+    const { connector, deps } = makeConnector();
+    await collect(connector.pull({ object: 'companies', fields: ['name'] }));
+    expect(deps.slept).toEqual([10_000]);
+  });
+
+  it('stops cleanly with LimitReachedError on a DAILY 429, without retrying', async () => {
+    const scope = nock(BASE)
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(429, fixture('rate-limit-daily-429.json'));
+    const { connector, deps } = makeConnector();
+    const err = await collect(connector.pull({ object: 'companies', fields: ['name'] })).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(LimitReachedError);
+    expect((err as LimitReachedError).code).toBe('DAILY_LIMIT');
+    expect(scope.isDone()).toBe(true);
+    expect(deps.slept).toEqual([]);
+    expect(connector.usage!().calls).toBe(1);
+  });
+
+  it('retries a 5xx with backoff and gives up with a retryable error after HUBSPOT_MAX_RETRIES', async () => {
+    nock(BASE).get('/crm/v3/objects/companies').query(true).times(3).reply(502, 'Bad Gateway');
+    const { connector, deps } = makeConnector({ HUBSPOT_MAX_RETRIES: '2' });
+    const err = await collect(connector.pull({ object: 'companies', fields: ['name'] })).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConnectorError);
+    expect((err as ConnectorError).retryable).toBe(true);
+    expect(deps.slept).toEqual([500, 1000]);
+  });
+
+  it('pauses every call after X-HubSpot-RateLimit-Remaining: 0 until the window rolls', async () => {
+    nock(BASE)
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(
+        200,
+        { ...page, paging: { next: { after: '2' } } },
+        {
+          'X-HubSpot-RateLimit-Remaining': '0',
+          'X-HubSpot-RateLimit-Interval-Milliseconds': '10000',
+        },
+      )
+      .get('/crm/v3/objects/companies')
+      .query(true)
+      .reply(200, page);
+    const { connector, deps } = makeConnector();
+    await collect(connector.pull({ object: 'companies', fields: ['name'] }));
+    expect(deps.slept).toEqual([10_000]);
+  });
+
+  it('never exceeds the budget in any rolling window (10 s scaled to 1 s)', async () => {
+    const records = Array.from({ length: 3000 }, (_, i) => ({ id: String(i + 1), ts: i }));
+    const log = fakeObjects('companies', records);
+    const deps = { ...fakeClock(), windowMs: 1000 };
+    const { connector } = makeConnector({ HUBSPOT_RATE_LIMIT_PER_10S: '20' }, {}, deps);
+    await collect(connector.pull({ object: 'companies', fields: ['name'] }));
+    const times = log.map((l) => l.at);
+    expect(times.length).toBe(30);
+    expect(maxPerWindow(times, 1000)).toBeLessThanOrEqual(20);
+    // ...while still using the budget (the limiter does not crawl).
+    expect(maxPerWindow(times, 1000)).toBeGreaterThanOrEqual(18);
+  });
+
+  it('reports daily usage from the X-HubSpot-RateLimit-Daily headers', async () => {
+    nock(BASE).get('/crm/v3/objects/companies').query(true).reply(200, page, {
+      'X-HubSpot-RateLimit-Daily': '500000',
+      'X-HubSpot-RateLimit-Daily-Remaining': '499000',
+    });
+    const { connector } = makeConnector();
+    await collect(connector.pull({ object: 'companies', fields: ['name'] }));
+    expect(connector.usage!()).toEqual({ calls: 1, used: 1000, limit: 500000 });
+  });
+});

@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/db.js';
+import { openStore } from '../../src/store/open.js';
+import { finishRun, getRun, listRuns, startRun } from '../../src/store/runs.js';
+import {
+  deleteFromMirror,
+  mirrorHashes,
+  readMirror,
+  upsertMirror,
+} from '../../src/store/mirror.js';
+import { seatHistory, snapshotAccounts } from '../../src/store/snapshots.js';
+import { recordWrites, writeStates } from '../../src/store/write-state.js';
+import { addIssues, runIssues } from '../../src/store/issues.js';
+import { getWatermark, setWatermark } from '../../src/store/watermarks.js';
+import { getConfigVersion, saveConfigVersion } from '../../src/store/config-versions.js';
+import { listOutcomes, recordOutcome } from '../../src/store/outcomes.js';
+import { loadMigrations } from '../../src/store/migrate.js';
+import { backends, DATABASE_URL } from './backends.js';
+
+const account = (id: string, licensed: number, active: number) => ({
+  id: `c:${id}`,
+  data: { id: `c:${id}`, name: id, seats: { licensed, active } },
+  accountId: `c:${id}`,
+  hash: `${id}-${licensed}-${active}`,
+});
+
+describe.each(backends())('store on $name', (backend) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await backend.open();
+  });
+  afterAll(() => backend.cleanup());
+
+  it('records runs, finishes them and lists the newest first per connection', async () => {
+    const a = await startRun(store, {
+      connection: 'runs-a',
+      connector: 'files',
+      asOf: '2026-03-01',
+      dryRun: false,
+    });
+    await finishRun(store, a, { status: 'succeeded', stats: { pulled: 3 } });
+    const b = await startRun(store, {
+      connection: 'runs-a',
+      connector: 'files',
+      asOf: '2026-03-02',
+      dryRun: true,
+      status: 'skipped',
+    });
+    await startRun(store, {
+      connection: 'runs-b',
+      connector: 'files',
+      asOf: '2026-03-02',
+      dryRun: false,
+    });
+    const runs = await listRuns(store, { connection: 'runs-a' });
+    expect(runs.map((r) => [r.id, r.status, r.asOf, r.dryRun])).toEqual([
+      [b, 'skipped', '2026-03-02', true],
+      [a, 'succeeded', '2026-03-01', false],
+    ]);
+    const first = await getRun(store, a);
+    expect(first?.stats).toEqual({ pulled: 3 });
+    expect(first?.durationMs).toBeGreaterThanOrEqual(0);
+    expect((await listRuns(store, { limit: 1 }))[0]?.connection).toBe('runs-b');
+  });
+
+  it('upserts the mirror by id, soft-deletes and revives records', async () => {
+    await upsertMirror(store, 'mir', 'account', 1, [account('1', 10, 5), account('2', 10, 9)]);
+    await upsertMirror(store, 'mir', 'account', 2, [account('2', 10, 10)]);
+    expect(await mirrorHashes(store, 'mir', 'account')).toEqual(
+      new Map([
+        ['c:1', '1-10-5'],
+        ['c:2', '2-10-10'],
+      ]),
+    );
+    expect(await deleteFromMirror(store, 'mir', 'account', ['c:1', 'c:404'])).toBe(1);
+    expect([...(await mirrorHashes(store, 'mir', 'account')).keys()]).toEqual(['c:2']);
+    await upsertMirror(store, 'mir', 'account', 3, [account('1', 12, 5)]);
+    const live = (await readMirror(store, 'mir')).get('account') as { name: string }[];
+    expect(live.map((a) => a.name)).toEqual(['1', '2']);
+  });
+
+  it('batches large upserts', async () => {
+    const many = Array.from({ length: 4500 }, (_, i) => account(String(i), 10, i % 10));
+    await upsertMirror(store, 'big', 'account', 1, many);
+    expect((await mirrorHashes(store, 'big', 'account')).size).toBe(4500);
+  });
+
+  it('snapshots accounts once per day and again when they change that day', async () => {
+    await upsertMirror(store, 'snap', 'account', 1, [account('1', 10, 8), account('2', 20, 5)]);
+    await upsertMirror(store, 'snap', 'usage', 1, [
+      {
+        id: 'u1',
+        accountId: 'c:1',
+        hash: 'u1',
+        data: { accountId: 'c:1', date: '2026-02-27', metric: 'api_calls', value: 50 },
+      },
+      {
+        id: 'u2',
+        accountId: 'c:1',
+        hash: 'u2',
+        data: { accountId: 'c:1', date: '2026-02-28', metric: 'api_calls', value: 70 },
+      },
+    ]);
+    expect(await snapshotAccounts(store, 'snap', '2026-02-28', 1)).toBe(2);
+    // Same day, nothing changed in run 2: nothing rewritten.
+    expect(await snapshotAccounts(store, 'snap', '2026-02-28', 2)).toBe(0);
+    await upsertMirror(store, 'snap', 'account', 3, [account('1', 10, 9)]);
+    expect(await snapshotAccounts(store, 'snap', '2026-02-28', 3)).toBe(1);
+    expect(await snapshotAccounts(store, 'snap', '2026-03-01', 4)).toBe(2);
+    const history = await seatHistory(store, 'snap', '2026-03-01');
+    expect(history.filter((h) => h.accountId === 'c:1')).toEqual([
+      { accountId: 'c:1', day: '2026-02-28', licensed: 10, active: 9 },
+      { accountId: 'c:1', day: '2026-03-01', licensed: 10, active: 9 },
+    ]);
+    const { rows } = await store.query<{ usage: unknown }>(
+      "SELECT usage FROM snapshots WHERE connection = 'snap' AND account_id = 'c:1' AND day = '2026-03-01'",
+    );
+    expect(rows[0]?.usage).toEqual({ api_calls: { value: 70, date: '2026-02-28' } });
+  });
+
+  it('merges field hashes of successive writes and keeps the CRM id', async () => {
+    await recordWrites(store, 'ws', 'opportunity', 1, [
+      { key: 'k1', crmId: 'a01', fieldHashes: { A: '1', B: '1' } },
+    ]);
+    await recordWrites(store, 'ws', 'opportunity', 2, [{ key: 'k1', fieldHashes: { B: '2' } }]);
+    expect((await writeStates(store, 'ws', 'opportunity')).get('k1')).toEqual({
+      key: 'k1',
+      crmId: 'a01',
+      fieldHashes: { A: '1', B: '2' },
+    });
+  });
+
+  it('keeps issues with their run, watermarks, config versions and outcomes', async () => {
+    const run = await startRun(store, {
+      connection: 'misc',
+      connector: 'files',
+      asOf: '2026-03-01',
+      dryRun: false,
+    });
+    const issue = {
+      source: 'accounts.csv',
+      object: 'account',
+      recordId: 'A1',
+      row: 3,
+      field: 'arr',
+      value: 'n/a',
+      reason: 'arr: not a number',
+      skipped: false,
+    };
+    await addIssues(store, 'misc', run, [
+      issue,
+      { source: 'misc', object: 'deal', reason: 'no id', skipped: true },
+    ]);
+    expect(await runIssues(store, run)).toEqual([
+      issue,
+      { source: 'misc', object: 'deal', reason: 'no id', skipped: true },
+    ]);
+
+    expect(await getWatermark(store, 'misc', 'account')).toBeUndefined();
+    await setWatermark(store, 'misc', 'account', '2026-03-01T00:00:00Z');
+    await setWatermark(store, 'misc', 'account', '2026-03-02T00:00:00Z');
+    expect(await getWatermark(store, 'misc', 'account')).toBe('2026-03-02T00:00:00Z');
+
+    expect(await saveConfigVersion(store, { kind: 'settings', content: 'a: 1' })).toBe(1);
+    expect(
+      await saveConfigVersion(store, { kind: 'settings', content: 'a: 2', savedBy: 'ops' }),
+    ).toBe(2);
+    expect((await getConfigVersion(store, 'settings'))?.content).toBe('a: 2');
+    expect((await getConfigVersion(store, 'settings', { version: 1 }))?.content).toBe('a: 1');
+
+    const won = {
+      connection: 'misc',
+      opportunityId: 'o1',
+      accountId: 'misc:1',
+      type: 'seat_expansion',
+      outcome: 'won' as const,
+      amount: 1200,
+      closedAt: '2026-03-01',
+      source: 'crm',
+    };
+    expect(await recordOutcome(store, won)).toBe(true);
+    expect(await recordOutcome(store, won)).toBe(false);
+    expect(await listOutcomes(store, { connection: 'misc' })).toEqual([won]);
+  });
+
+  it('gives a named lock to one holder at a time', async () => {
+    const release = await store.tryLock('sync:locked');
+    expect(release).toBeTypeOf('function');
+    expect(await store.tryLock('sync:locked')).toBeUndefined();
+    const other = await store.tryLock('sync:other');
+    expect(other).toBeTypeOf('function');
+    await other!();
+    await release!();
+    const again = await store.tryLock('sync:locked');
+    expect(again).toBeTypeOf('function');
+    await again!();
+  });
+});
+
+describe('store on disk (PGlite folder)', () => {
+  it('keeps data across reopen and applies each migration once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-store-'));
+    try {
+      const first = await openStore({ dataDir: dir });
+      await setWatermark(first, 'disk', 'account', 'w1');
+      await first.close();
+      const second = await openStore({ env: { HEADROOM_DATA_DIR: dir } });
+      expect(await getWatermark(second, 'disk', 'account')).toBe('w1');
+      const { rows } = await second.query<{ n: number }>(
+        'SELECT count(*) AS n FROM schema_migrations',
+      );
+      expect(rows[0]?.n).toBe(1);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!DATABASE_URL)('store on a Postgres server', () => {
+  it('applies migrations once when two processes open a new database at the same moment', async () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const [a, b] = await Promise.all([
+      openStore({ databaseUrl: DATABASE_URL!, schema }),
+      openStore({ databaseUrl: DATABASE_URL!, schema }),
+    ]);
+    try {
+      const { rows } = await a.query<{ version: number }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
+      expect(rows.map((r) => r.version)).toEqual(loadMigrations().map((m) => m.version));
+      await b.query('SELECT 1 FROM sync_runs');
+    } finally {
+      await b.close();
+      await a.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await a.close();
+    }
+  });
+});

@@ -1,0 +1,251 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/db.js';
+import { listRuns } from '../../src/store/runs.js';
+import { scoreHistory } from '../../src/store/score-history.js';
+import { listOpportunities } from '../../src/store/opportunities.js';
+import { writeStates } from '../../src/store/write-state.js';
+import { runSync } from '../../src/sync/run-sync.js';
+import type { Analyze, RunSyncOptions } from '../../src/sync/types.js';
+import { backends } from '../store/backends.js';
+import {
+  exportFolder,
+  filesConnection,
+  filesIntoCrm,
+  memoryLog,
+  seatAnalyzer,
+  type AccountRow,
+} from './fixtures.js';
+import { memoryCrm, rateLimited, type MemoryCrm } from './memory-crm.js';
+
+const ASOF = '2026-03-02';
+// A1, A3 at 90%+ (tier 1 at weight 1), A2 at 85% (tier 2), A4 at 40% (no opportunity).
+const ROWS: AccountRow[] = [
+  { id: 'A1', licensed: 100, active: 96 },
+  { id: 'A2', licensed: 20, active: 17 },
+  { id: 'A3', licensed: 50, active: 48 },
+  { id: 'A4', licensed: 10, active: 4 },
+];
+
+describe.each(backends())('runSync on $name', (backend) => {
+  let store: Store;
+  const cleanups: (() => void)[] = [];
+  let n = 0;
+  beforeAll(async () => {
+    store = await backend.open();
+  });
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  afterAll(() => backend.cleanup());
+
+  /** A fresh connection over an export folder, written back into an in-memory CRM. */
+  async function setup(rows = ROWS) {
+    const name = `conn${++n}`;
+    const folder = exportFolder(rows);
+    cleanups.push(folder.cleanup);
+    const crm = memoryCrm();
+    for (const r of rows) crm.put('Account', r.id, { Name: `Acme ${r.id}` });
+    crm.objects.set('Expansion_Opportunity__c', new Map());
+    crm.objects.set('Task', new Map());
+    const connection = filesConnection(name, folder.dir);
+    const log = memoryLog();
+    const sync = async (extra: Partial<RunSyncOptions> & { analyze?: Analyze } = {}) =>
+      runSync({
+        store,
+        connection,
+        connector: await filesIntoCrm(name, folder.dir, crm),
+        analyze: seatAnalyzer(),
+        asOf: ASOF,
+        log,
+        ...extra,
+      });
+    return { name, folder, crm, log, sync };
+  }
+  const keysWritten = (crm: MemoryCrm, object: string) =>
+    crm.writeCalls
+      .filter((c) => c.object === object)
+      .flatMap((c) => c.keys)
+      .sort();
+
+  it('writes results once, then an unchanged re-sync makes zero write calls', async () => {
+    const { crm, sync } = await setup();
+    const first = await sync();
+    expect(first.status).toBe('succeeded');
+    expect(first.stats).toMatchObject({
+      pulled: 4,
+      mapped: 4,
+      mirrorUpserts: 4,
+      opportunities: { new: 3, changed: 0, closed: 0 },
+    });
+    expect(first.stats.writes).toEqual({ account: 4, opportunity: 3, task: 2 });
+    expect(
+      crm
+        .records('Expansion_Opportunity__c')
+        .map((r) => r.fields.Headroom_Key__c)
+        .sort(),
+    ).toEqual(
+      ['conn1:A1:seat_expansion', 'conn1:A2:seat_expansion', 'conn1:A3:seat_expansion'].map((k) =>
+        k.replace('conn1', first.connection),
+      ),
+    );
+    expect(
+      crm
+        .records('Task')
+        .map((t) => t.fields.WhatId)
+        .sort(),
+    ).toEqual(['A1', 'A3']);
+    expect(crm.records('Account').find((a) => a.id === 'A1')?.fields).toMatchObject({
+      Expansion_Tier__c: 1,
+      Expansion_Health__c: 'Green',
+    });
+
+    crm.writeCalls.length = 0;
+    const second = await sync();
+    expect(second.status).toBe('succeeded');
+    expect(crm.writeCalls).toEqual([]);
+    // The one CRM call left: reading back people's status changes.
+    expect(second.stats.apiCalls).toBe(1);
+    expect(second.stats).toMatchObject({
+      mirrorUpserts: 0,
+      opportunities: { new: 0, changed: 0, closed: 0 },
+      writes: { account: 0, opportunity: 0, task: 0 },
+    });
+  });
+
+  it('rewrites only the records of the account whose seats changed', async () => {
+    const { folder, crm, sync, name } = await setup();
+    await sync();
+    crm.writeCalls.length = 0;
+    folder.write(ROWS.map((r) => (r.id === 'A2' ? { ...r, active: 18 } : r)));
+    const report = await sync();
+    expect(report.stats).toMatchObject({
+      mirrorUpserts: 1,
+      opportunities: { new: 0, changed: 1, closed: 0 },
+    });
+    expect(keysWritten(crm, 'Account')).toEqual(['A2']);
+    expect(keysWritten(crm, 'Expansion_Opportunity__c')).toEqual([`${name}:A2:seat_expansion`]);
+    expect(keysWritten(crm, 'Task')).toEqual([]);
+    expect(crm.records('Expansion_Opportunity__c')).toHaveLength(3);
+    expect(
+      crm.records('Expansion_Opportunity__c').find((r) => r.fields.Account__c === 'A2')?.fields
+        .Score__c,
+    ).toBe(9);
+  });
+
+  it('resumes a write-back that failed at the Nth call without duplicates or gaps', async () => {
+    const { crm, sync, name } = await setup();
+    crm.failWriteAt(3, rateLimited());
+    const failed = await sync({ writeBatchSize: 1 });
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/service unavailable/);
+    expect(failed.stats.writes).toEqual({ account: 2, opportunity: 0, task: 0 });
+
+    const rerun = await sync({ writeBatchSize: 1 });
+    expect(rerun.status).toBe('succeeded');
+    expect(rerun.stats.writes).toEqual({ account: 2, opportunity: 3, task: 2 });
+    expect(keysWritten(crm, 'Account')).toEqual(['A1', 'A2', 'A3', 'A4']);
+    const keys = crm.records('Expansion_Opportunity__c').map((r) => r.fields.Headroom_Key__c);
+    expect(keys.sort()).toEqual(['A1', 'A2', 'A3'].map((a) => `${name}:${a}:seat_expansion`));
+    expect(crm.records('Task')).toHaveLength(2);
+    const runs = await listRuns(store, { connection: name });
+    expect(runs.map((r) => r.status)).toEqual(['succeeded', 'failed']);
+    expect(runs[1]?.error).toMatch(/service unavailable/);
+  });
+
+  it('sends an upsert whose response was lost again without creating a duplicate', async () => {
+    const { crm, sync } = await setup();
+    // Call 5 is the first opportunity upsert (4 account updates before it).
+    crm.failWriteAt(5, rateLimited(), { lost: true });
+    expect((await sync({ writeBatchSize: 1 })).status).toBe('failed');
+    expect(crm.records('Expansion_Opportunity__c')).toHaveLength(1);
+    const rerun = await sync({ writeBatchSize: 1 });
+    expect(rerun.stats.writes).toEqual({ account: 0, opportunity: 3, task: 2 });
+    expect(crm.records('Expansion_Opportunity__c')).toHaveLength(3);
+  });
+
+  it('runs one of two runs started together and records the other as skipped', async () => {
+    const { sync, log, name } = await setup();
+    const reports = await Promise.all([sync(), sync()]);
+    expect(reports.map((r) => r.status).sort()).toEqual(['skipped', 'succeeded']);
+    expect(
+      log.lines.some((l) => /sync skipped: another run of .* is in progress/.test(l.msg ?? '')),
+    ).toBe(true);
+    expect((await listRuns(store, { connection: name })).map((r) => r.status).sort()).toEqual([
+      'skipped',
+      'succeeded',
+    ]);
+    expect((await sync()).status).toBe('succeeded');
+  });
+
+  it('attributes score changes to the settings or to the data', async () => {
+    const { folder, sync, name } = await setup();
+    await sync({ analyze: seatAnalyzer({ version: 's1', weight: 1 }) });
+    const changed = await sync({ analyze: seatAnalyzer({ version: 's2', weight: 0.9 }) });
+    expect(changed.stats.opportunities.changed).toBe(3);
+    folder.write(ROWS.map((r) => (r.id === 'A2' ? { ...r, active: 18 } : r)));
+    await sync({ analyze: seatAnalyzer({ version: 's2', weight: 0.9 }) });
+    const a1 = await scoreHistory(store, name, `${name}:A1:seat_expansion`);
+    expect(a1.map((h) => [h.cause, h.settingsVersion])).toEqual([
+      ['new', 's1'],
+      ['settings', 's2'],
+    ]);
+    const a2 = await scoreHistory(store, name, `${name}:A2:seat_expansion`);
+    expect(a2.map((h) => h.cause)).toEqual(['new', 'settings', 'data']);
+    expect(a2[2]!.scores.composite).toBeGreaterThan(a2[1]!.scores.composite);
+  });
+
+  it('plans the write-back on a dry run and writes nothing', async () => {
+    const { crm, sync, name } = await setup();
+    const before = crm.records('Account').map((r) => r.modifiedAt);
+    const dry = await sync({ dryRun: true });
+    expect(dry.status).toBe('succeeded');
+    expect(crm.writeCalls).toEqual([]);
+    expect(crm.records('Account').map((r) => r.modifiedAt)).toEqual(before);
+    expect((await writeStates(store, name, 'opportunity')).size).toBe(0);
+    expect(dry.plan.account).toMatchObject({ to: 'Account', mode: 'update', records: 4 });
+    expect(dry.plan.opportunity).toMatchObject({
+      to: 'Expansion_Opportunity__c',
+      mode: 'upsert',
+      records: 3,
+    });
+    expect(dry.plan.task?.records).toBe(2);
+    expect(dry.plan.opportunity?.samples[0]).toMatchObject({
+      created: true,
+      changed: { Type__c: 'seat_expansion', Headroom_Key__c: `${name}:A1:seat_expansion` },
+    });
+    // The real run afterwards still writes everything.
+    expect((await sync()).stats.writes).toEqual({ account: 4, opportunity: 3, task: 2 });
+  });
+
+  it('never rewrites or reopens an opportunity a person dismissed in the CRM', async () => {
+    const { folder, crm, sync, name } = await setup();
+    await sync();
+    const key = `${name}:A1:seat_expansion`;
+    const record = crm
+      .records('Expansion_Opportunity__c')
+      .find((r) => r.fields.Headroom_Key__c === key)!;
+    crm.put('Expansion_Opportunity__c', record.id, { Status__c: 'Dismissed' });
+    folder.write(ROWS.map((r) => (r.id === 'A1' ? { ...r, active: 99 } : r)));
+    crm.writeCalls.length = 0;
+    const report = await sync();
+    expect(report.stats.statusChanges).toBe(1);
+    expect(keysWritten(crm, 'Expansion_Opportunity__c')).toEqual([]);
+    expect(keysWritten(crm, 'Account')).toEqual(['A1']);
+    crm.put('Expansion_Opportunity__c', record.id, { Status__c: 'Open' });
+    await sync();
+    const [stored] = await listOpportunities(store, { connection: name, accountId: `${name}:A1` });
+    expect(stored).toMatchObject({
+      status: 'dismissed',
+      statusReason: 'Expansion_Opportunity__c.Status__c = Dismissed',
+    });
+    expect(keysWritten(crm, 'Expansion_Opportunity__c')).toEqual([]);
+  });
+
+  it('removes accounts gone from a full export and closes their opportunities', async () => {
+    const { folder, sync, name } = await setup();
+    await sync();
+    folder.write(ROWS.filter((r) => r.id !== 'A3'));
+    const report = await sync();
+    expect(report.stats).toMatchObject({ deletes: 1, opportunities: { closed: 1 } });
+    const open = await listOpportunities(store, { connection: name });
+    expect(open.map((o) => o.accountId).sort()).toEqual([`${name}:A1`, `${name}:A2`]);
+  });
+});
