@@ -777,9 +777,9 @@ function containsWord(text, word) {
   if (word.length === 0) return false;
   const hay = text.toLowerCase();
   for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
-    const before = at === 0 ? 32 : hay.charCodeAt(at - 1);
+    const before2 = at === 0 ? 32 : hay.charCodeAt(at - 1);
     const after = at + word.length >= hay.length ? 32 : hay.charCodeAt(at + word.length);
-    if (!isWordChar(before) && !isWordChar(after)) return true;
+    if (!isWordChar(before2) && !isWordChar(after)) return true;
   }
   return false;
 }
@@ -2496,6 +2496,8 @@ var bench = {
 var catalog = loadYamlFile(CatalogSchema, join2(import.meta.dirname, "../config/catalog.yaml"));
 var N = Number(process.argv[2] ?? 2e4);
 var p = generatePortfolio(N, catalog);
+globalThis.gc?.();
+var before = process.memoryUsage().heapUsed / 1048576;
 var c0 = process.cpuUsage();
 var t = performance.now();
 var r = scorePortfolio({ portfolio: p, catalog, settings: DEFAULT_SETTINGS, asOf: "2026-03-02" });
@@ -2505,7 +2507,7 @@ var types = {};
 for (const o of r.opportunities) types[o.type] = (types[o.type] ?? 0) + 1;
 console.log(types, r.opportunities.length / N);
 globalThis.gc?.();
-console.log("heapUsed MB after gc", process.memoryUsage().heapUsed / 1048576, "opps", r.opportunities.length);
+console.log("input MB", before, "output MB", process.memoryUsage().heapUsed / 1048576 - before, "opps", r.opportunities.length);
 var flatten = 0;
 for (const o of r.opportunities) {
   for (const k of ["title", "description", "currentState", "proposedState", "timingReason"]) flatten += o[k] | 0;
@@ -2513,4 +2515,4 @@ for (const o of r.opportunities) {
   for (const x of o.risks) flatten += x | 0;
 }
 globalThis.gc?.();
-console.log("heapUsed MB after flatten+gc", process.memoryUsage().heapUsed / 1048576, flatten);
+console.log("output MB after flatten+gc", process.memoryUsage().heapUsed / 1048576 - before, flatten, r.opportunities.length, p.accounts.length);

@@ -61,7 +61,7 @@ export function priceOf(price: Price, seats: number, arr: number): number {
 
 /** How a price is computed, for evidence text. */
 export function priceBasis(price: Price, seats: number): string {
-  if (price.perSeat !== undefined) return `${seats} seats × ${price.perSeat}/seat`;
+  if (price.perSeat !== undefined) return `${seats} seats x ${price.perSeat}/seat`;
   if (price.flat !== undefined) return 'flat price';
   return `${Math.round((price.pctOfArr ?? 0) * 100)}% of ARR`;
 }

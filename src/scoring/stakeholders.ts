@@ -11,11 +11,16 @@ import { toDay } from './dates.js';
 export interface AccountPeople {
   pitchTo: Contact | undefined;
   decides: Contact | undefined;
-  /** Teams already using the product. */
-  usingTeams: string[];
+  /** Teams already using the product, as one phrase (built once: it is on every opportunity). */
+  usingTeams: string | undefined;
+  /** "Name (Title)" of `pitchTo` and `decides`. */
+  pitchToLabel: string | undefined;
+  decidesLabel: string | undefined;
   /** Recent leadership hires (signal details): a new leader may review vendors. */
   newLeaders: string[];
 }
+
+const label = (c: Contact): string => (c.title ? `${c.name} (${c.title})` : c.name);
 
 /** The most recently engaged active contact holding the first role found, in role order. */
 function pick(contacts: readonly Contact[], roles: readonly ContactRole[], exclude?: Contact): Contact | undefined {
@@ -49,21 +54,29 @@ export function accountPeople(ctx: AccountContext): AccountPeople {
     if (sig.kind !== 'leadership_hire' || sig.date > ctx.asOf) continue;
     if (ctx.asOfDay - toDay(sig.date) <= ctx.settings.modules.lookbackDays) newLeaders.push(sig.detail || sig.date);
   }
-  return { pitchTo, decides, usingTeams, newLeaders };
+  return {
+    pitchTo,
+    decides,
+    usingTeams: usingTeams.length > 0 ? usingTeams.join(', ') : undefined,
+    pitchToLabel: pitchTo && label(pitchTo),
+    decidesLabel: decides && label(decides),
+    newLeaders,
+  };
 }
 
-const label = (c: Contact): string => (c.title ? `${c.name} (${c.title})` : c.name);
 
 export function stakeholdersFor(c: Candidate, people: AccountPeople, ctx: AccountContext): Opportunity['stakeholders'] {
-  let pitchTo = people.pitchTo;
+  let pitchTo = people.pitchToLabel;
   if (c.type === 'new_department' && c.benefits) {
+    // A new team is best opened by someone in it.
     const team = c.benefits.toLowerCase();
-    pitchTo = ctx.records.contacts.find((x) => x.status === 'active' && x.department?.toLowerCase() === team) ?? pitchTo;
+    const insider = ctx.records.contacts.find((x) => x.status === 'active' && x.department?.toLowerCase() === team);
+    if (insider) pitchTo = label(insider);
   }
   const out: Opportunity['stakeholders'] = {};
-  if (pitchTo) out.pitchTo = label(pitchTo);
-  if (people.decides) out.decides = label(people.decides);
-  const benefits = c.benefits ?? (people.usingTeams.length > 0 ? people.usingTeams.join(', ') : undefined);
+  if (pitchTo) out.pitchTo = pitchTo;
+  if (people.decidesLabel) out.decides = people.decidesLabel;
+  const benefits = c.benefits ?? people.usingTeams;
   if (benefits) out.benefits = benefits;
   return out;
 }

@@ -57,7 +57,7 @@ export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext)
   const expansion = c.category === 'expansion';
   if (expansion && r.justRenewed && r.settleDate && !c.strongTrigger) {
     const timing: Timing = daysBetween(asOf, r.settleDate) <= t.deadlineDays['30d'] ? '30d' : '90d';
-    const reason = `Renewed on ${r.last}: expansion lands best ${t.justRenewedMonths}–${t.settledUntilMonths} months after a renewal, from ${r.settleDate}`;
+    const reason = `Renewed on ${r.last}: expansion lands best ${t.justRenewedMonths}-${t.settledUntilMonths} months after a renewal, from ${r.settleDate}`;
     return { timing, reason, deadline: r.settleDate, renewalAligned: false, tier: Math.max(tier, 2) };
   }
   const reasons = [PACE[tier]!];
@@ -70,7 +70,7 @@ export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext)
   const settled = r.last && r.settleDate && asOf >= r.settleDate && asOf <= addMonths(r.last, t.settledUntilMonths);
   if (expansion && settled && timing === '30d') {
     timing = 'now';
-    reasons.push(`${t.justRenewedMonths}–${t.settledUntilMonths} months after the ${r.last} renewal: a natural buying moment`);
+    reasons.push(`${t.justRenewedMonths}-${t.settledUntilMonths} months after the ${r.last} renewal: a natural buying moment`);
   }
   if (expansion && ctx.health.light === 'yellow' && timing === 'now' && !c.strongTrigger) {
     timing = '30d';

@@ -42,11 +42,15 @@ function validSession(token: string, value: string | undefined, now = Date.now()
   return equal(sessionValue(token, issuedAt), value);
 }
 
-/** Is the request from this machine, directly (no proxy in between)? */
+/** Host names a loopback request may carry; any other is DNS rebinding (evil.example -> 127.0.0.1). */
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
+
+/** Is the request from this machine, directly (no proxy in between), addressed to a loopback name? */
 export function isDirectLoopback(req: Request): boolean {
   const addr = req.socket.remoteAddress ?? '';
   return (
     LOOPBACK.has(addr) &&
+    LOOPBACK_HOST.test(req.headers.host ?? '') &&
     req.headers['x-forwarded-for'] === undefined &&
     req.headers.forwarded === undefined
   );
@@ -69,10 +73,14 @@ export function principal(req: Request, apiToken: string | undefined): Principal
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Cookie-authenticated writes must come from our own pages (CSRF): Origin/Referer host = Host. */
-function sameOrigin(req: Request): boolean {
+/**
+ * CSRF: writes by a browser must come from our own pages (Origin/Referer host = Host). Browsers
+ * always send Origin on cross-site posts; tools (curl, scripts) send neither, which is allowed
+ * only where no cookie is involved (`requireBrowserOrigin` false).
+ */
+function sameOrigin(req: Request, requireBrowserOrigin: boolean): boolean {
   const source = req.headers.origin ?? req.headers.referer;
-  if (!source) return false;
+  if (!source) return !requireBrowserOrigin;
   try {
     return new URL(source).host === req.headers.host;
   } catch {
@@ -87,7 +95,10 @@ function sameOrigin(req: Request): boolean {
 export function requireAuth(apiToken: string | undefined): RequestHandler {
   return (req, res, next) => {
     const who = principal(req, apiToken);
-    if (who === 'session' && UNSAFE.has(req.method) && !sameOrigin(req)) {
+    // A session rides on a cookie; the local demo on "any page this machine's browser opens".
+    // Both are open to cross-site forms, so both get the origin check. Bearer tokens are not.
+    const csrfExposed = who === 'session' || who === 'local-demo';
+    if (csrfExposed && UNSAFE.has(req.method) && !sameOrigin(req, who === 'session')) {
       next(new HttpError(403, 'forbidden', 'cross-site request refused'));
       return;
     }

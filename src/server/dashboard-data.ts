@@ -11,8 +11,12 @@ import type { DashboardInput } from './views/dashboard.js';
 
 export async function dashboardData(ctx: AppContext): Promise<DashboardInput> {
   const [opps, accounts, runs, asOf] = await Promise.all([
+    // The forecast reads amounts, scores, types, tiers and timing, never the prose: leaving the
+    // prose in the database keeps the dashboard light on a 100k-account portfolio.
     ctx.store.query<{ data: Opportunity }>(
-      "SELECT data FROM opportunities WHERE status IN ('open', 'accepted') AND closed_at IS NULL",
+      `SELECT data - ARRAY['evidence', 'pitch', 'approach', 'objections', 'risks', 'description',
+         'currentState', 'proposedState', 'stakeholders'] AS data
+       FROM opportunities WHERE status IN ('open', 'accepted') AND closed_at IS NULL`,
     ),
     ctx.store.query<{ data: AccountSummary }>('SELECT data FROM account_summaries'),
     listRuns(ctx.store, { limit: 1 }),

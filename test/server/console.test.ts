@@ -72,8 +72,22 @@ describe('sign-in', () => {
     expect((await request(open).get('/api/runs')).status).toBe(200);
     const proxied = await request(open).get('/api/runs').set('X-Forwarded-For', '203.0.113.9');
     expect(proxied.status).toBe(403);
-    const remote = { socket: { remoteAddress: '10.1.2.3' }, headers: {} } as unknown as Request;
+    const remote = {
+      socket: { remoteAddress: '10.1.2.3' },
+      headers: { host: 'localhost:3000' },
+    } as unknown as Request;
     expect(principal(remote, undefined)).toBeUndefined();
+    // DNS rebinding: a hostile name resolved to 127.0.0.1 reaches the socket with its own Host.
+    expect((await request(open).get('/api/runs').set('Host', 'evil.example:3000')).status).toBe(
+      403,
+    );
+    // A page on another site posting to the local console from this machine's browser.
+    const csrf = await request(open)
+      .post('/runs')
+      .set('Origin', 'https://evil.example')
+      .type('form')
+      .send({ connection: 'files' });
+    expect(csrf.status).toBe(403);
   });
 });
 

@@ -19,6 +19,7 @@ import { getWatermark, setWatermark } from '../../src/store/watermarks.js';
 import { getConfigVersion, saveConfigVersion } from '../../src/store/config-versions.js';
 import { listOutcomes, recordOutcome } from '../../src/store/outcomes.js';
 import { loadMigrations } from '../../src/store/migrate.js';
+import { createSecretStore } from '../../src/secrets/index.js';
 import { backends, DATABASE_URL } from './backends.js';
 
 const account = (id: string, licensed: number, active: number) => ({
@@ -185,6 +186,24 @@ describe.each(backends())('store on $name', (backend) => {
     expect(await recordOutcome(store, won)).toBe(true);
     expect(await recordOutcome(store, won)).toBe(false);
     expect(await listOutcomes(store, { connection: 'misc' })).toEqual([won]);
+  });
+
+  it('keeps only ciphertext of secrets and names the key when it changed', async () => {
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    const secrets = createSecretStore(store, { key: b64 });
+    expect(await secrets.get('sec', 'refresh_token')).toBeUndefined();
+    await secrets.set('sec', 'refresh_token', '00D-test-token');
+    await secrets.set('sec', 'refresh_token', '00D-test-token-2');
+    await secrets.set('sec2', 'refresh_token', 'hs-test-token');
+    expect(await secrets.get('sec', 'refresh_token')).toBe('00D-test-token-2');
+    expect(await secrets.get('sec2', 'refresh_token')).toBe('hs-test-token');
+    const { rows } = await store.query<{ ciphertext: string }>(
+      "SELECT ciphertext FROM secrets WHERE connection LIKE 'sec%'",
+    );
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r.ciphertext).not.toMatch(/test-token/);
+    const otherKey = createSecretStore(store, { key: 'ab'.repeat(32) });
+    await expect(otherKey.get('sec', 'refresh_token')).rejects.toThrow(/HEADROOM_SECRET_KEY/);
   });
 
   it('gives a named lock to one holder at a time', async () => {

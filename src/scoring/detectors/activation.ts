@@ -24,7 +24,7 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
       description: `${unused} of ${seats.licensed} paid seats are unused: onboard the people they were bought for before any seat conversation.`,
       evidence: [
         ev('seat_utilization', `${seats.active} of ${seats.licensed} licensed seats active (${pct(seats.active / seats.licensed)}%), below ${pct(a.seatUtilBelow)}%`, pct(seats.active / seats.licensed), pct(a.seatUtilBelow), 'seats.active / seats.licensed'),
-        ev('idle_value', `${unused} idle seats × ${money(ctx.seatPrice)} = ${money(idle)} a year paid for nothing`, idle, undefined, 'catalog.tiers.seatPrice'),
+        ev('idle_value', `${unused} idle seats x ${money(ctx.seatPrice)} = ${money(idle)} a year paid for nothing`, idle, undefined, 'catalog.tiers.seatPrice'),
       ],
       currentState: `${seats.active} of ${seats.licensed} seats active`, proposedState: `Utilization at or above ${pct(a.seatUtilBelow)}%`,
       valueAtStake: idle, strength: 0.8, risks: ['Idle seats are a renewal risk: expect a downsell request if left alone'],

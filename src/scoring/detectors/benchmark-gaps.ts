@@ -29,7 +29,7 @@ export function detectBenchmarkGaps(ctx: AccountContext): Candidate[] {
         description: `Seats per employee trail the top quartile of ${spe.label}: grow coverage by ${add} seats.`,
         evidence: [
           ev('benchmark_seats_per_employee', `${two(own)} seats per employee vs ${two(spe.p75)} in the top quartile of ${spe.label} (${spe.size} accounts); under ${pct(b.gapShare)}% of it`, Number(two(own)), Number(two(spe.p75)), 'seats.licensed / employees'),
-          ev('sizing', `${pct(b.captureShare)}% of the gap to the top quartile = ${add} seats × ${money(ctx.seatPrice)} = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'),
+          ev('sizing', `${pct(b.captureShare)}% of the gap to the top quartile = ${add} seats x ${money(ctx.seatPrice)} = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'),
         ],
         currentState: `${seats.licensed} seats for ${account.employees} employees`, proposedState: `${seats.licensed + add} seats`,
         estimatedArr: arr, strength: 0.3, strongTrigger: false, risks: ['Benchmark-based: validate the need with the champion'],

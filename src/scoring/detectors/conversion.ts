@@ -24,7 +24,7 @@ export function detectConversion(ctx: AccountContext): Candidate[] {
   }
   const trend = windowTrend(ctx.seatReadings, ctx.settings.usage.windowDays);
   if (trend && trend.pct > 0) {
-    evidence.push(ev('usage_trend', `Active users ${trend.first.value} → ${trend.last.value} (${signedPct(trend.pct)})`, Math.round(trend.pct), undefined, `usage[${ctx.settings.usage.seatMetric}]`));
+    evidence.push(ev('usage_trend', `Active users ${trend.first.value} to ${trend.last.value} (${signedPct(trend.pct)})`, Math.round(trend.pct), undefined, `usage[${ctx.settings.usage.seatMetric}]`));
     strength += 0.2;
   }
   if (ctx.engagement.engagedContacts > 0) {
@@ -33,7 +33,7 @@ export function detectConversion(ctx: AccountContext): Candidate[] {
   }
   const end = ctx.renewal.next;
   if (end) evidence.push(ev('trial_end', `${account.lifecycle === 'trial' ? 'Trial ends' : 'Plan review'} on ${end}`, end, undefined, 'contract.renewal'));
-  evidence.push(ev('sizing', `${users} users × ${money(tier.seatPrice)} (${tier.name}) = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'));
+  evidence.push(ev('sizing', `${users} users x ${money(tier.seatPrice)} (${tier.name}) = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'));
   return [
     {
       type: 'conversion', category: 'conversion', subject: tier.key,

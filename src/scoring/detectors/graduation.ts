@@ -55,7 +55,7 @@ export function detectGraduation(ctx: AccountContext): Candidate[] {
       description: `Move from ${tier.name} to ${to.name}: the account ${found.requested ? 'asks for' : 'uses most of'} what ${tier.name} offers${found.requested ? ` and only ${to.name} has` : ''}.`,
       evidence: [
         ...found.evidence,
-        ev('sizing', `${ctx.seatBase} seats × ${money(to.seatPrice - tier.seatPrice)} ${tier.name} → ${to.name} price difference = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'),
+        ev('sizing', `${ctx.seatBase} seats x ${money(to.seatPrice - tier.seatPrice)} ${tier.name} to ${to.name} price difference = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'),
       ],
       currentState: `${tier.name}, ${account.featuresUsed.length} features in use`,
       proposedState: to.name,

@@ -28,7 +28,7 @@ export function companyGrowth(ctx: AccountContext): Growth {
     evidence.push(
       ev(
         'employee_growth',
-        `Headcount ${prior.count} → ${account.employees} since ${prior.asOf} (${g >= 0 ? '+' : ''}${pct(g)}%)`,
+        `Headcount ${prior.count} to ${account.employees} since ${prior.asOf} (${g >= 0 ? '+' : ''}${pct(g)}%)`,
         pct(g),
         pct(settings.whitespace.minGrowth),
         'employees / employeesPrior.count',

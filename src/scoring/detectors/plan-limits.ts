@@ -33,7 +33,7 @@ function limitHits(ctx: AccountContext): Hit[] {
       metric,
       evidence: [
         ev('plan_limit', `${metric} at ${fmt(last.value)} of its ${fmt(last.limit)} limit (${pct(share)}%), at or above ${pct(u.metricThreshold)}%`, pct(share), pct(u.metricThreshold), field),
-        ev('metric_trend', `${metric} ${fmt(trend.first.value)} → ${fmt(trend.last.value)} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`, Math.round(trend.pct), u.minRisePct, field),
+        ev('metric_trend', `${metric} ${fmt(trend.first.value)} to ${fmt(trend.last.value)} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`, Math.round(trend.pct), u.minRisePct, field),
       ],
     });
   }
@@ -49,7 +49,7 @@ export function detectPlanLimits(ctx: AccountContext): Candidate[] {
   if (tier && next) {
     const arr = Math.max(0, next.seatPrice - tier.seatPrice) * ctx.seatBase;
     const evidence = hits.flatMap((h) => h.evidence);
-    evidence.push(ev('sizing', `${ctx.seatBase} seats × ${money(next.seatPrice - tier.seatPrice)} ${tier.name} → ${next.name} price difference = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'));
+    evidence.push(ev('sizing', `${ctx.seatBase} seats x ${money(next.seatPrice - tier.seatPrice)} ${tier.name} to ${next.name} price difference = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'));
     const lifted = metrics.map((m) => `${m} ${fmt(next.limits[m] ?? Infinity)}`).join(', ');
     return [
       {

@@ -60,7 +60,7 @@ export function detectPowerUsers(ctx: AccountContext): Candidate[] {
       evidence: [
         concentration,
         ev('team_coverage', `${teams}: ${headcount} people, ${seats.licensed} licensed seats`, headcount, seats.licensed, 'departments.headcount'),
-        ev('sizing', `${add} seats × ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'),
+        ev('sizing', `${add} seats x ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'),
       ],
       currentState: `${seats.licensed} seats for ${headcount} people in ${teams}`,
       proposedState: `${seats.licensed + add} licensed seats`,

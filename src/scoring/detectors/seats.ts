@@ -48,7 +48,7 @@ export function detectSeats(ctx: AccountContext): Candidate[] {
     if (trend) {
       const added = trend.last.value - trend.first.value;
       evidence.push(
-        ev('seat_trend', `Active seats ${trend.first.value} → ${trend.last.value} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`, Math.round(trend.pct), undefined, field),
+        ev('seat_trend', `Active seats ${trend.first.value} to ${trend.last.value} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`, Math.round(trend.pct), undefined, field),
       );
       if (added > 0) evidence.push(ev('users_added', `${added} users added in the last ${u.windowDays} days`, added, undefined, field));
     }
@@ -56,7 +56,7 @@ export function detectSeats(ctx: AccountContext): Candidate[] {
   evidence.push(...growth.evidence);
   const arr = add * ctx.seatPrice;
   const licensed = (seats?.licensed ?? ctx.seatBase) + add;
-  evidence.push(ev('sizing', `${add} seats × ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'));
+  evidence.push(ev('sizing', `${add} seats x ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'));
   const growthNote = growthRate > 0 ? ` and absorb ${pct(growthRate)}% company growth` : '';
   return [
     {

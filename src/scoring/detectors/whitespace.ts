@@ -91,7 +91,7 @@ export function detectWhitespace(ctx: AccountContext): Candidate[] {
       continue;
     }
     const arr = toBuy * ctx.seatPrice;
-    evidence.push(ev('sizing', `${sizing}${fromSpare ? `, ${fromSpare} from idle seats` : ''}; ${toBuy} × ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, undefined, 'departments.headcount'));
+    evidence.push(ev('sizing', `${sizing}${fromSpare ? `, ${fromSpare} from idle seats` : ''}; ${toBuy} x ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, undefined, 'departments.headcount'));
     out.push({
       type: 'new_department', category: 'expansion', subject: norm(team.name),
       title: `Bring ${team.name} on: ${toBuy} new seats`,
