@@ -22,3 +22,7 @@ let flatten = 0;
 for (const o of r.opportunities) { for (const k of ['title', 'description', 'currentState', 'proposedState', 'timingReason'] as const) flatten += (o[k] as unknown as number) | 0; for (const e of o.evidence) flatten += (e.text as unknown as number) | 0; for (const x of o.risks) flatten += (x as unknown as number) | 0; }
 (globalThis as { gc?: () => void }).gc?.();
 console.log('output MB after flatten+gc', process.memoryUsage().heapUsed / 1048576 - before, flatten, r.opportunities.length, p.accounts.length);
+const sizes: Record<string, number> = {};
+for (const o of r.opportunities.slice(0, 20000)) for (const [k, v] of Object.entries(o)) sizes[k] = (sizes[k] ?? 0) + JSON.stringify(v).length;
+console.log(Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, Math.round(v / 20000)])), 'avg evidence', r.opportunities.reduce((n, o) => n + o.evidence.length, 0) / r.opportunities.length);
+console.log(JSON.stringify(r.opportunities[5], null, 1));

@@ -6,7 +6,15 @@
 import { join } from 'node:path';
 import { loadYamlFile } from '../src/config/load-yaml.js';
 import { CatalogSchema, type Catalog } from '../src/model/catalog.js';
-import type { Account, Contact, Department, Portfolio, Signal, SignalKind, UsagePoint } from '../src/model/records.js';
+import type {
+  Account,
+  Contact,
+  Department,
+  Portfolio,
+  Signal,
+  SignalKind,
+  UsagePoint,
+} from '../src/model/records.js';
 import { addDays } from '../src/scoring/dates.js';
 import { DEFAULT_SETTINGS, scorePortfolio } from '../src/scoring/index.js';
 import type { Bench } from './types.js';
@@ -27,8 +35,13 @@ function rng(seed: number): () => number {
 
 const PLANS = ['starter', 'professional', 'enterprise'];
 const DETAILS: [SignalKind, string][] = [
-  ['workaround', 'weekly exports to spreadsheets'], ['initiative', 'SOC 2 program'], ['competitor', 'Tableau in finance'],
-  ['hiring', 'Hiring 20 engineers'], ['funding', 'Series C'], ['leadership_hire', 'New CIO'], ['new_office', 'Opening Berlin'],
+  ['workaround', 'weekly exports to spreadsheets'],
+  ['initiative', 'SOC 2 program'],
+  ['competitor', 'Tableau in finance'],
+  ['hiring', 'Hiring 20 engineers'],
+  ['funding', 'Series C'],
+  ['leadership_hire', 'New CIO'],
+  ['new_office', 'Opening Berlin'],
 ];
 const DEPTS = ['Engineering', 'Marketing', 'Sales', 'Finance', 'Support'];
 const DATES = Array.from({ length: WEEKS }, (_, i) => addDays(AS_OF, -7 * (WEEKS - 1 - i)));
@@ -36,7 +49,14 @@ const DATES = Array.from({ length: WEEKS }, (_, i) => addDays(AS_OF, -7 * (WEEKS
 export function generatePortfolio(n: number, catalog: Catalog, seed = 42): Portfolio {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const p: Portfolio = { accounts: [], contacts: [], deals: [], usage: [], departments: [], signals: [] };
+  const p: Portfolio = {
+    accounts: [],
+    contacts: [],
+    deals: [],
+    usage: [],
+    departments: [],
+    signals: [],
+  };
   for (let i = 0; i < n; i++) {
     const id = `bench:A${i}`;
     const licensed = 5 + Math.floor(r() * 300);
@@ -47,37 +67,82 @@ export function generatePortfolio(n: number, catalog: Catalog, seed = 42): Portf
     const adoption = 0.3 + r() * 0.7;
     const features = catalog.tiers.find((t) => t.key === plan)?.features ?? [];
     const account: Account = {
-      id, source: 'bench', crmId: `A${i}`, name: `Account ${i}`, industry: pick(['SaaS', 'Retail', 'Finance']),
-      lifecycle: r() < 0.05 ? 'trial' : 'customer', plan, products: r() < 0.3 ? ['insight_studio'] : [],
-      arr: licensed * 540, currency: 'USD', seats: { licensed, active }, employees,
+      id,
+      source: 'bench',
+      crmId: `A${i}`,
+      name: `Account ${i}`,
+      industry: pick(['SaaS', 'Retail', 'Finance']),
+      lifecycle: r() < 0.05 ? 'trial' : 'customer',
+      plan,
+      products: r() < 0.3 ? ['insight_studio'] : [],
+      arr: licensed * 540,
+      currency: 'USD',
+      seats: { licensed, active },
+      employees,
       employeesPrior: { count: Math.round(employees / (0.9 + r() * 0.5)), asOf: '2025-03-01' },
-      contract: { start: '2024-01-15', renewal: addDays(AS_OF, Math.floor(r() * 400) - 30), termMonths: 12 },
-      health: { score: Math.floor(30 + r() * 70), tickets90d: Math.floor(r() * 30), ticketThemes: r() < 0.2 ? ['webhooks failing'] : [] },
-      featuresUsed: features.filter(() => r() < adoption), customFields: {},
+      contract: {
+        start: '2024-01-15',
+        renewal: addDays(AS_OF, Math.floor(r() * 400) - 30),
+        termMonths: 12,
+      },
+      health: {
+        score: Math.floor(30 + r() * 70),
+        tickets90d: Math.floor(r() * 30),
+        ticketThemes: r() < 0.2 ? ['webhooks failing'] : [],
+      },
+      featuresUsed: features.filter(() => r() < adoption),
+      customFields: {},
     };
     p.accounts.push(account);
     const start = active * (0.7 + r() * 0.4);
     for (let w = 0; w < WEEKS; w++) {
       const value = Math.round(start + ((active - start) * w) / (WEEKS - 1));
-      p.usage.push({ accountId: id, date: DATES[w]!, metric: 'active_seats', value, limit: licensed } satisfies UsagePoint);
+      p.usage.push({
+        accountId: id,
+        date: DATES[w]!,
+        metric: 'active_seats',
+        value,
+        limit: licensed,
+      } satisfies UsagePoint);
     }
     if (i % 3 === 0) {
       const base = 200_000 + r() * 900_000;
-      for (let w = 0; w < WEEKS; w += 3) p.usage.push({ accountId: id, date: DATES[w]!, metric: 'api_calls', value: Math.round(base * (1 + w * 0.03)) });
+      for (let w = 0; w < WEEKS; w += 3)
+        p.usage.push({
+          accountId: id,
+          date: DATES[w]!,
+          metric: 'api_calls',
+          value: Math.round(base * (1 + w * 0.03)),
+        });
     }
     for (let c = 0; c < 3; c++) {
       p.contacts.push({
-        id: `${id}:c${c}`, accountId: id, name: `Person ${c}`, title: 'Manager', department: pick(DEPTS),
-        roles: c === 0 ? ['champion'] : c === 1 ? ['economic_buyer'] : [], status: r() < 0.03 ? 'left' : 'active',
+        id: `${id}:c${c}`,
+        accountId: id,
+        name: `Person ${c}`,
+        title: 'Manager',
+        department: pick(DEPTS),
+        roles: c === 0 ? ['champion'] : c === 1 ? ['economic_buyer'] : [],
+        status: r() < 0.03 ? 'left' : 'active',
         lastEngagedAt: addDays(AS_OF, -Math.floor(r() * 120)),
       } satisfies Contact);
     }
     for (const name of DEPTS.slice(0, 2)) {
-      p.departments.push({ accountId: id, name, headcount: 10 + Math.floor(r() * 60), usesProduct: name === 'Engineering' } satisfies Department);
+      p.departments.push({
+        accountId: id,
+        name,
+        headcount: 10 + Math.floor(r() * 60),
+        usesProduct: name === 'Engineering',
+      } satisfies Department);
     }
     if (r() < 0.5) {
       const [kind, detail] = pick(DETAILS);
-      p.signals.push({ accountId: id, date: addDays(AS_OF, -Math.floor(r() * 150)), kind, detail } satisfies Signal);
+      p.signals.push({
+        accountId: id,
+        date: addDays(AS_OF, -Math.floor(r() * 150)),
+        kind,
+        detail,
+      } satisfies Signal);
     }
   }
   return p;
@@ -87,7 +152,10 @@ const bench: Bench = {
   name: 'scoring',
   description: `scorePortfolio on ${ACCOUNTS.toLocaleString('en-US')} generated accounts; target ≥ 20,000 accounts/s, peak RSS < 1.5 GB`,
   async run() {
-    const catalog = loadYamlFile(CatalogSchema, join(import.meta.dirname, '../config/catalog.yaml'));
+    const catalog = loadYamlFile(
+      CatalogSchema,
+      join(import.meta.dirname, '../config/catalog.yaml'),
+    );
     const t0 = performance.now();
     const portfolio = generatePortfolio(ACCOUNTS, catalog);
     const t1 = performance.now();

@@ -126,7 +126,7 @@ const bench: Bench = {
       writeBack: true,
       options: {},
       mapping: parseMappingText(
-        readFileSync('mappings/files.yaml', 'utf8') + WRITE_BACK,
+        readFileSync(new URL('../mappings/files.yaml', import.meta.url), 'utf8') + WRITE_BACK,
         'files.yaml',
       ),
     };

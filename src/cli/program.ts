@@ -8,6 +8,7 @@ import { EXIT } from './context.js';
 import { registerCrm } from './crm.js';
 import { registerDocuments } from './documents.js';
 import { registerRuns } from './runs.js';
+import { registerServe } from './serve.js';
 import { registerSync } from './sync.js';
 import { registerValidateMapping } from './validate-mapping.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerCrm(program);
   registerDocuments(program);
   registerBacktest(program);
+  registerServe(program);
   return program;
 }
 

@@ -27,6 +27,8 @@ export interface SyncOnceOptions {
   dryRun?: boolean | undefined;
   full?: boolean | undefined;
   onProgress?: ((phase: SyncPhase, done: number, total: number) => void) | undefined;
+  /** Called once the run is recorded (the server answers POST /api/runs with its id). */
+  onRunStarted?: ((runId: number) => void) | undefined;
   /** A connector already built (tests); otherwise one is created from the connection. */
   connector?: Connector | undefined;
 }
@@ -53,6 +55,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       ...(o.dryRun ? { dryRun: true } : {}),
       ...(o.full ? { full: true } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      ...(o.onRunStarted ? { onRunStarted: o.onRunStarted } : {}),
       analyze: (p, asOf) => {
         portfolio = p;
         return analyze(p, asOf, { catalog: scoring.catalog, settings: scoring.settings });

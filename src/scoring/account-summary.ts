@@ -13,12 +13,16 @@ function readinessOf(ctx: AccountContext, opps: readonly Opportunity[]): Readine
   return 'not_ready';
 }
 
-export function summarizeAccount(ctx: AccountContext, opps: readonly Opportunity[]): AccountSummary {
+export function summarizeAccount(
+  ctx: AccountContext,
+  opps: readonly Opportunity[],
+): AccountSummary {
   const { account } = ctx;
   const flags: AccountFlag[] = [];
   if (ctx.health.light === 'red') flags.push('at_risk');
   if (opps.some((o) => o.category === 'activation')) flags.push('activation');
-  if (account.lifecycle === 'trial' || account.lifecycle === 'free') flags.push('conversion_candidate');
+  if (account.lifecycle === 'trial' || account.lifecycle === 'free')
+    flags.push('conversion_candidate');
   if (ctx.departures.length > 0) flags.push('champion_left');
   if (ctx.renewal.justRenewed) flags.push('just_renewed');
   if (ctx.confidence.value < ctx.settings.confidence.lowBelow) flags.push('low_confidence');

@@ -33,7 +33,10 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     catalog,
     tierRank,
     moduleByKey: new Map(catalog.modules.map((m) => [m.key, m])),
-    moduleMatchers: catalog.modules.map((m) => ({ module: m, matcher: compileKeywords(m.addresses) })),
+    moduleMatchers: catalog.modules.map((m) => ({
+      module: m,
+      matcher: compileKeywords(m.addresses),
+    })),
     featureMatcher: compileKeywords([...featureTier.keys()].flatMap((f) => [f, humanKey(f)])),
     featureTier,
     servicesByTrigger,

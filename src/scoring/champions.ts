@@ -13,7 +13,8 @@ export interface Departure {
   text: string;
 }
 
-const hasRole = (c: Contact, roles: readonly string[]): boolean => c.roles.some((r) => roles.includes(r));
+const hasRole = (c: Contact, roles: readonly string[]): boolean =>
+  c.roles.some((r) => roles.includes(r));
 
 function emailMoved(c: Contact, account: Account, freeMail: readonly string[]): string | undefined {
   if (!c.email || !account.domain) return undefined;
@@ -39,9 +40,17 @@ export function departedChampions(
     const who = `${c.name}${c.title ? ` (${c.title})` : ''}`;
     if (c.status === 'left' || c.leftAt) {
       const when = c.leftAt ? ` on ${c.leftAt}` : '';
-      out.push({ contact: c, field: c.leftAt ? 'contacts.leftAt' : 'contacts.status', text: `${who} left${when}` });
+      out.push({
+        contact: c,
+        field: c.leftAt ? 'contacts.leftAt' : 'contacts.status',
+        text: `${who} left${when}`,
+      });
     } else if (c.movedTo) {
-      out.push({ contact: c, field: 'contacts.movedTo', text: `${who} moved to ${c.movedTo.company}` });
+      out.push({
+        contact: c,
+        field: 'contacts.movedTo',
+        text: `${who} moved to ${c.movedTo.company}`,
+      });
     } else {
       const domain = emailMoved(c, account, s.freeMailDomains);
       if (domain) {
@@ -57,7 +66,11 @@ export function departedChampions(
 }
 
 /** Active contacts still holding a champion role. */
-export function activeChampions(contacts: readonly Contact[], departed: readonly Departure[], roles: readonly string[]): Contact[] {
+export function activeChampions(
+  contacts: readonly Contact[],
+  departed: readonly Departure[],
+  roles: readonly string[],
+): Contact[] {
   const gone = new Set(departed.map((d) => d.contact));
   return contacts.filter((c) => c.status === 'active' && !gone.has(c) && hasRole(c, roles));
 }

@@ -6,7 +6,17 @@ import type { Account } from '../model/records.js';
 import type { ScoringSettings } from './settings/index.js';
 import type { AccountRecords } from './portfolio-index.js';
 
-const FIELDS = ['seats', 'usage', 'plan', 'renewal', 'health', 'employees', 'contacts', 'features', 'industry'] as const;
+const FIELDS = [
+  'seats',
+  'usage',
+  'plan',
+  'renewal',
+  'health',
+  'employees',
+  'contacts',
+  'features',
+  'industry',
+] as const;
 
 export interface DataConfidence {
   value: number;

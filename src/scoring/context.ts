@@ -55,11 +55,22 @@ export function segmentOf(account: Account, s: ScoringSettings['benchmarks']): S
   return account.arr >= s.midMarketArr ? 'mid-market' : 'smb';
 }
 
-function seatReadingsOf(account: Account, rec: AccountRecords, asOf: string, asOfDay: number, metric: string): Reading[] {
+function seatReadingsOf(
+  account: Account,
+  rec: AccountRecords,
+  asOf: string,
+  asOfDay: number,
+  metric: string,
+): Reading[] {
   const rs = readings(rec.usage.get(metric), asOfDay, account.seats?.licensed);
   const last = rs[rs.length - 1];
   if (account.seats && (!last || last.day < asOfDay)) {
-    rs.push({ date: asOf, day: asOfDay, value: account.seats.active, limit: account.seats.licensed });
+    rs.push({
+      date: asOf,
+      day: asOfDay,
+      value: account.seats.active,
+      limit: account.seats.licensed,
+    });
   }
   return rs;
 }
@@ -76,7 +87,8 @@ export function buildContext(
   const tier = account.plan ? cx.catalog.tiers[cx.tierRank.get(account.plan) ?? -1] : undefined;
   const seats = account.seats;
   const seatPrice =
-    tier?.seatPrice ?? (seats?.licensed ? account.arr / seats.licensed : (cx.catalog.tiers[0]?.seatPrice ?? 0));
+    tier?.seatPrice ??
+    (seats?.licensed ? account.arr / seats.licensed : (cx.catalog.tiers[0]?.seatPrice ?? 0));
   const seatBase = seats?.licensed ?? (seatPrice > 0 ? Math.round(account.arr / seatPrice) : 0);
   const seatReadings = seatReadingsOf(account, records, asOf, asOfDay, settings.usage.seatMetric);
   const texts: TextItem[] = [];
@@ -91,7 +103,13 @@ export function buildContext(
   const remaining = activeChampions(records.contacts, departures, settings.champion.roles).length;
   const trend = windowTrend(seatReadings, settings.usage.windowDays);
   const health = assessHealth(
-    { account, asOfDay, usageTrendPct: trend?.pct, championsLost: departures.length, championsLeft: remaining },
+    {
+      account,
+      asOfDay,
+      usageTrendPct: trend?.pct,
+      championsLost: departures.length,
+      championsLeft: remaining,
+    },
     settings.health,
   );
   const segment = segmentOf(account, settings.benchmarks);

@@ -26,9 +26,11 @@ export function measureEngagement(
     if (c.status !== 'active' || !c.lastEngagedAt) continue;
     if (asOfDay - toDay(c.lastEngagedAt) > s.likelihood.engagedWithinDays) continue;
     engaged++;
-    if (c.createdAt && asOfDay - toDay(c.createdAt) <= s.whitespace.newContactDays) newEngaged.push(c);
+    if (c.createdAt && asOfDay - toDay(c.createdAt) <= s.whitespace.newContactDays)
+      newEngaged.push(c);
   }
-  let level = contacts.length === 0 ? 0.5 : Math.min(1, engaged / s.likelihood.engagedContactsForFull);
+  let level =
+    contacts.length === 0 ? 0.5 : Math.min(1, engaged / s.likelihood.engagedContactsForFull);
   const qbr = account.health?.lastQbr;
   if (qbr && asOfDay - toDay(qbr.date) <= s.health.qbrWithinDays) {
     if (qbr.outcome === 'positive') level += 0.2;

@@ -3,7 +3,13 @@
  * sizing, confidence, one-hot type / category / health / timing (always present, so vectors line
  * up), and one feature per evidence signal (`ev_<signal>`: its numeric value, or 1).
  */
-import { CATEGORIES, HEALTH, OPPORTUNITY_TYPES, TIMING, type Opportunity } from '../model/output.js';
+import {
+  CATEGORIES,
+  HEALTH,
+  OPPORTUNITY_TYPES,
+  TIMING,
+  type Opportunity,
+} from '../model/output.js';
 
 export function opportunityFeatures(opp: Opportunity): Record<string, number> {
   const f: Record<string, number> = {

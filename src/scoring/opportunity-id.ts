@@ -35,6 +35,9 @@ export function opportunityId(accountId: string, type: string, subject: string):
     memoSlug = slug(accountId);
   }
   const hash = hash53(`${accountId}\u0000${type}\u0000${subject}`);
-  const prefix = `${memoSlug}-${type}-${SAFE.test(subject) ? subject : slug(subject)}`.slice(0, ID_MAX - HASH_LEN - 1);
+  const prefix = `${memoSlug}-${type}-${SAFE.test(subject) ? subject : slug(subject)}`.slice(
+    0,
+    ID_MAX - HASH_LEN - 1,
+  );
   return `${prefix}-${hash}`;
 }

@@ -2,14 +2,7 @@
  * The portfolio's records grouped by account once, so scoring one account never scans the whole
  * portfolio (100k accounts with ~12 usage points each must score in seconds).
  */
-import type {
-  Contact,
-  Deal,
-  Department,
-  Portfolio,
-  Signal,
-  UsagePoint,
-} from '../model/records.js';
+import type { Contact, Deal, Department, Portfolio, Signal, UsagePoint } from '../model/records.js';
 
 export interface AccountRecords {
   contacts: Contact[];

@@ -6,7 +6,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { AccountSummary, Opportunity } from '../model/output.js';
 import type { Portfolio } from '../model/records.js';
 import { summarizeAccount } from './account-summary.js';
-import { buildOpportunity, type LikelihoodOverride } from './build-opportunity.js';
+import { accountRisks, buildOpportunity, type LikelihoodOverride } from './build-opportunity.js';
 import { indexCatalog } from './catalog-index.js';
 import { buildContext } from './context.js';
 import { toDay } from './dates.js';
@@ -47,7 +47,10 @@ export function scorePortfolio(input: ScoringInput): ScoringResult {
   for (const account of portfolio.accounts) {
     const ctx = buildContext(account, records.records(account.id), asOf, settings, cx, benchmarks);
     const people = accountPeople(ctx);
-    const opps = detectAll(ctx).map((c) => buildOpportunity(c, ctx, people, input.likelihoodOverride));
+    const shared = accountRisks(ctx, people);
+    const opps = detectAll(ctx).map((c) =>
+      buildOpportunity(c, ctx, people, shared, input.likelihoodOverride),
+    );
     opps.sort(byPriority);
     accounts.push(summarizeAccount(ctx, opps));
     for (const o of opps) opportunities.push(o);

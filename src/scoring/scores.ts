@@ -38,10 +38,16 @@ export function stakeholdersNeeded(
   hasChampion: boolean,
   s: ScoringSettings['effort'],
 ): number {
-  return s.stakeholdersByType[type] + extra + (value >= s.procurementArr ? 1 : 0) + (hasChampion ? 0 : 1);
+  return (
+    s.stakeholdersByType[type] + extra + (value >= s.procurementArr ? 1 : 0) + (hasChampion ? 0 : 1)
+  );
 }
 
-export function effortScore(type: OpportunityType, stakeholders: number, s: ScoringSettings['effort']): number {
+export function effortScore(
+  type: OpportunityType,
+  stakeholders: number,
+  s: ScoringSettings['effort'],
+): number {
   return clamp(s.byType[type] - s.perExtraStakeholder * Math.max(0, stakeholders - 1), 1, 10);
 }
 
@@ -72,11 +78,21 @@ export interface Scores {
 }
 
 /** Dimensions rounded to one decimal; the composite computed from them, to two. */
-export function compose(revenue: number, effort: number, likelihood: number, w: ScoringSettings['weights']): Scores {
+export function compose(
+  revenue: number,
+  effort: number,
+  likelihood: number,
+  w: ScoringSettings['weights'],
+): Scores {
   const r = round(revenue, 1);
   const e = round(effort, 1);
   const l = round(likelihood, 1);
-  return { revenue: r, effort: e, likelihood: l, composite: clamp(round(w.revenue * r + w.effort * e + w.likelihood * l, 2), 1, 10) };
+  return {
+    revenue: r,
+    effort: e,
+    likelihood: l,
+    composite: clamp(round(w.revenue * r + w.effort * e + w.likelihood * l, 2), 1, 10),
+  };
 }
 
 /** Tier 1–5 from the composite (seeds/004 table). */

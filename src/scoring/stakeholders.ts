@@ -23,13 +23,18 @@ export interface AccountPeople {
 const label = (c: Contact): string => (c.title ? `${c.name} (${c.title})` : c.name);
 
 /** The most recently engaged active contact holding the first role found, in role order. */
-function pick(contacts: readonly Contact[], roles: readonly ContactRole[], exclude?: Contact): Contact | undefined {
+function pick(
+  contacts: readonly Contact[],
+  roles: readonly ContactRole[],
+  exclude?: Contact,
+): Contact | undefined {
   for (const role of roles) {
     let best: Contact | undefined;
     for (const c of contacts) {
       if (c === exclude || c.status !== 'active' || !c.roles.includes(role)) continue;
       const newer = (c.lastEngagedAt ?? '') > (best?.lastEngagedAt ?? '');
-      const tie = (c.lastEngagedAt ?? '') === (best?.lastEngagedAt ?? '') && (!best || c.id < best.id);
+      const tie =
+        (c.lastEngagedAt ?? '') === (best?.lastEngagedAt ?? '') && (!best || c.id < best.id);
       if (!best || newer || tie) best = c;
     }
     if (best) return best;
@@ -44,7 +49,11 @@ export function accountPeople(ctx: AccountContext): AccountPeople {
   const usingTeams = departments.filter((d) => d.usesProduct).map((d) => d.name);
   if (usingTeams.length === 0) {
     for (const c of contacts) {
-      if (c.department && c.roles.some((r) => r === 'champion' || r === 'power_user') && !usingTeams.includes(c.department)) {
+      if (
+        c.department &&
+        c.roles.some((r) => r === 'champion' || r === 'power_user') &&
+        !usingTeams.includes(c.department)
+      ) {
         usingTeams.push(c.department);
       }
     }
@@ -52,7 +61,8 @@ export function accountPeople(ctx: AccountContext): AccountPeople {
   const newLeaders: string[] = [];
   for (const sig of ctx.records.signals) {
     if (sig.kind !== 'leadership_hire' || sig.date > ctx.asOf) continue;
-    if (ctx.asOfDay - toDay(sig.date) <= ctx.settings.modules.lookbackDays) newLeaders.push(sig.detail || sig.date);
+    if (ctx.asOfDay - toDay(sig.date) <= ctx.settings.modules.lookbackDays)
+      newLeaders.push(sig.detail || sig.date);
   }
   return {
     pitchTo,
@@ -64,13 +74,18 @@ export function accountPeople(ctx: AccountContext): AccountPeople {
   };
 }
 
-
-export function stakeholdersFor(c: Candidate, people: AccountPeople, ctx: AccountContext): Opportunity['stakeholders'] {
+export function stakeholdersFor(
+  c: Candidate,
+  people: AccountPeople,
+  ctx: AccountContext,
+): Opportunity['stakeholders'] {
   let pitchTo = people.pitchToLabel;
   if (c.type === 'new_department' && c.benefits) {
     // A new team is best opened by someone in it.
     const team = c.benefits.toLowerCase();
-    const insider = ctx.records.contacts.find((x) => x.status === 'active' && x.department?.toLowerCase() === team);
+    const insider = ctx.records.contacts.find(
+      (x) => x.status === 'active' && x.department?.toLowerCase() === team,
+    );
     if (insider) pitchTo = label(insider);
   }
   const out: Opportunity['stakeholders'] = {};

@@ -36,7 +36,9 @@ function dueIn(ctx: AccountContext, timing: Timing): string {
 function alignedWith(ctx: AccountContext, deadline: string): boolean {
   const r = ctx.renewal;
   if (!r.next || !r.noticeDate) return false;
-  return deadline >= addDays(r.noticeDate, -ctx.settings.timing.renewalLeadDays) && deadline <= r.next;
+  return (
+    deadline >= addDays(r.noticeDate, -ctx.settings.timing.renewalLeadDays) && deadline <= r.next
+  );
 }
 
 export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext): TimingResult {
@@ -45,20 +47,39 @@ export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext)
 
   if (c.category === 'stabilization' || c.category === 'champion') {
     const deadline = dueIn(ctx, 'now');
-    const why = c.category === 'stabilization' ? 'At risk: stabilize before any expansion talk' : 'Champion movement: secure a successor while the relationship is warm';
-    return { timing: 'now', reason: why, deadline, renewalAligned: alignedWith(ctx, deadline), tier };
+    const why =
+      c.category === 'stabilization'
+        ? 'At risk: stabilize before any expansion talk'
+        : 'Champion movement: secure a successor while the relationship is warm';
+    return {
+      timing: 'now',
+      reason: why,
+      deadline,
+      renewalAligned: alignedWith(ctx, deadline),
+      tier,
+    };
   }
   if (c.category === 'conversion') {
-    const timing = r.next && daysBetween(asOf, r.next) <= t.deadlineDays['30d'] ? 'now' : BY_TIER[tier]!;
-    const deadline = r.next && r.next >= asOf ? minDate(dueIn(ctx, timing), r.next) : dueIn(ctx, timing);
-    const reason = r.next ? `Conversion before the ${ctx.account.lifecycle} ends on ${r.next}` : PACE[tier]!;
+    const timing =
+      r.next && daysBetween(asOf, r.next) <= t.deadlineDays['30d'] ? 'now' : BY_TIER[tier]!;
+    const deadline =
+      r.next && r.next >= asOf ? minDate(dueIn(ctx, timing), r.next) : dueIn(ctx, timing);
+    const reason = r.next
+      ? `Conversion before the ${ctx.account.lifecycle} ends on ${r.next}`
+      : PACE[tier]!;
     return { timing, reason, deadline, renewalAligned: false, tier };
   }
   const expansion = c.category === 'expansion';
   if (expansion && r.justRenewed && r.settleDate && !c.strongTrigger) {
     const timing: Timing = daysBetween(asOf, r.settleDate) <= t.deadlineDays['30d'] ? '30d' : '90d';
     const reason = `Renewed on ${r.last}: expansion lands best ${t.justRenewedMonths}-${t.settledUntilMonths} months after a renewal, from ${r.settleDate}`;
-    return { timing, reason, deadline: r.settleDate, renewalAligned: false, tier: Math.max(tier, 2) };
+    return {
+      timing,
+      reason,
+      deadline: r.settleDate,
+      renewalAligned: false,
+      tier: Math.max(tier, 2),
+    };
   }
   const reasons = [PACE[tier]!];
   let timing = BY_TIER[tier]!;
@@ -66,11 +87,18 @@ export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext)
     timing = timing === '30d' ? 'now' : '30d';
     reasons.push('a usage ceiling or explicit request moves it forward');
   }
-  if (expansion && r.justRenewed && c.strongTrigger) reasons.push(`renewed on ${r.last}, but the trigger cannot wait for the post-renewal window`);
-  const settled = r.last && r.settleDate && asOf >= r.settleDate && asOf <= addMonths(r.last, t.settledUntilMonths);
+  if (expansion && r.justRenewed && c.strongTrigger)
+    reasons.push(`renewed on ${r.last}, but the trigger cannot wait for the post-renewal window`);
+  const settled =
+    r.last &&
+    r.settleDate &&
+    asOf >= r.settleDate &&
+    asOf <= addMonths(r.last, t.settledUntilMonths);
   if (expansion && settled && timing === '30d') {
     timing = 'now';
-    reasons.push(`${t.justRenewedMonths}-${t.settledUntilMonths} months after the ${r.last} renewal: a natural buying moment`);
+    reasons.push(
+      `${t.justRenewedMonths}-${t.settledUntilMonths} months after the ${r.last} renewal: a natural buying moment`,
+    );
   }
   if (expansion && ctx.health.light === 'yellow' && timing === 'now' && !c.strongTrigger) {
     timing = '30d';
@@ -82,11 +110,19 @@ export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext)
     if (toNotice <= t.renewalLeadDays) {
       timing = 'now';
       deadline = toNotice > 0 ? r.noticeDate : minDate(dueIn(ctx, 'now'), r.next);
-      reasons.push(`renewal on ${r.next} (notice by ${r.noticeDate}): bring it into the renewal conversation`);
+      reasons.push(
+        `renewal on ${r.next} (notice by ${r.noticeDate}): bring it into the renewal conversation`,
+      );
     } else if (deadline > r.noticeDate) {
       deadline = r.noticeDate;
       reasons.push(`act before the renewal notice date ${r.noticeDate}`);
     }
   }
-  return { timing, reason: reasons.join('; '), deadline, renewalAligned: timing !== 'hold' && alignedWith(ctx, deadline), tier };
+  return {
+    timing,
+    reason: reasons.join('; '),
+    deadline,
+    renewalAligned: timing !== 'hold' && alignedWith(ctx, deadline),
+    tier,
+  };
 }

@@ -72,6 +72,11 @@ export function windowTrend(rs: readonly Reading[], windowDays: number): Trend |
     }
   }
   if (!first || first === last) return undefined;
-  const pct = first.value === 0 ? (last.value > 0 ? 100 : 0) : ((last.value - first.value) / first.value) * 100;
+  const pct =
+    first.value === 0
+      ? last.value > 0
+        ? 100
+        : 0
+      : ((last.value - first.value) / first.value) * 100;
   return { first, last, pct };
 }

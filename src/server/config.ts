@@ -22,7 +22,7 @@ export const ServerEnvSchema = z.object({
     message: 'must be at least 16 characters',
   }),
   /** Consumer secret of the Salesforce connected app hosting the Canvas view. Unset = /salesforce/canvas refuses. */
-  SALESFORCE_CANVAS_CONSUMER_SECRET: optionalSecret,
+  SALESFORCE_CANVAS_SECRET: optionalSecret,
   /** Client secret of the HubSpot app serving the CRM card. Unset = /hubspot/card refuses. */
   HUBSPOT_CLIENT_SECRET: optionalSecret,
   /** The URL the server is reached at from outside (HubSpot signs the full URI; card links). */
@@ -54,7 +54,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   return {
     apiToken: e.HEADROOM_API_TOKEN,
     embedSecret: e.HEADROOM_EMBED_SECRET,
-    canvasConsumerSecret: e.SALESFORCE_CANVAS_CONSUMER_SECRET,
+    canvasConsumerSecret: e.SALESFORCE_CANVAS_SECRET,
     hubspotClientSecret: e.HUBSPOT_CLIENT_SECRET,
     publicBaseUrl: e.HEADROOM_PUBLIC_URL?.replace(/\/+$/, ''),
     bodyLimit: e.HEADROOM_BODY_LIMIT,

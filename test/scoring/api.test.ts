@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, opportunityFeatures, opportunityId, scorePortfolio } from '../../src/scoring/index.js';
+import {
+  DEFAULT_SETTINGS,
+  opportunityFeatures,
+  opportunityId,
+  scorePortfolio,
+} from '../../src/scoring/index.js';
 import { AS_OF, CATALOG, account, evidence, only, portfolio, signal } from './builders.js';
 
 const a = account({ id: 'salesforce:001Dn00000ABCdeIAH', seats: { licensed: 50, active: 35 } });
 const p = portfolio({ accounts: [a], signals: [signal(a.id, 'initiative', 'SOC 2 audit')] });
-const run = (extra = {}) => scorePortfolio({ portfolio: p, catalog: CATALOG, settings: DEFAULT_SETTINGS, asOf: AS_OF, ...extra });
+const run = (extra = {}) =>
+  scorePortfolio({
+    portfolio: p,
+    catalog: CATALOG,
+    settings: DEFAULT_SETTINGS,
+    asOf: AS_OF,
+    ...extra,
+  });
 
 describe('opportunity ids', () => {
   it('are stable, readable and CRM-safe', () => {
@@ -16,7 +28,11 @@ describe('opportunity ids', () => {
     expect(opportunityId('a:b', 'add_on', 'x')).not.toBe(opportunityId('a_b', 'add_on', 'x'));
   });
   it('stay within 80 characters for long inputs', () => {
-    const id = opportunityId(`hubspot:${'9'.repeat(120)}`, 'competitive_displacement', 'Customer Success & Support (EMEA)');
+    const id = opportunityId(
+      `hubspot:${'9'.repeat(120)}`,
+      'competitive_displacement',
+      'Customer Success & Support (EMEA)',
+    );
     expect(id.length).toBeLessThanOrEqual(80);
     expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
   });
@@ -49,10 +65,22 @@ describe('opportunityFeatures', () => {
   it('is numeric, with one-hot type/health/timing and a feature per evidence signal', () => {
     const f = opportunityFeatures(only(run(), 'add_on'));
     expect(Object.values(f).every(Number.isFinite)).toBe(true);
-    expect(f).toMatchObject({ type_add_on: 1, type_seat_expansion: 0, ev_module_need: 1, ev_sizing: 15000 });
+    expect(f).toMatchObject({
+      type_add_on: 1,
+      type_seat_expansion: 0,
+      ev_module_need: 1,
+      ev_sizing: 15000,
+    });
   });
 });
 
 it('refuses an asOf that is not a date', () => {
-  expect(() => scorePortfolio({ portfolio: p, catalog: CATALOG, settings: DEFAULT_SETTINGS, asOf: '03/02/2026' })).toThrow(/asOf must be a date/);
+  expect(() =>
+    scorePortfolio({
+      portfolio: p,
+      catalog: CATALOG,
+      settings: DEFAULT_SETTINGS,
+      asOf: '03/02/2026',
+    }),
+  ).toThrow(/asOf must be a date/);
 });

@@ -12,7 +12,16 @@ function peers(): Account[] {
       employees: 100,
       seats: { licensed: 50, active: 45 },
       products: ['insight_studio', i % 2 ? 'connect_hub' : 'workflow_automation'],
-      featuresUsed: ['dashboards', 'reports', 'workflows', 'api_access', 'sso', 'custom_fields', 'comments', 'file_sharing'],
+      featuresUsed: [
+        'dashboards',
+        'reports',
+        'workflows',
+        'api_access',
+        'sso',
+        'custom_fields',
+        'comments',
+        'file_sharing',
+      ],
     }),
   );
 }
@@ -32,7 +41,11 @@ describe('segment benchmarks from the portfolio top quartile', () => {
     const o = ofType(r, 'seat_expansion').find((x) => x.accountId === laggard.id)!;
     // Top quartile 0.5 seats/employee; 0.2 < 60% of it. Gap to 100 seats = 60, 25% of it = 15.
     expect(o.estimatedArr).toBe(15 * 540);
-    expect(evidence(o, 'benchmark_seats_per_employee')).toMatchObject({ value: 0.2, threshold: 0.5, field: 'seats.licensed / employees' });
+    expect(evidence(o, 'benchmark_seats_per_employee')).toMatchObject({
+      value: 0.2,
+      threshold: 0.5,
+      field: 'seats.licensed / employees',
+    });
   });
 
   it('fewer products than the top quartile → the module top peers own most', () => {
@@ -44,17 +57,23 @@ describe('segment benchmarks from the portfolio top quartile', () => {
 
   it('feature adoption under the top quartile is activation, not an upgrade', () => {
     const r = score({ accounts: [...peers(), laggard] });
-    const o = ofType(r, 'activation').find((x) => x.accountId === laggard.id && evidence(x, 'benchmark_feature_adoption'));
+    const o = ofType(r, 'activation').find(
+      (x) => x.accountId === laggard.id && evidence(x, 'benchmark_feature_adoption'),
+    );
     expect(o?.estimatedArr).toBe(0);
   });
 
   it('a cohort smaller than minCohort does not benchmark', () => {
     const r = score({ accounts: [...peers().slice(0, 6), laggard] });
-    expect(r.opportunities.some((o) => o.evidence.some((e) => e.signal.startsWith('benchmark_')))).toBe(false);
+    expect(
+      r.opportunities.some((o) => o.evidence.some((e) => e.signal.startsWith('benchmark_'))),
+    ).toBe(false);
   });
 
   it('peers at the benchmark get no benchmark evidence', () => {
     const r = score({ accounts: peers() });
-    expect(r.opportunities.some((o) => o.evidence.some((e) => e.signal.startsWith('benchmark_')))).toBe(false);
+    expect(
+      r.opportunities.some((o) => o.evidence.some((e) => e.signal.startsWith('benchmark_'))),
+    ).toBe(false);
   });
 });

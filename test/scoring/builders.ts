@@ -51,17 +51,26 @@ export function account(over: Partial<z.input<typeof AccountSchema>> = {}): Acco
   });
 }
 
-export const contact = (accountId: string, over: Partial<z.input<typeof ContactSchema>> = {}): Contact =>
-  ContactSchema.parse({ id: `c${++n}`, accountId, name: `Person ${n}`, ...over });
+export const contact = (
+  accountId: string,
+  over: Partial<z.input<typeof ContactSchema>> = {},
+): Contact => ContactSchema.parse({ id: `c${++n}`, accountId, name: `Person ${n}`, ...over });
 
 export const deal = (accountId: string, over: Partial<z.input<typeof DealSchema>> = {}): Deal =>
   DealSchema.parse({ id: `d${++n}`, accountId, name: 'Deal', amount: 1000, ...over });
 
-export const department = (accountId: string, name: string, over: Partial<z.input<typeof DepartmentSchema>> = {}): Department =>
-  DepartmentSchema.parse({ accountId, name, ...over });
+export const department = (
+  accountId: string,
+  name: string,
+  over: Partial<z.input<typeof DepartmentSchema>> = {},
+): Department => DepartmentSchema.parse({ accountId, name, ...over });
 
-export const signal = (accountId: string, kind: Signal['kind'], detail: string, over: Partial<z.input<typeof SignalSchema>> = {}): Signal =>
-  SignalSchema.parse({ accountId, kind, detail, date: addDays(AS_OF, -20), ...over });
+export const signal = (
+  accountId: string,
+  kind: Signal['kind'],
+  detail: string,
+  over: Partial<z.input<typeof SignalSchema>> = {},
+): Signal => SignalSchema.parse({ accountId, kind, detail, date: addDays(AS_OF, -20), ...over });
 
 /** Weekly points, oldest first, the last one on `end`. */
 export function weekly(
@@ -98,7 +107,10 @@ export function settings(over: Record<string, unknown> = {}): ScoringSettings {
   return Object.keys(over).length === 0 ? DEFAULT_SETTINGS : ScoringSettingsSchema.parse(over);
 }
 
-export function score(p: Partial<Portfolio>, opts: { asOf?: string; settings?: ScoringSettings } = {}): ScoringResult {
+export function score(
+  p: Partial<Portfolio>,
+  opts: { asOf?: string; settings?: ScoringSettings } = {},
+): ScoringResult {
   return scorePortfolio({
     portfolio: portfolio(p),
     catalog: CATALOG,
@@ -113,9 +125,12 @@ export const ofType = (r: ScoringResult, type: OpportunityType): Opportunity[] =
 export function only(r: ScoringResult, type: OpportunityType): Opportunity {
   const found = ofType(r, type);
   if (found.length !== 1) {
-    throw new Error(`expected one ${type}, got ${found.length}: ${r.opportunities.map((o) => o.type).join(', ')}`);
+    throw new Error(
+      `expected one ${type}, got ${found.length}: ${r.opportunities.map((o) => o.type).join(', ')}`,
+    );
   }
   return found[0]!;
 }
 
-export const evidence = (o: Opportunity, signal: string) => o.evidence.find((e) => e.signal === signal);
+export const evidence = (o: Opportunity, signal: string) =>
+  o.evidence.find((e) => e.signal === signal);

@@ -8,10 +8,23 @@ describe('champion movement', () => {
   it.each([
     { name: 'marked left', over: { status: 'left' as const }, field: 'contacts.status' },
     { name: 'a left date', over: { leftAt: addDays(AS_OF, -10) }, field: 'contacts.leftAt' },
-    { name: 'moved to another company', over: { movedTo: { company: 'Globex', title: 'VP Ops' } }, field: 'contacts.movedTo' },
-    { name: 'email moved off the account domain', over: { email: 'jo@globex.io' }, field: 'contacts.email' },
+    {
+      name: 'moved to another company',
+      over: { movedTo: { company: 'Globex', title: 'VP Ops' } },
+      field: 'contacts.movedTo',
+    },
+    {
+      name: 'email moved off the account domain',
+      over: { email: 'jo@globex.io' },
+      field: 'contacts.email',
+    },
   ])('inferred from $name', ({ over, field }) => {
-    const c = contact(a.id, { name: 'Jo Park', roles: ['champion'], email: 'jo@acme.com', ...over });
+    const c = contact(a.id, {
+      name: 'Jo Park',
+      roles: ['champion'],
+      email: 'jo@acme.com',
+      ...over,
+    });
     const o = only(score({ accounts: [a], contacts: [c] }), 'champion_followup');
     expect(o.category).toBe('champion');
     expect(evidence(o, 'champion_left')).toMatchObject({ field });
@@ -20,18 +33,32 @@ describe('champion movement', () => {
   it.each([
     { name: 'a free-mail address', over: { email: 'jo@gmail.com' } },
     { name: 'a subdomain of the account', over: { email: 'jo@eu.acme.com' } },
-    { name: 'a departure past the lookback', over: { status: 'left' as const, leftAt: '2024-01-01' } },
-    { name: 'a contact who is no champion', over: { status: 'left' as const, roles: ['power_user' as const] } },
+    {
+      name: 'a departure past the lookback',
+      over: { status: 'left' as const, leftAt: '2024-01-01' },
+    },
+    {
+      name: 'a contact who is no champion',
+      over: { status: 'left' as const, roles: ['power_user' as const] },
+    },
   ])('not from $name', ({ over }) => {
     const c = contact(a.id, { roles: ['champion'], email: 'jo@acme.com', ...over });
     expect(ofType(score({ accounts: [a], contacts: [c] }), 'champion_followup')).toHaveLength(0);
   });
 
   it('is a new-logo lead where they went, and a risk when nobody remains', () => {
-    const c = contact(a.id, { name: 'Jo Park', roles: ['champion'], status: 'left', movedTo: { company: 'Globex', title: 'VP Ops' } });
+    const c = contact(a.id, {
+      name: 'Jo Park',
+      roles: ['champion'],
+      status: 'left',
+      movedTo: { company: 'Globex', title: 'VP Ops' },
+    });
     const r = score({ accounts: [a], contacts: [c] });
     const o = only(r, 'champion_followup');
-    expect(evidence(o, 'champion_moved')).toMatchObject({ value: 'Globex', field: 'contacts.movedTo.company' });
+    expect(evidence(o, 'champion_moved')).toMatchObject({
+      value: 'Globex',
+      field: 'contacts.movedTo.company',
+    });
     expect(evidence(o, 'champions_remaining')).toMatchObject({ value: 0, threshold: 1 });
     expect(o.risks[0]).toMatch(/No champion remains/);
     expect(o.timing).toBe('now');

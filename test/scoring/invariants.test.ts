@@ -28,8 +28,12 @@ describe('invariants over generated portfolios', () => {
         for (const o of r.opportunities) {
           OpportunitySchema.parse(o);
           const { revenue, effort, likelihood, composite } = o.scores;
-          for (const s of [revenue, effort, likelihood, composite]) expect(s >= 1 && s <= 10).toBe(true);
-          expect(composite).toBeCloseTo(Math.min(10, Math.max(1, round(0.4 * revenue + 0.3 * effort + 0.3 * likelihood, 2))), 10);
+          for (const s of [revenue, effort, likelihood, composite])
+            expect(s >= 1 && s <= 10).toBe(true);
+          expect(composite).toBeCloseTo(
+            Math.min(10, Math.max(1, round(0.4 * revenue + 0.3 * effort + 0.3 * likelihood, 2))),
+            10,
+          );
           const byScore = tierOf(composite, DEFAULT_SETTINGS.tiers);
           // Only the just-renewed rule may lower a tier, and only to Tier 2.
           if (o.tier !== byScore) expect(flags.get(o.accountId)).toContain('just_renewed');

@@ -29,7 +29,11 @@ describe('power-user concentration', () => {
     );
     // (80 people − 40 seats) × 50% adoption = 20 seats.
     expect(o.estimatedArr).toBe(20 * 540);
-    expect(evidence(o, 'power_user_concentration')).toMatchObject({ value: 82, threshold: 70, field: 'usage[power_user_share]' });
+    expect(evidence(o, 'power_user_concentration')).toMatchObject({
+      value: 82,
+      threshold: 70,
+      field: 'usage[power_user_share]',
+    });
     expect(o.stakeholders.benefits).toBe('Engineering');
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS as S } from '../../src/scoring/index.js';
-import { compose, effortScore, likelihoodScore, revenueScore, stakeholdersNeeded, tierOf } from '../../src/scoring/scores.js';
+import {
+  compose,
+  effortScore,
+  likelihoodScore,
+  revenueScore,
+  stakeholdersNeeded,
+  tierOf,
+} from '../../src/scoring/scores.js';
 
 const relativeOnly = { ...S.revenue, relativeWeight: 1 };
 
@@ -25,7 +32,9 @@ describe('revenue potential: % of ARR, adjusted for absolute dollars', () => {
   });
 
   it('a big-dollar small-% opportunity outranks the same % on a small account', () => {
-    expect(revenueScore(25000, 500000, S.revenue)).toBeGreaterThan(revenueScore(500, 10000, S.revenue));
+    expect(revenueScore(25000, 500000, S.revenue)).toBeGreaterThan(
+      revenueScore(500, 10000, S.revenue),
+    );
   });
 
   it('zero value scores 1', () => {
@@ -41,10 +50,13 @@ describe('effort: by type and stakeholders', () => {
     { type: 'seat_expansion', extra: 0, value: 60000, champion: true, effort: 7.25 },
     { type: 'new_department', extra: 0, value: 1000, champion: true, effort: 3.5 },
     { type: 'competitive_displacement', extra: 1, value: 60000, champion: false, effort: 1 },
-  ] as const)('$type, +$extra stakeholders, $value, champion $champion → $effort', ({ type, extra, value, champion, effort }) => {
-    const n = stakeholdersNeeded(type, extra, value, champion, S.effort);
-    expect(effortScore(type, n, S.effort)).toBeCloseTo(effort, 5);
-  });
+  ] as const)(
+    '$type, +$extra stakeholders, $value, champion $champion → $effort',
+    ({ type, extra, value, champion, effort }) => {
+      const n = stakeholdersNeeded(type, extra, value, champion, S.effort);
+      expect(effortScore(type, n, S.effort)).toBeCloseTo(effort, 5);
+    },
+  );
 });
 
 describe('likelihood: health, engagement, evidence, data confidence', () => {
@@ -62,16 +74,32 @@ describe('likelihood: health, engagement, evidence, data confidence', () => {
     expect(likelihoodScore({ ...base, confidence: 0.5 }, S.likelihood)).toBe(5);
   });
   it('stays within 1–10', () => {
-    expect(likelihoodScore({ health: 'red', engagement: 0, strength: 0, confidence: 0 }, S.likelihood)).toBe(1);
+    expect(
+      likelihoodScore({ health: 'red', engagement: 0, strength: 0, confidence: 0 }, S.likelihood),
+    ).toBe(1);
   });
 });
 
 describe('composite and tiers', () => {
   it('composite = 0.4 × revenue + 0.3 × effort + 0.3 × likelihood', () => {
-    expect(compose(7.2, 8, 9.1, S.weights)).toEqual({ revenue: 7.2, effort: 8, likelihood: 9.1, composite: 8.01 });
+    expect(compose(7.2, 8, 9.1, S.weights)).toEqual({
+      revenue: 7.2,
+      effort: 8,
+      likelihood: 9.1,
+      composite: 8.01,
+    });
   });
   it.each([
-    [10, 1], [8, 1], [7.99, 2], [6, 2], [5.99, 3], [4, 3], [3.99, 4], [2, 4], [1.99, 5], [1, 5],
+    [10, 1],
+    [8, 1],
+    [7.99, 2],
+    [6, 2],
+    [5.99, 3],
+    [4, 3],
+    [3.99, 4],
+    [2, 4],
+    [1.99, 5],
+    [1, 5],
   ])('composite %d → Tier %d', (composite, tier) => {
     expect(tierOf(composite, S.tiers)).toBe(tier);
   });

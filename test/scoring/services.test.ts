@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { AS_OF, account, deal, department, evidence, ofType, only, score, signal } from './builders.js';
+import {
+  AS_OF,
+  account,
+  deal,
+  department,
+  evidence,
+  ofType,
+  only,
+  score,
+  signal,
+} from './builders.js';
 import { addDays } from '../../src/scoring/dates.js';
 
 describe('services and support', () => {
@@ -13,7 +23,11 @@ describe('services and support', () => {
     if (fires) {
       const o = only(r, 'support_upgrade');
       expect(o.estimatedArr).toBe(9000); // 15% of ARR
-      expect(evidence(o, 'ticket_volume')).toMatchObject({ value: 20, threshold: 20, field: 'health.tickets90d' });
+      expect(evidence(o, 'ticket_volume')).toMatchObject({
+        value: 20,
+        threshold: 20,
+        field: 'health.tickets90d',
+      });
     }
   });
 
@@ -27,14 +41,24 @@ describe('services and support', () => {
 
   it('an acquisition → rollout package', () => {
     const a = account();
-    const o = only(score({ accounts: [a], signals: [signal(a.id, 'acquisition', 'Acquired Nimbus Labs')] }), 'professional_services');
+    const o = only(
+      score({ accounts: [a], signals: [signal(a.id, 'acquisition', 'Acquired Nimbus Labs')] }),
+      'professional_services',
+    );
     expect(evidence(o, 'acquisition')).toBeDefined();
   });
 
   it('low adoption after a recent purchase → enablement workshop', () => {
     const a = account({ seats: { licensed: 50, active: 20 } });
-    const bought = deal(a.id, { kind: 'expansion', won: true, closed: true, closeDate: addDays(AS_OF, -60) });
-    const o = ofType(score({ accounts: [a], deals: [bought] }), 'professional_services').find((x) => x.id.includes('enablement'));
+    const bought = deal(a.id, {
+      kind: 'expansion',
+      won: true,
+      closed: true,
+      closeDate: addDays(AS_OF, -60),
+    });
+    const o = ofType(score({ accounts: [a], deals: [bought] }), 'professional_services').find((x) =>
+      x.id.includes('enablement'),
+    );
     expect(o?.estimatedArr).toBe(6000);
     expect(o && evidence(o, 'low_adoption')).toMatchObject({ value: 40, threshold: 50 });
   });

@@ -26,7 +26,9 @@ describe('scoring settings', () => {
   });
 
   it('config/scoring.yaml spells out exactly the defaults', () => {
-    expect(loadYamlFile(ScoringSettingsSchema, join(ROOT, 'config/scoring.yaml'))).toEqual(DEFAULT_SETTINGS);
+    expect(loadYamlFile(ScoringSettingsSchema, join(ROOT, 'config/scoring.yaml'))).toEqual(
+      DEFAULT_SETTINGS,
+    );
   });
 
   it('a partial file overrides only what it names', () => {
@@ -41,7 +43,11 @@ describe('scoring settings', () => {
     ['an unknown key', 'usage: { seatTreshold: 0.9 }\n', 'usage'],
     ['weights that do not sum to 1', 'weights: { revenue: 0.5 }\n', 'weights'],
     ['an out-of-range share', 'usage: { seatThreshold: 1.5 }\n', 'usage.seatThreshold'],
-    ['bands out of order', 'revenue: { relativeBands: [{ min: 10, low: 5, high: 6 }, { min: 0, low: 1, high: 2 }] }\n', 'revenue.relativeBands'],
+    [
+      'bands out of order',
+      'revenue: { relativeBands: [{ min: 10, low: 5, high: 6 }, { min: 0, low: 1, high: 2 }] }\n',
+      'revenue.relativeBands',
+    ],
     ['an unknown opportunity type', 'effort: { byType: { upsell: 5 } }\n', 'effort.byType'],
   ])('refuses %s, naming the key path', (_what, yaml, path) => {
     try {

@@ -1,22 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { AS_OF, account, contact, department, evidence, ofType, only, score, signal } from './builders.js';
+import {
+  AS_OF,
+  account,
+  contact,
+  department,
+  evidence,
+  ofType,
+  only,
+  score,
+  signal,
+} from './builders.js';
 import { addDays } from '../../src/scoring/dates.js';
 
 describe('whitespace: departments not using the product', () => {
   it('a department without the product → new_department sized on its headcount', () => {
     const a = account({ seats: { licensed: 25, active: 25 } });
     const o = only(
-      score({ accounts: [a], departments: [department(a.id, 'Engineering', { usesProduct: true }), department(a.id, 'Marketing', { headcount: 30 })] }),
+      score({
+        accounts: [a],
+        departments: [
+          department(a.id, 'Engineering', { usesProduct: true }),
+          department(a.id, 'Marketing', { headcount: 30 }),
+        ],
+      }),
       'new_department',
     );
     expect(o.estimatedArr).toBe(15 * 540);
     expect(o.stakeholders.benefits).toBe('Marketing');
-    expect(evidence(o, 'department_whitespace')).toMatchObject({ value: 30, field: 'departments.usesProduct' });
+    expect(evidence(o, 'department_whitespace')).toMatchObject({
+      value: 30,
+      field: 'departments.usesProduct',
+    });
   });
 
   it('idle paid seats are used first; a team that fits on them is a rollout (activation)', () => {
     const a = account({ seats: { licensed: 40, active: 30 } });
-    const r = score({ accounts: [a], departments: [department(a.id, 'Sales', { headcount: 16 }), department(a.id, 'Legal', { headcount: 10 })] });
+    const r = score({
+      accounts: [a],
+      departments: [
+        department(a.id, 'Sales', { headcount: 16 }),
+        department(a.id, 'Legal', { headcount: 10 }),
+      ],
+    });
     // Sales: 8 seats, all from the 10 idle ones; Legal: 5 seats, 2 idle left, so 3 to buy.
     expect(ofType(r, 'activation').some((o) => o.title.includes('Sales'))).toBe(true);
     expect(only(r, 'new_department').estimatedArr).toBe(3 * 540);
@@ -24,18 +49,34 @@ describe('whitespace: departments not using the product', () => {
 
   it("contacts' departments and new contacts engaging reveal a team; engagement is a strong trigger", () => {
     const a = account({ seats: { licensed: 20, active: 20 } });
-    const newcomer = contact(a.id, { name: 'Ana Ruiz', title: 'Head of Finance Ops', department: 'Finance', createdAt: addDays(AS_OF, -30), lastEngagedAt: addDays(AS_OF, -5) });
-    const champion = contact(a.id, { department: 'Operations', roles: ['champion'], lastEngagedAt: addDays(AS_OF, -3) });
+    const newcomer = contact(a.id, {
+      name: 'Ana Ruiz',
+      title: 'Head of Finance Ops',
+      department: 'Finance',
+      createdAt: addDays(AS_OF, -30),
+      lastEngagedAt: addDays(AS_OF, -5),
+    });
+    const champion = contact(a.id, {
+      department: 'Operations',
+      roles: ['champion'],
+      lastEngagedAt: addDays(AS_OF, -3),
+    });
     const o = only(score({ accounts: [a], contacts: [newcomer, champion] }), 'new_department');
     expect(o.title).toContain('Finance');
-    expect(evidence(o, 'new_contact_engaging')).toMatchObject({ field: 'contacts.createdAt / contacts.lastEngagedAt' });
+    expect(evidence(o, 'new_contact_engaging')).toMatchObject({
+      field: 'contacts.createdAt / contacts.lastEngagedAt',
+    });
     expect(o.stakeholders.pitchTo).toBe('Ana Ruiz (Head of Finance Ops)');
   });
 
   it('a signal naming the team is evidence', () => {
     const a = account({ seats: { licensed: 20, active: 20 } });
     const o = only(
-      score({ accounts: [a], departments: [department(a.id, 'Marketing', { headcount: 20 })], signals: [signal(a.id, 'hiring', 'Marketing hired 12 people', { value: 12 })] }),
+      score({
+        accounts: [a],
+        departments: [department(a.id, 'Marketing', { headcount: 20 })],
+        signals: [signal(a.id, 'hiring', 'Marketing hired 12 people', { value: 12 })],
+      }),
       'new_department',
     );
     expect(evidence(o, 'department_mention')).toBeDefined();
@@ -46,26 +87,47 @@ describe('company growth → seats in proportion', () => {
   it.each([
     { prior: 100, now: 110, fires: true }, // +10%: at the threshold
     { prior: 100, now: 109, fires: false },
-  ])('headcount $prior → $now with a full licence → seat expansion: $fires', ({ prior, now, fires }) => {
-    const a = account({ seats: { licensed: 50, active: 39 }, employees: now, employeesPrior: { count: prior, asOf: '2025-03-01' } });
-    expect(ofType(score({ accounts: [a] }), 'seat_expansion')).toHaveLength(fires ? 1 : 0);
-  });
+  ])(
+    'headcount $prior → $now with a full licence → seat expansion: $fires',
+    ({ prior, now, fires }) => {
+      const a = account({
+        seats: { licensed: 50, active: 39 },
+        employees: now,
+        employeesPrior: { count: prior, asOf: '2025-03-01' },
+      });
+      expect(ofType(score({ accounts: [a] }), 'seat_expansion')).toHaveLength(fires ? 1 : 0);
+    },
+  );
 
   it('sizes to growth: 39 active × 1.3 = 50.7 users need 64 seats to stay under 80%', () => {
-    const a = account({ seats: { licensed: 50, active: 39 }, employees: 130, employeesPrior: { count: 100, asOf: '2025-03-01' } });
+    const a = account({
+      seats: { licensed: 50, active: 39 },
+      employees: 130,
+      employeesPrior: { count: 100, asOf: '2025-03-01' },
+    });
     const o = only(score({ accounts: [a] }), 'seat_expansion');
     expect(o.estimatedArr).toBe(14 * 540);
     expect(evidence(o, 'employee_growth')).toMatchObject({ value: 30, threshold: 10 });
   });
 
   it('growth with plenty of idle seats needs no seats', () => {
-    const a = account({ seats: { licensed: 50, active: 20 }, employees: 130, employeesPrior: { count: 100, asOf: '2025-03-01' } });
+    const a = account({
+      seats: { licensed: 50, active: 20 },
+      employees: 130,
+      employeesPrior: { count: 100, asOf: '2025-03-01' },
+    });
     expect(ofType(score({ accounts: [a] }), 'seat_expansion')).toHaveLength(0);
   });
 
   it('a hiring signal with a number measures growth', () => {
     const a = account({ seats: { licensed: 50, active: 39 }, employees: 200 });
-    const o = only(score({ accounts: [a], signals: [signal(a.id, 'hiring', 'Hiring 40 engineers', { value: 40 })] }), 'seat_expansion');
+    const o = only(
+      score({
+        accounts: [a],
+        signals: [signal(a.id, 'hiring', 'Hiring 40 engineers', { value: 40 })],
+      }),
+      'seat_expansion',
+    );
     expect(evidence(o, 'hiring')).toMatchObject({ value: 40, field: 'signals[hiring]' });
   });
 });

@@ -9,7 +9,12 @@ import { humanKey, money, pct } from '../format.js';
 import { readings } from '../usage-series.js';
 import { ev, type Candidate } from './candidate.js';
 
-const base = { type: 'activation', category: 'activation', estimatedArr: 0, strongTrigger: false } as const;
+const base = {
+  type: 'activation',
+  category: 'activation',
+  estimatedArr: 0,
+  strongTrigger: false,
+} as const;
 
 export function detectActivation(ctx: AccountContext): Candidate[] {
   const { account, seats, tier, settings, cx } = ctx;
@@ -19,15 +24,31 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
     const unused = seats.licensed - seats.active;
     const idle = unused * ctx.seatPrice;
     out.push({
-      ...base, subject: 'seats',
+      ...base,
+      subject: 'seats',
       title: `Activate ${unused} idle paid seats`,
       description: `${unused} of ${seats.licensed} paid seats are unused: onboard the people they were bought for before any seat conversation.`,
       evidence: [
-        ev('seat_utilization', `${seats.active} of ${seats.licensed} licensed seats active (${pct(seats.active / seats.licensed)}%), below ${pct(a.seatUtilBelow)}%`, pct(seats.active / seats.licensed), pct(a.seatUtilBelow), 'seats.active / seats.licensed'),
-        ev('idle_value', `${unused} idle seats x ${money(ctx.seatPrice)} = ${money(idle)} a year paid for nothing`, idle, undefined, 'catalog.tiers.seatPrice'),
+        ev(
+          'seat_utilization',
+          `${seats.active} of ${seats.licensed} licensed seats active (${pct(seats.active / seats.licensed)}%), below ${pct(a.seatUtilBelow)}%`,
+          pct(seats.active / seats.licensed),
+          pct(a.seatUtilBelow),
+          'seats.active / seats.licensed',
+        ),
+        ev(
+          'idle_value',
+          `${unused} idle seats x ${money(ctx.seatPrice)} = ${money(idle)} a year paid for nothing`,
+          idle,
+          undefined,
+          'catalog.tiers.seatPrice',
+        ),
       ],
-      currentState: `${seats.active} of ${seats.licensed} seats active`, proposedState: `Utilization at or above ${pct(a.seatUtilBelow)}%`,
-      valueAtStake: idle, strength: 0.8, risks: ['Idle seats are a renewal risk: expect a downsell request if left alone'],
+      currentState: `${seats.active} of ${seats.licensed} seats active`,
+      proposedState: `Utilization at or above ${pct(a.seatUtilBelow)}%`,
+      valueAtStake: idle,
+      strength: 0.8,
+      risks: ['Idle seats are a renewal risk: expect a downsell request if left alone'],
     });
   }
   if (tier && tier.features.length > 0) {
@@ -39,13 +60,24 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
       const below = cx.catalog.tiers[rank - 1];
       const premium = below ? Math.max(0, tier.seatPrice - below.seatPrice) * ctx.seatBase : 0;
       out.push({
-        ...base, subject: 'features',
+        ...base,
+        subject: 'features',
         title: `Activate ${tier.name} features: ${unusedFeatures.length} unused`,
         description: `The account uses ${pct(share)}% of the ${tier.name} features it pays for: enable ${unusedFeatures.slice(0, 3).map(humanKey).join(', ')} first.`,
-        evidence: [ev('feature_adoption', `Uses ${tier.features.length - unusedFeatures.length} of ${tier.features.length} ${tier.name} features (${pct(share)}%), below ${pct(a.featureShareBelow)}%`, pct(share), pct(a.featureShareBelow), 'featuresUsed')],
+        evidence: [
+          ev(
+            'feature_adoption',
+            `Uses ${tier.features.length - unusedFeatures.length} of ${tier.features.length} ${tier.name} features (${pct(share)}%), below ${pct(a.featureShareBelow)}%`,
+            pct(share),
+            pct(a.featureShareBelow),
+            'featuresUsed',
+          ),
+        ],
         currentState: `${tier.features.length - unusedFeatures.length} of ${tier.features.length} features in use`,
         proposedState: `Using ${unusedFeatures.slice(0, 3).map(humanKey).join(', ')}`,
-        valueAtStake: premium, strength: 0.6, risks: [],
+        valueAtStake: premium,
+        strength: 0.6,
+        risks: [],
       });
     }
   }
@@ -55,12 +87,24 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
     if (!m || !last || last.value > 0) continue;
     const price = priceOf(m.price, ctx.seatBase, account.arr);
     out.push({
-      ...base, subject: `module-${key}`,
+      ...base,
+      subject: `module-${key}`,
       title: `Activate ${m.name}: owned, no usage`,
       description: `The account pays for ${m.name} and recorded no usage of it on ${last.date}: enable it.`,
-      evidence: [ev('module_unused', `${m.name} usage ${last.value} on ${last.date} (owned, ${money(price)} a year)`, last.value, 0, `usage[${key}]`)],
-      currentState: `Owns ${m.name}, unused`, proposedState: `${m.name} in use`,
-      valueAtStake: price, strength: 0.8, risks: [],
+      evidence: [
+        ev(
+          'module_unused',
+          `${m.name} usage ${last.value} on ${last.date} (owned, ${money(price)} a year)`,
+          last.value,
+          0,
+          `usage[${key}]`,
+        ),
+      ],
+      currentState: `Owns ${m.name}, unused`,
+      proposedState: `${m.name} in use`,
+      valueAtStake: price,
+      strength: 0.8,
+      risks: [],
     });
   }
   return out;

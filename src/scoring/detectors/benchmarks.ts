@@ -29,14 +29,19 @@ interface Raw {
   owned: string[][];
 }
 
-export function buildBenchmarks(accounts: readonly Account[], cx: CatalogIndex, s: ScoringSettings): Benchmarks {
+export function buildBenchmarks(
+  accounts: readonly Account[],
+  cx: CatalogIndex,
+  s: ScoringSettings,
+): Benchmarks {
   const raw = new Map<string, Raw>();
   const push = (key: string, a: Account) => {
     let r = raw.get(key);
     if (!r) raw.set(key, (r = { spe: [], features: [], products: [], owned: [] }));
     if (a.seats && a.employees) r.spe.push(a.seats.licensed / a.employees);
     const tier = a.plan ? cx.catalog.tiers[cx.tierRank.get(a.plan) ?? -1] : undefined;
-    if (tier && tier.features.length > 0) r.features.push(a.featuresUsed.length / tier.features.length);
+    if (tier && tier.features.length > 0)
+      r.features.push(a.featuresUsed.length / tier.features.length);
     r.products.push(a.products.length);
     r.owned.push(a.products);
   };
@@ -53,16 +58,34 @@ export function buildBenchmarks(accounts: readonly Account[], cx: CatalogIndex, 
     values.sort((x, y) => x - y);
     return { p75: quantileSorted(values, 0.75), label, size: values.length };
   };
-  const label = (key: string) => (key === '*|*' ? 'the portfolio' : key.replace('*|', '').replace('|', ' / '));
-  const levels = new Map<string, { spe?: CohortStats['seatsPerEmployee']; features?: CohortStats['featureShare']; products?: CohortStats['products']; topModules: string[] }>();
+  const label = (key: string) =>
+    key === '*|*' ? 'the portfolio' : key.replace('*|', '').replace('|', ' / ');
+  const levels = new Map<
+    string,
+    {
+      spe?: CohortStats['seatsPerEmployee'];
+      features?: CohortStats['featureShare'];
+      products?: CohortStats['products'];
+      topModules: string[];
+    }
+  >();
   for (const [key, r] of raw) {
     const products = stat(r.products, label(key));
     const counts = new Map<string, number>();
     if (products) {
-      for (const owned of r.owned) if (owned.length >= products.p75) for (const m of owned) counts.set(m, (counts.get(m) ?? 0) + 1);
+      for (const owned of r.owned)
+        if (owned.length >= products.p75)
+          for (const m of owned) counts.set(m, (counts.get(m) ?? 0) + 1);
     }
-    const topModules = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([m]) => m);
-    levels.set(key, { spe: stat(r.spe, label(key)), features: stat(r.features, label(key)), products, topModules });
+    const topModules = [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([m]) => m);
+    levels.set(key, {
+      spe: stat(r.spe, label(key)),
+      features: stat(r.features, label(key)),
+      products,
+      topModules,
+    });
   }
   const cache = new Map<string, CohortStats | undefined>();
   return {
@@ -70,14 +93,20 @@ export function buildBenchmarks(accounts: readonly Account[], cx: CatalogIndex, 
       const key = `${account.industry ?? '*'}|${segment}`;
       if (cache.has(key)) return cache.get(key);
       const chain = [levels.get(key), levels.get(`*|${segment}`), levels.get('*|*')];
-      const pick = <K extends 'spe' | 'features' | 'products'>(k: K) => chain.find((l) => l?.[k])?.[k];
+      const pick = <K extends 'spe' | 'features' | 'products'>(k: K) =>
+        chain.find((l) => l?.[k])?.[k];
       const productsLevel = chain.find((l) => l?.products);
       const spe = pick('spe');
       const features = pick('features');
       const products = pick('products');
       const stats: CohortStats | undefined =
         spe || features || products
-          ? { ...(spe && { seatsPerEmployee: spe }), ...(features && { featureShare: features }), ...(products && { products }), topModules: productsLevel?.topModules ?? [] }
+          ? {
+              ...(spe && { seatsPerEmployee: spe }),
+              ...(features && { featureShare: features }),
+              ...(products && { products }),
+              topModules: productsLevel?.topModules ?? [],
+            }
           : undefined;
       cache.set(key, stats);
       return stats;

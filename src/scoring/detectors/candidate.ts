@@ -42,7 +42,8 @@ export function ev(
   field?: string,
 ): Evidence {
   const e: Evidence = { signal, text };
-  if (value !== undefined) e.value = typeof value === 'number' ? Math.round(value * 100) / 100 : value;
+  if (value !== undefined)
+    e.value = typeof value === 'number' ? Math.round(value * 100) / 100 : value;
   if (threshold !== undefined) e.threshold = threshold;
   if (field !== undefined) e.field = field;
   return e;

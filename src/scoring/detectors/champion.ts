@@ -12,12 +12,33 @@ export function detectChampionMoves(ctx: AccountContext): Candidate[] {
   const remaining = activeChampions(ctx.records.contacts, ctx.departures, roles);
   return ctx.departures.map(({ contact, field, text }) => {
     const moved = contact.movedTo;
-    const evidence = [ev('champion_left', text, contact.leftAt ?? contact.status, undefined, field)];
+    const evidence = [
+      ev('champion_left', text, contact.leftAt ?? contact.status, undefined, field),
+    ];
     if (moved) {
-      evidence.push(ev('champion_moved', `Now ${moved.title ? `${moved.title} at ` : 'at '}${moved.company}: a new-logo lead`, moved.company, undefined, 'contacts.movedTo.company'));
+      evidence.push(
+        ev(
+          'champion_moved',
+          `Now ${moved.title ? `${moved.title} at ` : 'at '}${moved.company}: a new-logo lead`,
+          moved.company,
+          undefined,
+          'contacts.movedTo.company',
+        ),
+      );
     }
-    evidence.push(ev('champions_remaining', `${remaining.length} active champion(s) remain at the account`, remaining.length, 1, 'contacts.roles'));
-    const risks = remaining.length === 0 ? ['No champion remains: renewal at risk until a successor is found'] : [];
+    evidence.push(
+      ev(
+        'champions_remaining',
+        `${remaining.length} active champion(s) remain at the account`,
+        remaining.length,
+        1,
+        'contacts.roles',
+      ),
+    );
+    const risks =
+      remaining.length === 0
+        ? ['No champion remains: renewal at risk until a successor is found']
+        : [];
     return {
       type: 'champion_followup' as const,
       category: 'champion' as const,
@@ -26,7 +47,9 @@ export function detectChampionMoves(ctx: AccountContext): Candidate[] {
       description: `Re-anchor the account with a new champion${moved ? ` and reach out to ${contact.name} at ${moved.company}` : ''}.`,
       evidence,
       currentState: `${contact.name} (${contact.roles.join(', ')}) gone; ${remaining.length} champion(s) remain`,
-      proposedState: moved ? `New champion at the account; ${moved.company} in the new-logo pipeline` : 'New champion at the account',
+      proposedState: moved
+        ? `New champion at the account; ${moved.company} in the new-logo pipeline`
+        : 'New champion at the account',
       estimatedArr: 0,
       valueAtStake: remaining.length === 0 ? ctx.account.arr : ctx.account.arr / 2,
       strength: field === 'contacts.email' ? 0.5 : 0.9,

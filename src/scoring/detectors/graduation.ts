@@ -30,7 +30,18 @@ export function detectGraduation(ctx: AccountContext): Candidate[] {
     const used = account.featuresUsed.filter((f) => own.has(f)).length;
     const share = used / tier.features.length;
     if (share >= ctx.settings.graduation.featureShare) {
-      add(byTarget, rank + 1, ev('feature_adoption', `Uses ${used} of ${tier.features.length} ${tier.name} features (${pct(share)}%), at or above ${pct(ctx.settings.graduation.featureShare)}%`, pct(share), pct(ctx.settings.graduation.featureShare), 'featuresUsed'), false);
+      add(
+        byTarget,
+        rank + 1,
+        ev(
+          'feature_adoption',
+          `Uses ${used} of ${tier.features.length} ${tier.name} features (${pct(share)}%), at or above ${pct(ctx.settings.graduation.featureShare)}%`,
+          pct(share),
+          pct(ctx.settings.graduation.featureShare),
+          'featuresUsed',
+        ),
+        false,
+      );
     }
   }
   for (const item of ctx.texts) {
@@ -39,7 +50,18 @@ export function detectGraduation(ctx: AccountContext): Candidate[] {
       const target = key ? cx.featureTier.get(key) : undefined;
       if (key === undefined || target === undefined || target <= rank) continue;
       const targetTier = cx.catalog.tiers[target]!;
-      add(byTarget, target, ev('feature_request', `${item.source.replace('_', ' ')} "${item.text}" asks for ${humanKey(key)}, a ${targetTier.name} feature`, key, targetTier.key, item.field), true);
+      add(
+        byTarget,
+        target,
+        ev(
+          'feature_request',
+          `${item.source.replace('_', ' ')} "${item.text}" asks for ${humanKey(key)}, a ${targetTier.name} feature`,
+          key,
+          targetTier.key,
+          item.field,
+        ),
+        true,
+      );
     }
   }
 
@@ -55,7 +77,13 @@ export function detectGraduation(ctx: AccountContext): Candidate[] {
       description: `Move from ${tier.name} to ${to.name}: the account ${found.requested ? 'asks for' : 'uses most of'} what ${tier.name} offers${found.requested ? ` and only ${to.name} has` : ''}.`,
       evidence: [
         ...found.evidence,
-        ev('sizing', `${ctx.seatBase} seats x ${money(to.seatPrice - tier.seatPrice)} ${tier.name} to ${to.name} price difference = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'),
+        ev(
+          'sizing',
+          `${ctx.seatBase} seats x ${money(to.seatPrice - tier.seatPrice)} ${tier.name} to ${to.name} price difference = ${money(arr)}`,
+          arr,
+          undefined,
+          'catalog.tiers.seatPrice',
+        ),
       ],
       currentState: `${tier.name}, ${account.featuresUsed.length} features in use`,
       proposedState: to.name,

@@ -9,7 +9,12 @@ import { toDay } from '../dates.js';
 import { pct } from '../format.js';
 import { ev } from './candidate.js';
 
-export const GROWTH_KINDS: readonly SignalKind[] = ['funding', 'hiring', 'new_office', 'acquisition'];
+export const GROWTH_KINDS: readonly SignalKind[] = [
+  'funding',
+  'hiring',
+  'new_office',
+  'acquisition',
+];
 
 export interface Growth {
   /** Measured growth as a fraction (0.3 = +30%), when a number supports it. */
@@ -36,13 +41,24 @@ export function companyGrowth(ctx: AccountContext): Growth {
     );
   }
   // Hiring into a team that does not use the product is that team's whitespace, not seat growth.
-  const elsewhere = ctx.records.departments.filter((d) => !d.usesProduct).map((d) => d.name.toLowerCase());
+  const elsewhere = ctx.records.departments
+    .filter((d) => !d.usesProduct)
+    .map((d) => d.name.toLowerCase());
   for (const sig of ctx.records.signals) {
     if (!GROWTH_KINDS.includes(sig.kind) || sig.date > ctx.asOf) continue;
-    if (sig.kind === 'hiring' && elsewhere.some((d) => sig.detail.toLowerCase().includes(d))) continue;
+    if (sig.kind === 'hiring' && elsewhere.some((d) => sig.detail.toLowerCase().includes(d)))
+      continue;
     if (ctx.asOfDay - toDay(sig.date) > settings.whitespace.signalLookbackDays) continue;
     const detail = sig.detail ? `: ${sig.detail}` : '';
-    evidence.push(ev(sig.kind, `${sig.kind.replace('_', ' ')} on ${sig.date}${detail}`, sig.value, undefined, `signals[${sig.kind}]`));
+    evidence.push(
+      ev(
+        sig.kind,
+        `${sig.kind.replace('_', ' ')} on ${sig.date}${detail}`,
+        sig.value,
+        undefined,
+        `signals[${sig.kind}]`,
+      ),
+    );
     // A hiring signal with a number of hires measures growth when the headcount is known.
     if (sig.kind === 'hiring' && sig.value && account.employees) {
       rate = Math.max(rate ?? 0, sig.value / account.employees);

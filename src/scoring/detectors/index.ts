@@ -45,18 +45,24 @@ export function mergeCandidates(list: readonly Candidate[]): Candidate[] {
       out.push(group[0]!);
       continue;
     }
-    const sorted = [...group].sort((a, b) => b.strength - a.strength || b.estimatedArr - a.estimatedArr);
+    const sorted = [...group].sort(
+      (a, b) => b.strength - a.strength || b.estimatedArr - a.estimatedArr,
+    );
     const lead = sorted[0]!;
     const seen = new Set<string>();
-    const evidence = sorted.flatMap((c) => c.evidence).filter((e) => {
-      const k = `${e.signal}\u0000${e.text}`;
-      return !seen.has(k) && seen.add(k) !== undefined;
-    });
+    const evidence = sorted
+      .flatMap((c) => c.evidence)
+      .filter((e) => {
+        const k = `${e.signal}\u0000${e.text}`;
+        return !seen.has(k) && seen.add(k) !== undefined;
+      });
     out.push({
       ...lead,
       evidence,
       estimatedArr: Math.max(...group.map((c) => c.estimatedArr)),
-      ...(group.some((c) => c.valueAtStake !== undefined) && { valueAtStake: Math.max(...group.map((c) => c.valueAtStake ?? 0)) }),
+      ...(group.some((c) => c.valueAtStake !== undefined) && {
+        valueAtStake: Math.max(...group.map((c) => c.valueAtStake ?? 0)),
+      }),
       // Independent detectors agreeing make the case stronger.
       strength: Math.min(1, lead.strength + 0.1 * (group.length - 1)),
       strongTrigger: group.some((c) => c.strongTrigger),

@@ -29,11 +29,18 @@ function needs(ctx: AccountContext): Need[] {
   return [...byModule.values()];
 }
 
-const sourceName = (s: TextItem['source']): string => (s === 'ticket_theme' ? 'ticket theme' : `${s.replace('_', ' ')} signal`);
+const sourceName = (s: TextItem['source']): string =>
+  s === 'ticket_theme' ? 'ticket theme' : `${s.replace('_', ' ')} signal`;
 
 function needEvidence(need: Need): Evidence[] {
   return need.items.map(({ item, keyword }) =>
-    ev(item.source === 'competitor' ? 'competitor' : 'module_need', `${sourceName(item.source)} "${item.text}" matches ${need.module.name} ("${keyword}")`, keyword, need.module.key, item.field),
+    ev(
+      item.source === 'competitor' ? 'competitor' : 'module_need',
+      `${sourceName(item.source)} "${item.text}" matches ${need.module.name} ("${keyword}")`,
+      keyword,
+      need.module.key,
+      item.field,
+    ),
   );
 }
 
@@ -68,10 +75,21 @@ export function detectModuleGaps(ctx: AccountContext): Candidate[] {
     const required = m.requiresTier ? cx.tierRank.get(m.requiresTier) : undefined;
     const current = ctx.tier ? cx.tierRank.get(ctx.tier.key) : undefined;
     if (required !== undefined && (current === undefined || current < required)) {
-      risks.push(`Requires the ${cx.catalog.tiers[required]!.name} tier (account is on ${ctx.tier?.name ?? 'an unknown tier'})`);
+      risks.push(
+        `Requires the ${cx.catalog.tiers[required]!.name} tier (account is on ${ctx.tier?.name ?? 'an unknown tier'})`,
+      );
     }
-    if (competitor) risks.push('Competitor in place: expect an evaluation and switching-cost objections');
-    evidence.push(ev('sizing', `${m.name}: ${priceBasis(m.price, ctx.seatBase)} = ${money(price)}`, price, undefined, `catalog.modules.${m.key}.price`));
+    if (competitor)
+      risks.push('Competitor in place: expect an evaluation and switching-cost objections');
+    evidence.push(
+      ev(
+        'sizing',
+        `${m.name}: ${priceBasis(m.price, ctx.seatBase)} = ${money(price)}`,
+        price,
+        undefined,
+        `catalog.modules.${m.key}.price`,
+      ),
+    );
     out.push({
       type: competitor ? 'competitive_displacement' : 'add_on',
       category: 'expansion',
@@ -81,7 +99,8 @@ export function detectModuleGaps(ctx: AccountContext): Candidate[] {
         ? `A competing tool covers what ${m.name} does: consolidate onto ${m.name}.`
         : `Add ${m.name} for the need the account describes in its own words.`,
       evidence,
-      currentState: account.products.length > 0 ? `Owns ${account.products.join(', ')}` : 'Core product only',
+      currentState:
+        account.products.length > 0 ? `Owns ${account.products.join(', ')}` : 'Core product only',
       proposedState: `Adds ${m.name}`,
       estimatedArr: price,
       strength: strengthOf(sources),

@@ -32,8 +32,20 @@ function limitHits(ctx: AccountContext): Hit[] {
     hits.push({
       metric,
       evidence: [
-        ev('plan_limit', `${metric} at ${fmt(last.value)} of its ${fmt(last.limit)} limit (${pct(share)}%), at or above ${pct(u.metricThreshold)}%`, pct(share), pct(u.metricThreshold), field),
-        ev('metric_trend', `${metric} ${fmt(trend.first.value)} to ${fmt(trend.last.value)} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`, Math.round(trend.pct), u.minRisePct, field),
+        ev(
+          'plan_limit',
+          `${metric} at ${fmt(last.value)} of its ${fmt(last.limit)} limit (${pct(share)}%), at or above ${pct(u.metricThreshold)}%`,
+          pct(share),
+          pct(u.metricThreshold),
+          field,
+        ),
+        ev(
+          'metric_trend',
+          `${metric} ${fmt(trend.first.value)} to ${fmt(trend.last.value)} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`,
+          Math.round(trend.pct),
+          u.minRisePct,
+          field,
+        ),
       ],
     });
   }
@@ -49,7 +61,15 @@ export function detectPlanLimits(ctx: AccountContext): Candidate[] {
   if (tier && next) {
     const arr = Math.max(0, next.seatPrice - tier.seatPrice) * ctx.seatBase;
     const evidence = hits.flatMap((h) => h.evidence);
-    evidence.push(ev('sizing', `${ctx.seatBase} seats x ${money(next.seatPrice - tier.seatPrice)} ${tier.name} to ${next.name} price difference = ${money(arr)}`, arr, undefined, 'catalog.tiers.seatPrice'));
+    evidence.push(
+      ev(
+        'sizing',
+        `${ctx.seatBase} seats x ${money(next.seatPrice - tier.seatPrice)} ${tier.name} to ${next.name} price difference = ${money(arr)}`,
+        arr,
+        undefined,
+        'catalog.tiers.seatPrice',
+      ),
+    );
     const lifted = metrics.map((m) => `${m} ${fmt(next.limits[m] ?? Infinity)}`).join(', ');
     return [
       {
@@ -79,7 +99,13 @@ export function detectPlanLimits(ctx: AccountContext): Candidate[] {
       description: `Add ${h.metric} capacity before usage hits the limit${tier ? ` of ${tier.name}, the top tier` : ''}.`,
       evidence: [
         ...h.evidence,
-        ev('sizing', `Capacity block at ${pct(ctx.settings.usage.capacityPctOfArr)}% of ARR = ${money(arr)}`, arr, undefined, 'arr'),
+        ev(
+          'sizing',
+          `Capacity block at ${pct(ctx.settings.usage.capacityPctOfArr)}% of ARR = ${money(arr)}`,
+          arr,
+          undefined,
+          'arr',
+        ),
       ],
       currentState: `${tier?.name ?? 'current plan'} at ${h.metric} limit`,
       proposedState: `Additional ${h.metric} capacity`,

@@ -16,36 +16,87 @@ function addTo(found: Map<string, Evidence[]>, key: string, e: Evidence): void {
   else found.set(key, [e]);
 }
 
-function triggers(ctx: AccountContext, newDepartments: readonly Candidate[]): Map<string, Evidence[]> {
+function triggers(
+  ctx: AccountContext,
+  newDepartments: readonly Candidate[],
+): Map<string, Evidence[]> {
   const s = ctx.settings.services;
   const found = new Map<string, Evidence[]>();
   const rollout = newDepartments.reduce((n, c) => n + (c.seats ?? 0), 0);
   if (newDepartments.length > 0 && rollout >= s.minRolloutSeats) {
     const names = newDepartments.map((c) => c.benefits ?? c.subject).join(', ');
-    addTo(found, 'new_department', ev('rollout', `Rollout of ${rollout} seats to ${names}`, rollout, s.minRolloutSeats, 'departments'));
+    addTo(
+      found,
+      'new_department',
+      ev(
+        'rollout',
+        `Rollout of ${rollout} seats to ${names}`,
+        rollout,
+        s.minRolloutSeats,
+        'departments',
+      ),
+    );
   }
   for (const sig of ctx.records.signals) {
     if ((sig.kind !== 'acquisition' && sig.kind !== 'new_office') || sig.date > ctx.asOf) continue;
     if (ctx.asOfDay - toDay(sig.date) > ctx.settings.whitespace.signalLookbackDays) continue;
-    addTo(found, sig.kind, ev(sig.kind, `${sig.kind.replace('_', ' ')} on ${sig.date}${sig.detail ? `: ${sig.detail}` : ''}`, sig.detail || sig.kind, undefined, `signals[${sig.kind}]`));
+    addTo(
+      found,
+      sig.kind,
+      ev(
+        sig.kind,
+        `${sig.kind.replace('_', ' ')} on ${sig.date}${sig.detail ? `: ${sig.detail}` : ''}`,
+        sig.detail || sig.kind,
+        undefined,
+        `signals[${sig.kind}]`,
+      ),
+    );
   }
   const seats = ctx.seats;
   if (seats && seats.licensed > 0 && seats.active / seats.licensed < s.lowAdoptionUtil) {
     const purchase = ctx.records.deals.find(
-      (d) => d.won && d.closeDate && (d.kind === 'new' || d.kind === 'expansion') && d.closeDate <= ctx.asOf && ctx.asOfDay - toDay(d.closeDate) <= s.purchaseLookbackDays,
+      (d) =>
+        d.won &&
+        d.closeDate &&
+        (d.kind === 'new' || d.kind === 'expansion') &&
+        d.closeDate <= ctx.asOf &&
+        ctx.asOfDay - toDay(d.closeDate) <= s.purchaseLookbackDays,
     );
     if (purchase) {
-      addTo(found, 'low_adoption', ev('low_adoption', `${pct(seats.active / seats.licensed)}% of seats active since "${purchase.name}" closed on ${purchase.closeDate}, below ${pct(s.lowAdoptionUtil)}%`, pct(seats.active / seats.licensed), pct(s.lowAdoptionUtil), 'seats.active / seats.licensed'));
+      addTo(
+        found,
+        'low_adoption',
+        ev(
+          'low_adoption',
+          `${pct(seats.active / seats.licensed)}% of seats active since "${purchase.name}" closed on ${purchase.closeDate}, below ${pct(s.lowAdoptionUtil)}%`,
+          pct(seats.active / seats.licensed),
+          pct(s.lowAdoptionUtil),
+          'seats.active / seats.licensed',
+        ),
+      );
     }
   }
   const tickets = ctx.account.health?.tickets90d;
   if (tickets !== undefined && tickets >= s.ticketVolume90d) {
-    addTo(found, 'ticket_volume', ev('ticket_volume', `${tickets} support tickets in 90 days, at or above ${s.ticketVolume90d}`, tickets, s.ticketVolume90d, 'health.tickets90d'));
+    addTo(
+      found,
+      'ticket_volume',
+      ev(
+        'ticket_volume',
+        `${tickets} support tickets in 90 days, at or above ${s.ticketVolume90d}`,
+        tickets,
+        s.ticketVolume90d,
+        'health.tickets90d',
+      ),
+    );
   }
   return found;
 }
 
-export function detectServices(ctx: AccountContext, newDepartments: readonly Candidate[]): Candidate[] {
+export function detectServices(
+  ctx: AccountContext,
+  newDepartments: readonly Candidate[],
+): Candidate[] {
   const found = triggers(ctx, newDepartments);
   if (found.size === 0) return [];
   const out: Candidate[] = [];
@@ -56,7 +107,15 @@ export function detectServices(ctx: AccountContext, newDepartments: readonly Can
     const support = service.triggers.includes('ticket_volume');
     const price = priceOf(service.price, ctx.seatBase, ctx.account.arr);
     const evidence = hit.flatMap((t) => found.get(t) ?? []);
-    evidence.push(ev('sizing', `${service.name}: ${priceBasis(service.price, ctx.seatBase)} = ${money(price)}`, price, undefined, `catalog.services.${service.key}.price`));
+    evidence.push(
+      ev(
+        'sizing',
+        `${service.name}: ${priceBasis(service.price, ctx.seatBase)} = ${money(price)}`,
+        price,
+        undefined,
+        `catalog.services.${service.key}.price`,
+      ),
+    );
     out.push({
       type: support ? 'support_upgrade' : 'professional_services',
       category: 'expansion',

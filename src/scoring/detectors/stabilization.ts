@@ -14,7 +14,8 @@ export function unlockConditions(ctx: AccountContext): string[] {
     if (p.field === 'health.score') out.push(`health score back to ${h.scoreYellow}+`);
     else if (p.field === 'health.nps') out.push(`NPS back to ${h.npsYellow}+`);
     else if (p.field === 'health.lastQbr') out.push('a positive business review');
-    else if (p.field === 'health.tickets90d') out.push(`support tickets under ${h.ticketSpike90d} per 90 days`);
+    else if (p.field === 'health.tickets90d')
+      out.push(`support tickets under ${h.ticketSpike90d} per 90 days`);
     else if (p.field === 'usage') out.push(`usage trend back above ${h.declineYellowPct}%`);
     else if (p.field === 'contacts.status') out.push('a new champion named and engaged');
     else if (p.field === 'lifecycle') out.push('a win-back: the account has churned');
@@ -22,13 +23,26 @@ export function unlockConditions(ctx: AccountContext): string[] {
   return [...new Set(out)];
 }
 
-export function detectStabilization(ctx: AccountContext, withheld: readonly Candidate[]): Candidate[] {
+export function detectStabilization(
+  ctx: AccountContext,
+  withheld: readonly Candidate[],
+): Candidate[] {
   if (ctx.health.light !== 'red') return [];
   const unlock = unlockConditions(ctx);
-  const evidence = ctx.health.problems.map((p) => ev('health_reason', p.text, p.value, p.threshold, p.field));
+  const evidence = ctx.health.problems.map((p) =>
+    ev('health_reason', p.text, p.value, p.threshold, p.field),
+  );
   const held = withheld.reduce((n, c) => n + c.estimatedArr, 0);
   for (const c of withheld) {
-    evidence.push(ev('withheld_expansion', `Held back until health recovers: ${c.title} (${money(c.estimatedArr)})`, c.estimatedArr, undefined, c.type));
+    evidence.push(
+      ev(
+        'withheld_expansion',
+        `Held back until health recovers: ${c.title} (${money(c.estimatedArr)})`,
+        c.estimatedArr,
+        undefined,
+        c.type,
+      ),
+    );
   }
   return [
     {

@@ -37,7 +37,12 @@ function teams(ctx: AccountContext): Team[] {
     else if (!known.has(key)) {
       // Without departments data, a team with a champion or power user already uses the product.
       if (c.roles.some((r) => USER_ROLES.has(r))) usedByContacts.add(key);
-      const t = fromContacts.get(key) ?? { name: c.department, headcount: undefined, contacts: [], fromDepartments: false };
+      const t = fromContacts.get(key) ?? {
+        name: c.department,
+        headcount: undefined,
+        contacts: [],
+        fromDepartments: false,
+      };
       t.contacts.push(c);
       fromContacts.set(key, t);
     }
@@ -56,49 +61,116 @@ export function detectWhitespace(ctx: AccountContext): Candidate[] {
   const newEngaged = new Set(ctx.engagement.newEngaged);
   const out: Candidate[] = [];
   for (const team of teams(ctx)) {
-    const seats = team.headcount !== undefined ? Math.max(1, Math.round(team.headcount * ws.deptAdoptionShare)) : Math.max(ws.minDeptSeats, team.contacts.length);
+    const seats =
+      team.headcount !== undefined
+        ? Math.max(1, Math.round(team.headcount * ws.deptAdoptionShare))
+        : Math.max(ws.minDeptSeats, team.contacts.length);
     const evidence: Evidence[] = [
       team.fromDepartments
-        ? ev('department_whitespace', `${team.name}${team.headcount !== undefined ? ` (${team.headcount} people)` : ''} does not use the product`, team.headcount ?? team.name, undefined, 'departments.usesProduct')
-        : ev('department_whitespace', `${team.contacts.length} engaged contact(s) in ${team.name}, a team without users`, team.contacts.length, undefined, 'contacts.department'),
+        ? ev(
+            'department_whitespace',
+            `${team.name}${team.headcount !== undefined ? ` (${team.headcount} people)` : ''} does not use the product`,
+            team.headcount ?? team.name,
+            undefined,
+            'departments.usesProduct',
+          )
+        : ev(
+            'department_whitespace',
+            `${team.contacts.length} engaged contact(s) in ${team.name}, a team without users`,
+            team.contacts.length,
+            undefined,
+            'contacts.department',
+          ),
     ];
     let strong = false;
     for (const c of team.contacts) {
       if (!newEngaged.has(c)) continue;
       strong = true;
-      evidence.push(ev('new_contact_engaging', `New contact ${c.name}${c.title ? ` (${c.title})` : ''} in ${team.name} engaged on ${c.lastEngagedAt}`, c.lastEngagedAt, undefined, 'contacts.createdAt / contacts.lastEngagedAt'));
+      evidence.push(
+        ev(
+          'new_contact_engaging',
+          `New contact ${c.name}${c.title ? ` (${c.title})` : ''} in ${team.name} engaged on ${c.lastEngagedAt}`,
+          c.lastEngagedAt,
+          undefined,
+          'contacts.createdAt / contacts.lastEngagedAt',
+        ),
+      );
     }
     const name = norm(team.name);
     for (const item of ctx.texts) {
       if (!containsWord(item.text, name)) continue;
       strong = true;
-      evidence.push(ev('department_mention', `${item.source.replace('_', ' ')} "${item.text}" names ${team.name}`, item.text, undefined, item.field));
+      evidence.push(
+        ev(
+          'department_mention',
+          `${item.source.replace('_', ' ')} "${item.text}" names ${team.name}`,
+          item.text,
+          undefined,
+          item.field,
+        ),
+      );
     }
     const fromSpare = Math.min(spare, seats);
     spare -= fromSpare;
     const toBuy = seats - fromSpare;
-    const sizing = team.headcount !== undefined ? `${pct(ws.deptAdoptionShare)}% of ${team.headcount} people = ${seats} seats` : `${seats} seats (headcount unknown)`;
+    const sizing =
+      team.headcount !== undefined
+        ? `${pct(ws.deptAdoptionShare)}% of ${team.headcount} people = ${seats} seats`
+        : `${seats} seats (headcount unknown)`;
     if (toBuy === 0) {
       out.push({
-        type: 'activation', category: 'activation', subject: `dept-${norm(team.name)}`,
+        type: 'activation',
+        category: 'activation',
+        subject: `dept-${norm(team.name)}`,
         title: `Roll out to ${team.name} on ${seats} idle paid seats`,
         description: `${team.name} can start on seats the account already pays for: a rollout, not a purchase.`,
-        evidence: [...evidence, ev('sizing', `${sizing}, covered by idle seats`, seats, undefined, 'seats.licensed - seats.active')],
-        currentState: `${team.name} not using the product`, proposedState: `${team.name} on ${seats} existing seats`,
-        estimatedArr: 0, valueAtStake: seats * ctx.seatPrice, strength: strong ? 0.8 : 0.5, strongTrigger: false,
-        seats, benefits: team.name, risks: [],
+        evidence: [
+          ...evidence,
+          ev(
+            'sizing',
+            `${sizing}, covered by idle seats`,
+            seats,
+            undefined,
+            'seats.licensed - seats.active',
+          ),
+        ],
+        currentState: `${team.name} not using the product`,
+        proposedState: `${team.name} on ${seats} existing seats`,
+        estimatedArr: 0,
+        valueAtStake: seats * ctx.seatPrice,
+        strength: strong ? 0.8 : 0.5,
+        strongTrigger: false,
+        seats,
+        benefits: team.name,
+        risks: [],
       });
       continue;
     }
     const arr = toBuy * ctx.seatPrice;
-    evidence.push(ev('sizing', `${sizing}${fromSpare ? `, ${fromSpare} from idle seats` : ''}; ${toBuy} x ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, undefined, 'departments.headcount'));
+    evidence.push(
+      ev(
+        'sizing',
+        `${sizing}${fromSpare ? `, ${fromSpare} from idle seats` : ''}; ${toBuy} x ${money(ctx.seatPrice)}/seat = ${money(arr)}`,
+        arr,
+        undefined,
+        'departments.headcount',
+      ),
+    );
     out.push({
-      type: 'new_department', category: 'expansion', subject: norm(team.name),
+      type: 'new_department',
+      category: 'expansion',
+      subject: norm(team.name),
       title: `Bring ${team.name} on: ${toBuy} new seats`,
       description: `Extend the product to ${team.name}, a team that does not use it yet, with ${seats} seats.`,
-      evidence, currentState: `${team.name} not using the product`, proposedState: `${team.name} on ${seats} seats`,
-      estimatedArr: arr, strength: Math.min(1, (team.fromDepartments ? 0.5 : 0.4) + (strong ? 0.3 : 0)),
-      strongTrigger: strong, seats, benefits: team.name, risks: [],
+      evidence,
+      currentState: `${team.name} not using the product`,
+      proposedState: `${team.name} on ${seats} seats`,
+      estimatedArr: arr,
+      strength: Math.min(1, (team.fromDepartments ? 0.5 : 0.4) + (strong ? 0.3 : 0)),
+      strongTrigger: strong,
+      seats,
+      benefits: team.name,
+      risks: [],
     });
   }
   return out;

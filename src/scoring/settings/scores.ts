@@ -9,7 +9,8 @@ const weight = z.number().min(0).max(1);
 
 /** One band of a 1–10 table: from `min` (inclusive) the score runs from `low` to `high`. */
 const BandSchema = z.object({ min: z.number().nonnegative(), low: score, high: score }).strict();
-const ascending = (bands: { min: number }[]) => bands.every((b, i) => i === 0 || b.min > bands[i - 1]!.min);
+const ascending = (bands: { min: number }[]) =>
+  bands.every((b, i) => i === 0 || b.min > bands[i - 1]!.min);
 const bandsMessage = 'bands must be listed by ascending min';
 
 /** A per-opportunity-type map whose every key has its own default, so YAML may set a few. */
@@ -45,30 +46,41 @@ export const TierBoundsSchema = z
     tier4: z.number().default(2),
   })
   .strict()
-  .refine((t) => t.tier1 > t.tier2 && t.tier2 > t.tier3 && t.tier3 > t.tier4, 'tier bounds must descend');
+  .refine(
+    (t) => t.tier1 > t.tier2 && t.tier2 > t.tier3 && t.tier3 > t.tier4,
+    'tier bounds must descend',
+  );
 
 export const RevenueSchema = z
   .object({
     /** Share of the revenue score taken from the % of ARR; the rest from absolute dollars. @default 0.5 */
     relativeWeight: weight.default(0.5),
     /** % of current ARR bands (rubric table). @default 0:1–2, 5:3–4, 10:5–6, 25:7–8, 50:9–10 */
-    relativeBands: z.array(BandSchema).min(1).refine(ascending, bandsMessage).default([
-      { min: 0, low: 1, high: 2 },
-      { min: 5, low: 3, high: 4 },
-      { min: 10, low: 5, high: 6 },
-      { min: 25, low: 7, high: 8 },
-      { min: 50, low: 9, high: 10 },
-    ]),
+    relativeBands: z
+      .array(BandSchema)
+      .min(1)
+      .refine(ascending, bandsMessage)
+      .default([
+        { min: 0, low: 1, high: 2 },
+        { min: 5, low: 3, high: 4 },
+        { min: 10, low: 5, high: 6 },
+        { min: 25, low: 7, high: 8 },
+        { min: 50, low: 9, high: 10 },
+      ]),
     /** % of ARR at which the top band reaches its high score. @default 100 */
     relativeTop: z.number().positive().default(100),
     /** Absolute incremental-ARR bands in catalog currency. @default 0:1–2, 5k:3–4, 10k:5–6, 25k:7–8, 50k:9–10 */
-    absoluteBands: z.array(BandSchema).min(1).refine(ascending, bandsMessage).default([
-      { min: 0, low: 1, high: 2 },
-      { min: 5000, low: 3, high: 4 },
-      { min: 10000, low: 5, high: 6 },
-      { min: 25000, low: 7, high: 8 },
-      { min: 50000, low: 9, high: 10 },
-    ]),
+    absoluteBands: z
+      .array(BandSchema)
+      .min(1)
+      .refine(ascending, bandsMessage)
+      .default([
+        { min: 0, low: 1, high: 2 },
+        { min: 5000, low: 3, high: 4 },
+        { min: 10000, low: 5, high: 6 },
+        { min: 25000, low: 7, high: 8 },
+        { min: 50000, low: 9, high: 10 },
+      ]),
     /** Dollars at which the top absolute band reaches its high score. @default 100000 */
     absoluteTop: z.number().positive().default(100000),
   })

@@ -69,8 +69,7 @@ export function embedRoutes(ctx: AppContext): Router {
 
   r.post('/salesforce/canvas', express.urlencoded({ extended: false, limit }), async (req, res) => {
     const secret = ctx.config.canvasConsumerSecret;
-    if (!secret)
-      throw new HttpError(503, 'not_configured', 'SALESFORCE_CANVAS_CONSUMER_SECRET is not set');
+    if (!secret) throw new HttpError(503, 'not_configured', 'SALESFORCE_CANVAS_SECRET is not set');
     const signed = (req.body as Record<string, unknown> | undefined)?.signed_request;
     if (typeof signed !== 'string') throw refused('signed_request is missing', 'unauthorized');
     const envelope = verifyCanvasRequest(signed, secret);

@@ -1,4 +1,4 @@
-// .scoring-det.tmp.ts
+// .p3.tmp.ts
 import { join as join2 } from "node:path";
 
 // ../src/config/load-yaml.ts
@@ -128,7 +128,8 @@ function summarizeAccount(ctx, opps) {
   const flags = [];
   if (ctx.health.light === "red") flags.push("at_risk");
   if (opps.some((o) => o.category === "activation")) flags.push("activation");
-  if (account.lifecycle === "trial" || account.lifecycle === "free") flags.push("conversion_candidate");
+  if (account.lifecycle === "trial" || account.lifecycle === "free")
+    flags.push("conversion_candidate");
   if (ctx.departures.length > 0) flags.push("champion_left");
   if (ctx.renewal.justRenewed) flags.push("just_renewed");
   if (ctx.confidence.value < ctx.settings.confidence.lowBelow) flags.push("low_confidence");
@@ -158,55 +159,34 @@ function summarizeAccount(ctx, opps) {
 // ../src/scoring/detectors/candidate.ts
 function ev(signal, text, value, threshold, field) {
   const e = { signal, text };
-  if (value !== void 0) e.value = typeof value === "number" ? Math.round(value * 100) / 100 : value;
+  if (value !== void 0)
+    e.value = typeof value === "number" ? Math.round(value * 100) / 100 : value;
   if (threshold !== void 0) e.threshold = threshold;
   if (field !== void 0) e.field = field;
   return e;
 }
 var strengthOf = (sources) => sources <= 0 ? 0 : Math.min(1, 0.25 + sources * 0.25);
-
-// ../src/scoring/dates.ts
-function toDay(date) {
-  let y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31) || date.length !== 10) return NaN;
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+function normalized(c) {
+  const out = {
+    type: c.type,
+    category: c.category,
+    subject: c.subject,
+    title: c.title,
+    description: c.description,
+    evidence: c.evidence,
+    currentState: c.currentState,
+    proposedState: c.proposedState,
+    estimatedArr: c.estimatedArr,
+    strength: c.strength,
+    strongTrigger: c.strongTrigger,
+    risks: c.risks
+  };
+  if (c.valueAtStake !== void 0) out.valueAtStake = c.valueAtStake;
+  if (c.extraStakeholders !== void 0) out.extraStakeholders = c.extraStakeholders;
+  if (c.seats !== void 0) out.seats = c.seats;
+  if (c.benefits !== void 0) out.benefits = c.benefits;
+  return out;
 }
-var pad2 = (n) => n < 10 ? `0${n}` : String(n);
-function fromDay(day) {
-  const z8 = Math.floor(day) + 719468;
-  const era = Math.floor(z8 / 146097);
-  const doe = z8 - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
-}
-function daysBetween(a, b2) {
-  return toDay(b2) - toDay(a);
-}
-function addDays(date, n) {
-  return fromDay(toDay(date) + n);
-}
-var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-var leap = (y) => y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
-function addMonths(date, n) {
-  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + n;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const last = month === 1 && leap(year) ? 29 : DAYS_IN_MONTH[month];
-  return `${String(year).padStart(4, "0")}-${pad2(month + 1)}-${pad2(Math.min(Number(date.slice(8, 10)), last))}`;
-}
-var minDate = (a, b2) => a <= b2 ? a : b2;
 
 // ../src/model/output.ts
 import { z as z3 } from "zod";
@@ -465,13 +445,13 @@ function opportunityFeatures(opp) {
 // ../src/scoring/format.ts
 function grouped(n, decimals = 0) {
   const f = 10 ** decimals;
-  const r = Math.round(Math.abs(n) * f) / f;
-  const int = Math.trunc(r);
+  const r2 = Math.round(Math.abs(n) * f) / f;
+  const int = Math.trunc(r2);
   let s = String(int);
   for (let i = s.length - 3; i > 0; i -= 3) s = `${s.slice(0, i)},${s.slice(i)}`;
-  const frac = r - int;
+  const frac = r2 - int;
   const tail = frac > 0 ? frac.toFixed(decimals).slice(1).replace(/0+$/, "") : "";
-  return `${n < 0 && r > 0 ? "-" : ""}${s}${tail}`;
+  return `${n < 0 && r2 > 0 ? "-" : ""}${s}${tail}`;
 }
 function money(amount, currency = "USD") {
   const whole = grouped(amount);
@@ -501,10 +481,20 @@ function hash53(s) {
   h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(HASH_LEN, "0");
 }
+var SAFE = /^[A-Za-z0-9][A-Za-z0-9_-]*[A-Za-z0-9]$/;
 var slug = (s) => s.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "");
+var memoAccount = "";
+var memoSlug = "";
 function opportunityId(accountId, type, subject) {
+  if (accountId !== memoAccount) {
+    memoAccount = accountId;
+    memoSlug = slug(accountId);
+  }
   const hash = hash53(`${accountId}\0${type}\0${subject}`);
-  const prefix = `${slug(accountId)}-${type}-${slug(subject)}`.slice(0, ID_MAX - HASH_LEN - 1);
+  const prefix = `${memoSlug}-${type}-${SAFE.test(subject) ? subject : slug(subject)}`.slice(
+    0,
+    ID_MAX - HASH_LEN - 1
+  );
   return `${prefix}-${hash}`;
 }
 
@@ -536,10 +526,15 @@ function likelihoodScore(i, s) {
   return clamp(raw, 1, 10);
 }
 function compose(revenue, effort, likelihood, w) {
-  const r = round(revenue, 1);
+  const r2 = round(revenue, 1);
   const e = round(effort, 1);
   const l = round(likelihood, 1);
-  return { revenue: r, effort: e, likelihood: l, composite: clamp(round(w.revenue * r + w.effort * e + w.likelihood * l, 2), 1, 10) };
+  return {
+    revenue: r2,
+    effort: e,
+    likelihood: l,
+    composite: clamp(round(w.revenue * r2 + w.effort * e + w.likelihood * l, 2), 1, 10)
+  };
 }
 function tierOf(composite, t) {
   if (composite >= t.tier1) return 1;
@@ -549,7 +544,53 @@ function tierOf(composite, t) {
   return 5;
 }
 
+// ../src/scoring/dates.ts
+function toDay(date) {
+  let y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d2 = Number(date.slice(8, 10));
+  if (!(m >= 1 && m <= 12 && d2 >= 1 && d2 <= 31) || date.length !== 10) return NaN;
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d2 - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+var pad2 = (n) => n < 10 ? `0${n}` : String(n);
+function fromDay(day) {
+  const z8 = Math.floor(day) + 719468;
+  const era = Math.floor(z8 / 146097);
+  const doe = z8 - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d2 = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d2)}`;
+}
+function daysBetween(a, b) {
+  return toDay(b) - toDay(a);
+}
+function addDays(date, n) {
+  return fromDay(toDay(date) + n);
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var leap = (y) => y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
+function addMonths(date, n) {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + n;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const last = month === 1 && leap(year) ? 29 : DAYS_IN_MONTH[month];
+  return `${String(year).padStart(4, "0")}-${pad2(month + 1)}-${pad2(Math.min(Number(date.slice(8, 10)), last))}`;
+}
+var minDate = (a, b) => a <= b ? a : b;
+
 // ../src/scoring/stakeholders.ts
+var label = (c) => c.title ? `${c.name} (${c.title})` : c.name;
 function pick(contacts, roles, exclude) {
   for (const role of roles) {
     let best;
@@ -567,27 +608,42 @@ function accountPeople(ctx) {
   const { contacts, departments } = ctx.records;
   const pitchTo = pick(contacts, ["champion", "power_user"]);
   const decides = pick(contacts, ["economic_buyer", "decision_maker", "exec_sponsor"], pitchTo);
-  const usingTeams = departments.filter((d) => d.usesProduct).map((d) => d.name);
+  const usingTeams = departments.filter((d2) => d2.usesProduct).map((d2) => d2.name);
   if (usingTeams.length === 0) {
     for (const c of contacts) {
-      if (c.department && c.roles.some((r) => r === "champion" || r === "power_user") && !usingTeams.includes(c.department)) {
+      if (c.department && c.roles.some((r2) => r2 === "champion" || r2 === "power_user") && !usingTeams.includes(c.department)) {
         usingTeams.push(c.department);
       }
     }
   }
-  return { pitchTo, decides, usingTeams };
+  const newLeaders = [];
+  for (const sig of ctx.records.signals) {
+    if (sig.kind !== "leadership_hire" || sig.date > ctx.asOf) continue;
+    if (ctx.asOfDay - toDay(sig.date) <= ctx.settings.modules.lookbackDays)
+      newLeaders.push(sig.detail || sig.date);
+  }
+  return {
+    pitchTo,
+    decides,
+    usingTeams: usingTeams.length > 0 ? usingTeams.join(", ") : void 0,
+    pitchToLabel: pitchTo && label(pitchTo),
+    decidesLabel: decides && label(decides),
+    newLeaders
+  };
 }
-var label = (c) => c.title ? `${c.name} (${c.title})` : c.name;
 function stakeholdersFor(c, people, ctx) {
-  let pitchTo = people.pitchTo;
+  let pitchTo = people.pitchToLabel;
   if (c.type === "new_department" && c.benefits) {
     const team = c.benefits.toLowerCase();
-    pitchTo = ctx.records.contacts.find((x) => x.status === "active" && x.department?.toLowerCase() === team) ?? pitchTo;
+    const insider = ctx.records.contacts.find(
+      (x) => x.status === "active" && x.department?.toLowerCase() === team
+    );
+    if (insider) pitchTo = label(insider);
   }
   const out = {};
-  if (pitchTo) out.pitchTo = label(pitchTo);
-  if (people.decides) out.decides = label(people.decides);
-  const benefits = c.benefits ?? (people.usingTeams.length > 0 ? people.usingTeams.join(", ") : void 0);
+  if (pitchTo) out.pitchTo = pitchTo;
+  if (people.decidesLabel) out.decides = people.decidesLabel;
+  const benefits = c.benefits ?? people.usingTeams;
   if (benefits) out.benefits = benefits;
   return out;
 }
@@ -605,29 +661,41 @@ function dueIn(ctx, timing) {
   return addDays(ctx.asOf, ctx.settings.timing.deadlineDays[timing]);
 }
 function alignedWith(ctx, deadline) {
-  const r = ctx.renewal;
-  if (!r.next || !r.noticeDate) return false;
-  return deadline >= addDays(r.noticeDate, -ctx.settings.timing.renewalLeadDays) && deadline <= r.next;
+  const r2 = ctx.renewal;
+  if (!r2.next || !r2.noticeDate) return false;
+  return deadline >= addDays(r2.noticeDate, -ctx.settings.timing.renewalLeadDays) && deadline <= r2.next;
 }
 function timeOpportunity(c, tier, ctx) {
   const t = ctx.settings.timing;
-  const { asOf, renewal: r } = ctx;
+  const { asOf, renewal: r2 } = ctx;
   if (c.category === "stabilization" || c.category === "champion") {
     const deadline2 = dueIn(ctx, "now");
     const why = c.category === "stabilization" ? "At risk: stabilize before any expansion talk" : "Champion movement: secure a successor while the relationship is warm";
-    return { timing: "now", reason: why, deadline: deadline2, renewalAligned: alignedWith(ctx, deadline2), tier };
+    return {
+      timing: "now",
+      reason: why,
+      deadline: deadline2,
+      renewalAligned: alignedWith(ctx, deadline2),
+      tier
+    };
   }
   if (c.category === "conversion") {
-    const timing2 = r.next && daysBetween(asOf, r.next) <= t.deadlineDays["30d"] ? "now" : BY_TIER[tier];
-    const deadline2 = r.next && r.next >= asOf ? minDate(dueIn(ctx, timing2), r.next) : dueIn(ctx, timing2);
-    const reason = r.next ? `Conversion before the ${ctx.account.lifecycle} ends on ${r.next}` : PACE[tier];
+    const timing2 = r2.next && daysBetween(asOf, r2.next) <= t.deadlineDays["30d"] ? "now" : BY_TIER[tier];
+    const deadline2 = r2.next && r2.next >= asOf ? minDate(dueIn(ctx, timing2), r2.next) : dueIn(ctx, timing2);
+    const reason = r2.next ? `Conversion before the ${ctx.account.lifecycle} ends on ${r2.next}` : PACE[tier];
     return { timing: timing2, reason, deadline: deadline2, renewalAligned: false, tier };
   }
   const expansion = c.category === "expansion";
-  if (expansion && r.justRenewed && r.settleDate && !c.strongTrigger) {
-    const timing2 = daysBetween(asOf, r.settleDate) <= t.deadlineDays["30d"] ? "30d" : "90d";
-    const reason = `Renewed on ${r.last}: expansion lands best ${t.justRenewedMonths}\u2013${t.settledUntilMonths} months after a renewal, from ${r.settleDate}`;
-    return { timing: timing2, reason, deadline: r.settleDate, renewalAligned: false, tier: Math.max(tier, 2) };
+  if (expansion && r2.justRenewed && r2.settleDate && !c.strongTrigger) {
+    const timing2 = daysBetween(asOf, r2.settleDate) <= t.deadlineDays["30d"] ? "30d" : "90d";
+    const reason = `Renewed on ${r2.last}: expansion lands best ${t.justRenewedMonths}-${t.settledUntilMonths} months after a renewal, from ${r2.settleDate}`;
+    return {
+      timing: timing2,
+      reason,
+      deadline: r2.settleDate,
+      renewalAligned: false,
+      tier: Math.max(tier, 2)
+    };
   }
   const reasons = [PACE[tier]];
   let timing = BY_TIER[tier];
@@ -635,51 +703,63 @@ function timeOpportunity(c, tier, ctx) {
     timing = timing === "30d" ? "now" : "30d";
     reasons.push("a usage ceiling or explicit request moves it forward");
   }
-  if (expansion && r.justRenewed && c.strongTrigger) reasons.push(`renewed on ${r.last}, but the trigger cannot wait for the post-renewal window`);
-  const settled = r.last && r.settleDate && asOf >= r.settleDate && asOf <= addMonths(r.last, t.settledUntilMonths);
+  if (expansion && r2.justRenewed && c.strongTrigger)
+    reasons.push(`renewed on ${r2.last}, but the trigger cannot wait for the post-renewal window`);
+  const settled = r2.last && r2.settleDate && asOf >= r2.settleDate && asOf <= addMonths(r2.last, t.settledUntilMonths);
   if (expansion && settled && timing === "30d") {
     timing = "now";
-    reasons.push(`${t.justRenewedMonths}\u2013${t.settledUntilMonths} months after the ${r.last} renewal: a natural buying moment`);
+    reasons.push(
+      `${t.justRenewedMonths}-${t.settledUntilMonths} months after the ${r2.last} renewal: a natural buying moment`
+    );
   }
   if (expansion && ctx.health.light === "yellow" && timing === "now" && !c.strongTrigger) {
     timing = "30d";
     reasons.push("health is yellow: nurture first");
   }
   let deadline = dueIn(ctx, timing);
-  if (r.next && r.noticeDate && timing !== "hold") {
-    const toNotice = daysBetween(asOf, r.noticeDate);
+  if (r2.next && r2.noticeDate && timing !== "hold") {
+    const toNotice = daysBetween(asOf, r2.noticeDate);
     if (toNotice <= t.renewalLeadDays) {
       timing = "now";
-      deadline = toNotice > 0 ? r.noticeDate : minDate(dueIn(ctx, "now"), r.next);
-      reasons.push(`renewal on ${r.next} (notice by ${r.noticeDate}): bring it into the renewal conversation`);
-    } else if (deadline > r.noticeDate) {
-      deadline = r.noticeDate;
-      reasons.push(`act before the renewal notice date ${r.noticeDate}`);
+      deadline = toNotice > 0 ? r2.noticeDate : minDate(dueIn(ctx, "now"), r2.next);
+      reasons.push(
+        `renewal on ${r2.next} (notice by ${r2.noticeDate}): bring it into the renewal conversation`
+      );
+    } else if (deadline > r2.noticeDate) {
+      deadline = r2.noticeDate;
+      reasons.push(`act before the renewal notice date ${r2.noticeDate}`);
     }
   }
-  return { timing, reason: reasons.join("; "), deadline, renewalAligned: timing !== "hold" && alignedWith(ctx, deadline), tier };
+  return {
+    timing,
+    reason: reasons.join("; "),
+    deadline,
+    renewalAligned: timing !== "hold" && alignedWith(ctx, deadline),
+    tier
+  };
 }
 
 // ../src/scoring/build-opportunity.ts
-function risksFor(c, ctx, people) {
-  const s = ctx.settings;
-  const risks = [...c.risks];
-  if (c.category === "expansion") {
-    if (ctx.health.light === "yellow") risks.push(`Health is yellow: ${ctx.health.reasons.join("; ")}`);
-    if (!people.pitchTo) risks.push("No champion or power user on record: find one before pitching");
-    for (const sig of ctx.records.signals) {
-      if (sig.kind === "leadership_hire" && sig.date <= ctx.asOf && ctx.asOfDay - toDay(sig.date) <= s.modules.lookbackDays) {
-        risks.push(`New leadership (${sig.detail || sig.date}) may review vendors: meet them early`);
-      }
-    }
-  }
+function accountRisks(ctx, people) {
+  const expansion = [];
+  if (ctx.health.light === "yellow")
+    expansion.push(`Health is yellow: ${ctx.health.reasons.join("; ")}`);
+  if (!people.pitchTo)
+    expansion.push("No champion or power user on record: find one before pitching");
+  for (const leader of people.newLeaders)
+    expansion.push(`New leadership (${leader}) may review vendors: meet them early`);
+  const all = [];
   const conf = ctx.confidence;
-  if (conf.value < s.confidence.lowBelow) {
-    risks.push(`Low data confidence (${pct(conf.value)}%): missing ${conf.missing.join(", ")}`);
+  if (conf.value < ctx.settings.confidence.lowBelow) {
+    all.push(`Low data confidence (${pct(conf.value)}%): missing ${conf.missing.join(", ")}`);
   }
-  return risks;
+  return { expansion, all };
 }
-function assemble(c, ctx, people, scores, evidence) {
+function risksFor(c, shared) {
+  if (c.category === "expansion") return [...c.risks, ...shared.expansion, ...shared.all];
+  return shared.all.length > 0 ? [...c.risks, ...shared.all] : c.risks;
+}
+function assemble(c, ctx, people, shared, scores, evidence) {
   const { account, settings: s } = ctx;
   const timed = timeOpportunity(c, tierOf(scores.composite, s.tiers), ctx);
   return {
@@ -705,24 +785,54 @@ function assemble(c, ctx, people, scores, evidence) {
     pitch: "",
     approach: [],
     objections: [],
-    risks: risksFor(c, ctx, people),
+    risks: risksFor(c, shared),
     confidence: ctx.confidence.value
   };
 }
-function buildOpportunity(c, ctx, people, override) {
+function buildOpportunity(c, ctx, people, shared, override) {
   const s = ctx.settings;
   const { account } = ctx;
   const revenue = revenueScore(c.valueAtStake ?? c.estimatedArr, account.arr, s.revenue);
-  const needed = stakeholdersNeeded(c.type, c.extraStakeholders ?? 0, c.estimatedArr, people.pitchTo !== void 0, s.effort);
+  const needed = stakeholdersNeeded(
+    c.type,
+    c.extraStakeholders ?? 0,
+    c.estimatedArr,
+    people.pitchTo !== void 0,
+    s.effort
+  );
   const effort = effortScore(c.type, needed, s.effort);
   const confidence = ctx.confidence.value;
-  const likelihood = likelihoodScore({ health: ctx.health.light, engagement: ctx.engagement.level, strength: c.strength, confidence }, s.likelihood);
-  const opp = assemble(c, ctx, people, compose(revenue, effort, likelihood, s.weights), c.evidence);
+  const likelihood = likelihoodScore(
+    {
+      health: ctx.health.light,
+      engagement: ctx.engagement.level,
+      strength: c.strength,
+      confidence
+    },
+    s.likelihood
+  );
+  const opp = assemble(
+    c,
+    ctx,
+    people,
+    shared,
+    compose(revenue, effort, likelihood, s.weights),
+    c.evidence
+  );
   const model = override?.(opp, opportunityFeatures(opp));
   if (!model || !Number.isFinite(model.likelihood)) return opp;
   const l = clamp(model.likelihood, 1, 10);
-  const note = ev("likelihood_model", `Likelihood ${l.toFixed(1)} from model ${model.modelVersion} (rules: ${opp.scores.likelihood})`, l, void 0, model.modelVersion);
-  return assemble(c, ctx, people, compose(revenue, effort, l, s.weights), [...c.evidence, note]);
+  const note = ev(
+    "likelihood_model",
+    `Likelihood ${l.toFixed(1)} from model ${model.modelVersion} (rules: ${opp.scores.likelihood})`,
+    l,
+    void 0,
+    model.modelVersion
+  );
+  return assemble(c, ctx, people, shared, compose(revenue, effort, l, s.weights), [
+    ...c.evidence,
+    note
+  ]);
 }
 
 // ../src/scoring/text-match.ts
@@ -730,7 +840,7 @@ var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function compileKeywords(keywords) {
   const words = keywords.map((k) => k.trim().toLowerCase()).filter((k) => k.length > 0);
   if (words.length === 0) return { find: () => void 0, findAll: () => [] };
-  const sorted = [...new Set(words)].sort((a, b2) => b2.length - a.length);
+  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
   const body = sorted.map((w) => escape(w).replace(/[\s_-]+/g, "[\\s_-]+")).join("|");
   const source = `(?<![A-Za-z0-9])(${body})(?![A-Za-z0-9])`;
   const re = new RegExp(source, "i");
@@ -743,6 +853,17 @@ function compileKeywords(keywords) {
       return [...new Set(Array.from(text.matchAll(all), (m) => m[1].toLowerCase()))];
     }
   };
+}
+var isWordChar = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122;
+function containsWord(text, word) {
+  if (word.length === 0) return false;
+  const hay = text.toLowerCase();
+  for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
+    const before = at === 0 ? 32 : hay.charCodeAt(at - 1);
+    const after = at + word.length >= hay.length ? 32 : hay.charCodeAt(at + word.length);
+    if (!isWordChar(before) && !isWordChar(after)) return true;
+  }
+  return false;
 }
 
 // ../src/scoring/catalog-index.ts
@@ -760,19 +881,22 @@ function indexCatalog(catalog2) {
     catalog: catalog2,
     tierRank,
     moduleByKey: new Map(catalog2.modules.map((m) => [m.key, m])),
-    moduleMatchers: catalog2.modules.map((m) => ({ module: m, matcher: compileKeywords(m.addresses) })),
+    moduleMatchers: catalog2.modules.map((m) => ({
+      module: m,
+      matcher: compileKeywords(m.addresses)
+    })),
     featureMatcher: compileKeywords([...featureTier.keys()].flatMap((f) => [f, humanKey(f)])),
     featureTier,
     servicesByTrigger
   };
 }
-function nextTier(ix2, tier) {
-  const rank = ix2.tierRank.get(tier.key);
-  return rank === void 0 ? void 0 : ix2.catalog.tiers[rank + 1];
+function nextTier(ix, tier) {
+  const rank = ix.tierRank.get(tier.key);
+  return rank === void 0 ? void 0 : ix.catalog.tiers[rank + 1];
 }
-function featureKeyOf(ix2, phrase) {
+function featureKeyOf(ix, phrase) {
   const key = phrase.replace(/[\s-]+/g, "_");
-  return ix2.featureTier.has(key) ? key : void 0;
+  return ix.featureTier.has(key) ? key : void 0;
 }
 function priceOf(price, seats, arr) {
   if (price.perSeat !== void 0) return price.perSeat * seats;
@@ -780,13 +904,13 @@ function priceOf(price, seats, arr) {
   return (price.pctOfArr ?? 0) * arr;
 }
 function priceBasis(price, seats) {
-  if (price.perSeat !== void 0) return `${seats} seats \xD7 ${price.perSeat}/seat`;
+  if (price.perSeat !== void 0) return `${seats} seats x ${price.perSeat}/seat`;
   if (price.flat !== void 0) return "flat price";
   return `${Math.round((price.pctOfArr ?? 0) * 100)}% of ARR`;
 }
 
 // ../src/scoring/champions.ts
-var hasRole = (c, roles) => c.roles.some((r) => roles.includes(r));
+var hasRole = (c, roles) => c.roles.some((r2) => roles.includes(r2));
 function emailMoved(c, account, freeMail) {
   if (!c.email || !account.domain) return void 0;
   const domain = c.email.slice(c.email.lastIndexOf("@") + 1).toLowerCase();
@@ -804,9 +928,17 @@ function departedChampions(account, contacts, asOfDay, s) {
     const who = `${c.name}${c.title ? ` (${c.title})` : ""}`;
     if (c.status === "left" || c.leftAt) {
       const when = c.leftAt ? ` on ${c.leftAt}` : "";
-      out.push({ contact: c, field: c.leftAt ? "contacts.leftAt" : "contacts.status", text: `${who} left${when}` });
+      out.push({
+        contact: c,
+        field: c.leftAt ? "contacts.leftAt" : "contacts.status",
+        text: `${who} left${when}`
+      });
     } else if (c.movedTo) {
-      out.push({ contact: c, field: "contacts.movedTo", text: `${who} moved to ${c.movedTo.company}` });
+      out.push({
+        contact: c,
+        field: "contacts.movedTo",
+        text: `${who} moved to ${c.movedTo.company}`
+      });
     } else {
       const domain = emailMoved(c, account, s.freeMailDomains);
       if (domain) {
@@ -821,11 +953,22 @@ function departedChampions(account, contacts, asOfDay, s) {
   return out;
 }
 function activeChampions(contacts, departed, roles) {
-  const gone = new Set(departed.map((d) => d.contact));
+  const gone = new Set(departed.map((d2) => d2.contact));
   return contacts.filter((c) => c.status === "active" && !gone.has(c) && hasRole(c, roles));
 }
 
 // ../src/scoring/confidence.ts
+var FIELDS = [
+  "seats",
+  "usage",
+  "plan",
+  "renewal",
+  "health",
+  "employees",
+  "contacts",
+  "features",
+  "industry"
+];
 function dataConfidence(account, records, hasTier, s) {
   let points = 0;
   for (const series of records.usage.values()) points += series.length;
@@ -843,7 +986,9 @@ function dataConfidence(account, records, hasTier, s) {
   let total = 0;
   let have = 0;
   const missing = [];
-  for (const [field, w] of Object.entries(s.fieldWeights)) {
+  const weights = s.fieldWeights;
+  for (const field of FIELDS) {
+    const w = weights[field];
     total += w;
     if (present[field]) have += w;
     else if (w > 0) missing.push(field);
@@ -859,7 +1004,8 @@ function measureEngagement(account, contacts, asOfDay, s) {
     if (c.status !== "active" || !c.lastEngagedAt) continue;
     if (asOfDay - toDay(c.lastEngagedAt) > s.likelihood.engagedWithinDays) continue;
     engaged++;
-    if (c.createdAt && asOfDay - toDay(c.createdAt) <= s.whitespace.newContactDays) newEngaged.push(c);
+    if (c.createdAt && asOfDay - toDay(c.createdAt) <= s.whitespace.newContactDays)
+      newEngaged.push(c);
   }
   let level = contacts.length === 0 ? 0.5 : Math.min(1, engaged / s.likelihood.engagedContactsForFull);
   const qbr = account.health?.lastQbr;
@@ -877,33 +1023,78 @@ function assessHealth(input, s) {
   const red = [];
   const yellow = [];
   const good = [];
-  if (account.lifecycle === "churned") red.push({ text: "account has churned", field: "lifecycle", value: "churned" });
+  if (account.lifecycle === "churned")
+    red.push({ text: "account has churned", field: "lifecycle", value: "churned" });
   if (h?.score !== void 0) {
-    if (h.score < s.scoreRed) red.push({ text: `health score ${h.score} is below ${s.scoreRed}`, field: "health.score", value: h.score, threshold: s.scoreRed });
-    else if (h.score < s.scoreYellow) yellow.push({ text: `health score ${h.score} is below ${s.scoreYellow}`, field: "health.score", value: h.score, threshold: s.scoreYellow });
+    if (h.score < s.scoreRed)
+      red.push({
+        text: `health score ${h.score} is below ${s.scoreRed}`,
+        field: "health.score",
+        value: h.score,
+        threshold: s.scoreRed
+      });
+    else if (h.score < s.scoreYellow)
+      yellow.push({
+        text: `health score ${h.score} is below ${s.scoreYellow}`,
+        field: "health.score",
+        value: h.score,
+        threshold: s.scoreYellow
+      });
     else good.push(`health score ${h.score}/100`);
   }
   if (h?.nps !== void 0) {
-    if (h.nps < s.npsRed) red.push({ text: `NPS ${h.nps} is below ${s.npsRed}`, field: "health.nps", value: h.nps, threshold: s.npsRed });
-    else if (h.nps < s.npsYellow) yellow.push({ text: `NPS ${h.nps} is below ${s.npsYellow}`, field: "health.nps", value: h.nps, threshold: s.npsYellow });
+    if (h.nps < s.npsRed)
+      red.push({
+        text: `NPS ${h.nps} is below ${s.npsRed}`,
+        field: "health.nps",
+        value: h.nps,
+        threshold: s.npsRed
+      });
+    else if (h.nps < s.npsYellow)
+      yellow.push({
+        text: `NPS ${h.nps} is below ${s.npsYellow}`,
+        field: "health.nps",
+        value: h.nps,
+        threshold: s.npsYellow
+      });
     else good.push(`NPS ${h.nps}`);
   }
   const qbr = h?.lastQbr;
   if (qbr && input.asOfDay - toDay(qbr.date) <= s.qbrWithinDays) {
-    if (qbr.outcome === "negative") yellow.push({ text: `negative QBR on ${qbr.date}`, field: "health.lastQbr", value: qbr.outcome });
+    if (qbr.outcome === "negative")
+      yellow.push({
+        text: `negative QBR on ${qbr.date}`,
+        field: "health.lastQbr",
+        value: qbr.outcome
+      });
     else if (qbr.outcome === "positive") good.push(`positive QBR on ${qbr.date}`);
   }
   if (h?.tickets90d !== void 0 && h.tickets90d >= s.ticketSpike90d) {
-    yellow.push({ text: `${h.tickets90d} support tickets in 90 days (spike at ${s.ticketSpike90d})`, field: "health.tickets90d", value: h.tickets90d, threshold: s.ticketSpike90d });
+    yellow.push({
+      text: `${h.tickets90d} support tickets in 90 days (spike at ${s.ticketSpike90d})`,
+      field: "health.tickets90d",
+      value: h.tickets90d,
+      threshold: s.ticketSpike90d
+    });
   }
   if (usageTrendPct !== void 0) {
     const t = signedPct(usageTrendPct);
     const value = Math.round(usageTrendPct);
     const field = "usage";
     if (usageTrendPct <= s.declineRedPct) {
-      red.push({ text: `usage ${t} over the window (red at ${s.declineRedPct}%)`, field, value, threshold: s.declineRedPct });
+      red.push({
+        text: `usage ${t} over the window (red at ${s.declineRedPct}%)`,
+        field,
+        value,
+        threshold: s.declineRedPct
+      });
     } else if (usageTrendPct <= s.declineYellowPct) {
-      yellow.push({ text: `usage ${t} over the window (declining at ${s.declineYellowPct}%)`, field, value, threshold: s.declineYellowPct });
+      yellow.push({
+        text: `usage ${t} over the window (declining at ${s.declineYellowPct}%)`,
+        field,
+        value,
+        threshold: s.declineYellowPct
+      });
     } else if (usageTrendPct > 0) good.push(`usage ${t} over the window`);
   }
   if (input.championsLost > 0) {
@@ -917,8 +1108,13 @@ function assessHealth(input, s) {
     const problems = [...red, ...yellow];
     return { light: "red", reasons: problems.map((p2) => p2.text), problems };
   }
-  if (yellow.length > 0) return { light: "yellow", reasons: yellow.map((p2) => p2.text), problems: yellow };
-  return { light: "green", reasons: good.length > 0 ? good : ["no risk signals in the data"], problems: [] };
+  if (yellow.length > 0)
+    return { light: "yellow", reasons: yellow.map((p2) => p2.text), problems: yellow };
+  return {
+    light: "green",
+    reasons: good.length > 0 ? good : ["no risk signals in the data"],
+    problems: []
+  };
 }
 
 // ../src/scoring/renewal.ts
@@ -933,9 +1129,9 @@ function renewalInfo(account, deals, asOf, s) {
     const prev = addMonths(next, -term);
     if (prev <= asOf && (!contract.start || prev > contract.start)) last = prev;
   }
-  for (const d of deals) {
-    if (d.kind === "renewal" && d.won && d.closeDate && d.closeDate <= asOf) {
-      if (!last || d.closeDate > last) last = d.closeDate;
+  for (const d2 of deals) {
+    if (d2.kind === "renewal" && d2.won && d2.closeDate && d2.closeDate <= asOf) {
+      if (!last || d2.closeDate > last) last = d2.closeDate;
     }
   }
   const settleDate = last ? addMonths(last, s.justRenewedMonths) : void 0;
@@ -965,9 +1161,9 @@ function trailingStreak(rs, threshold) {
   if (!last) return void 0;
   let first;
   for (; i >= 0; i--) {
-    const r = rs[i];
-    if (!r.limit || r.value / r.limit < threshold) break;
-    first = r;
+    const r2 = rs[i];
+    if (!r2.limit || r2.value / r2.limit < threshold) break;
+    first = r2;
   }
   if (!first) return void 0;
   return { from: first, to: last, count: rs.length - 1 - i, days: last.day - first.day };
@@ -977,9 +1173,9 @@ function windowTrend(rs, windowDays) {
   if (!last || rs.length < 2) return void 0;
   const start = last.day - windowDays;
   let first;
-  for (const r of rs) {
-    if (r.day >= start) {
-      first = r;
+  for (const r2 of rs) {
+    if (r2.day >= start) {
+      first = r2;
       break;
     }
   }
@@ -998,15 +1194,20 @@ function seatReadingsOf(account, rec, asOf, asOfDay, metric) {
   const rs = readings(rec.usage.get(metric), asOfDay, account.seats?.licensed);
   const last = rs[rs.length - 1];
   if (account.seats && (!last || last.day < asOfDay)) {
-    rs.push({ date: asOf, day: asOfDay, value: account.seats.active, limit: account.seats.licensed });
+    rs.push({
+      date: asOf,
+      day: asOfDay,
+      value: account.seats.active,
+      limit: account.seats.licensed
+    });
   }
   return rs;
 }
-function buildContext(account, records, asOf, settings, cx2, benchmarks) {
+function buildContext(account, records, asOf, settings, cx, benchmarks) {
   const asOfDay = toDay(asOf);
-  const tier = account.plan ? cx2.catalog.tiers[cx2.tierRank.get(account.plan) ?? -1] : void 0;
+  const tier = account.plan ? cx.catalog.tiers[cx.tierRank.get(account.plan) ?? -1] : void 0;
   const seats = account.seats;
-  const seatPrice = tier?.seatPrice ?? (seats?.licensed ? account.arr / seats.licensed : cx2.catalog.tiers[0]?.seatPrice ?? 0);
+  const seatPrice = tier?.seatPrice ?? (seats?.licensed ? account.arr / seats.licensed : cx.catalog.tiers[0]?.seatPrice ?? 0);
   const seatBase = seats?.licensed ?? (seatPrice > 0 ? Math.round(account.arr / seatPrice) : 0);
   const seatReadings = seatReadingsOf(account, records, asOf, asOfDay, settings.usage.seatMetric);
   const texts = [];
@@ -1021,7 +1222,13 @@ function buildContext(account, records, asOf, settings, cx2, benchmarks) {
   const remaining = activeChampions(records.contacts, departures, settings.champion.roles).length;
   const trend = windowTrend(seatReadings, settings.usage.windowDays);
   const health = assessHealth(
-    { account, asOfDay, usageTrendPct: trend?.pct, championsLost: departures.length, championsLeft: remaining },
+    {
+      account,
+      asOfDay,
+      usageTrendPct: trend?.pct,
+      championsLost: departures.length,
+      championsLeft: remaining
+    },
     settings.health
   );
   const segment = segmentOf(account, settings.benchmarks);
@@ -1031,7 +1238,7 @@ function buildContext(account, records, asOf, settings, cx2, benchmarks) {
     asOf,
     asOfDay,
     settings,
-    cx: cx2,
+    cx,
     tier,
     seats,
     seatReadings,
@@ -1050,16 +1257,17 @@ function buildContext(account, records, asOf, settings, cx2, benchmarks) {
 
 // ../src/scoring/detectors/benchmarks.ts
 import { quantileSorted } from "simple-statistics";
-function buildBenchmarks(accounts, cx2, s) {
+function buildBenchmarks(accounts, cx, s) {
   const raw = /* @__PURE__ */ new Map();
   const push = (key, a) => {
-    let r = raw.get(key);
-    if (!r) raw.set(key, r = { spe: [], features: [], products: [], owned: [] });
-    if (a.seats && a.employees) r.spe.push(a.seats.licensed / a.employees);
-    const tier = a.plan ? cx2.catalog.tiers[cx2.tierRank.get(a.plan) ?? -1] : void 0;
-    if (tier && tier.features.length > 0) r.features.push(a.featuresUsed.length / tier.features.length);
-    r.products.push(a.products.length);
-    r.owned.push(a.products);
+    let r2 = raw.get(key);
+    if (!r2) raw.set(key, r2 = { spe: [], features: [], products: [], owned: [] });
+    if (a.seats && a.employees) r2.spe.push(a.seats.licensed / a.employees);
+    const tier = a.plan ? cx.catalog.tiers[cx.tierRank.get(a.plan) ?? -1] : void 0;
+    if (tier && tier.features.length > 0)
+      r2.features.push(a.featuresUsed.length / tier.features.length);
+    r2.products.push(a.products.length);
+    r2.owned.push(a.products);
   };
   for (const a of accounts) {
     if (a.lifecycle !== "customer") continue;
@@ -1076,14 +1284,21 @@ function buildBenchmarks(accounts, cx2, s) {
   };
   const label2 = (key) => key === "*|*" ? "the portfolio" : key.replace("*|", "").replace("|", " / ");
   const levels = /* @__PURE__ */ new Map();
-  for (const [key, r] of raw) {
-    const products = stat(r.products, label2(key));
+  for (const [key, r2] of raw) {
+    const products = stat(r2.products, label2(key));
     const counts = /* @__PURE__ */ new Map();
     if (products) {
-      for (const owned of r.owned) if (owned.length >= products.p75) for (const m of owned) counts.set(m, (counts.get(m) ?? 0) + 1);
+      for (const owned of r2.owned)
+        if (owned.length >= products.p75)
+          for (const m of owned) counts.set(m, (counts.get(m) ?? 0) + 1);
     }
-    const topModules = [...counts].sort((a, b2) => b2[1] - a[1] || (a[0] < b2[0] ? -1 : 1)).map(([m]) => m);
-    levels.set(key, { spe: stat(r.spe, label2(key)), features: stat(r.features, label2(key)), products, topModules });
+    const topModules = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([m]) => m);
+    levels.set(key, {
+      spe: stat(r2.spe, label2(key)),
+      features: stat(r2.features, label2(key)),
+      products,
+      topModules
+    });
   }
   const cache = /* @__PURE__ */ new Map();
   return {
@@ -1096,7 +1311,12 @@ function buildBenchmarks(accounts, cx2, s) {
       const spe = pick2("spe");
       const features = pick2("features");
       const products = pick2("products");
-      const stats = spe || features || products ? { ...spe && { seatsPerEmployee: spe }, ...features && { featureShare: features }, ...products && { products }, topModules: productsLevel?.topModules ?? [] } : void 0;
+      const stats = spe || features || products ? {
+        ...spe && { seatsPerEmployee: spe },
+        ...features && { featureShare: features },
+        ...products && { products },
+        topModules: productsLevel?.topModules ?? []
+      } : void 0;
       cache.set(key, stats);
       return stats;
     }
@@ -1104,9 +1324,14 @@ function buildBenchmarks(accounts, cx2, s) {
 }
 
 // ../src/scoring/detectors/activation.ts
-var base = { type: "activation", category: "activation", estimatedArr: 0, strongTrigger: false };
+var base = {
+  type: "activation",
+  category: "activation",
+  estimatedArr: 0,
+  strongTrigger: false
+};
 function detectActivation(ctx) {
-  const { account, seats, tier, settings, cx: cx2 } = ctx;
+  const { account, seats, tier, settings, cx } = ctx;
   const a = settings.activation;
   const out = [];
   if (seats && seats.licensed > 0 && seats.active / seats.licensed < a.seatUtilBelow) {
@@ -1118,8 +1343,20 @@ function detectActivation(ctx) {
       title: `Activate ${unused} idle paid seats`,
       description: `${unused} of ${seats.licensed} paid seats are unused: onboard the people they were bought for before any seat conversation.`,
       evidence: [
-        ev("seat_utilization", `${seats.active} of ${seats.licensed} licensed seats active (${pct(seats.active / seats.licensed)}%), below ${pct(a.seatUtilBelow)}%`, pct(seats.active / seats.licensed), pct(a.seatUtilBelow), "seats.active / seats.licensed"),
-        ev("idle_value", `${unused} idle seats \xD7 ${money(ctx.seatPrice)} = ${money(idle)} a year paid for nothing`, idle, void 0, "catalog.tiers.seatPrice")
+        ev(
+          "seat_utilization",
+          `${seats.active} of ${seats.licensed} licensed seats active (${pct(seats.active / seats.licensed)}%), below ${pct(a.seatUtilBelow)}%`,
+          pct(seats.active / seats.licensed),
+          pct(a.seatUtilBelow),
+          "seats.active / seats.licensed"
+        ),
+        ev(
+          "idle_value",
+          `${unused} idle seats x ${money(ctx.seatPrice)} = ${money(idle)} a year paid for nothing`,
+          idle,
+          void 0,
+          "catalog.tiers.seatPrice"
+        )
       ],
       currentState: `${seats.active} of ${seats.licensed} seats active`,
       proposedState: `Utilization at or above ${pct(a.seatUtilBelow)}%`,
@@ -1133,15 +1370,23 @@ function detectActivation(ctx) {
     const unusedFeatures = tier.features.filter((f) => !used.has(f));
     const share2 = (tier.features.length - unusedFeatures.length) / tier.features.length;
     if (share2 < a.featureShareBelow && account.featuresUsed.length > 0) {
-      const rank = cx2.tierRank.get(tier.key) ?? 0;
-      const below = cx2.catalog.tiers[rank - 1];
+      const rank = cx.tierRank.get(tier.key) ?? 0;
+      const below = cx.catalog.tiers[rank - 1];
       const premium = below ? Math.max(0, tier.seatPrice - below.seatPrice) * ctx.seatBase : 0;
       out.push({
         ...base,
         subject: "features",
         title: `Activate ${tier.name} features: ${unusedFeatures.length} unused`,
         description: `The account uses ${pct(share2)}% of the ${tier.name} features it pays for: enable ${unusedFeatures.slice(0, 3).map(humanKey).join(", ")} first.`,
-        evidence: [ev("feature_adoption", `Uses ${tier.features.length - unusedFeatures.length} of ${tier.features.length} ${tier.name} features (${pct(share2)}%), below ${pct(a.featureShareBelow)}%`, pct(share2), pct(a.featureShareBelow), "featuresUsed")],
+        evidence: [
+          ev(
+            "feature_adoption",
+            `Uses ${tier.features.length - unusedFeatures.length} of ${tier.features.length} ${tier.name} features (${pct(share2)}%), below ${pct(a.featureShareBelow)}%`,
+            pct(share2),
+            pct(a.featureShareBelow),
+            "featuresUsed"
+          )
+        ],
         currentState: `${tier.features.length - unusedFeatures.length} of ${tier.features.length} features in use`,
         proposedState: `Using ${unusedFeatures.slice(0, 3).map(humanKey).join(", ")}`,
         valueAtStake: premium,
@@ -1151,7 +1396,7 @@ function detectActivation(ctx) {
     }
   }
   for (const key of account.products) {
-    const m = cx2.moduleByKey.get(key);
+    const m = cx.moduleByKey.get(key);
     const last = readings(ctx.records.usage.get(key), ctx.asOfDay, void 0).at(-1);
     if (!m || !last || last.value > 0) continue;
     const price = priceOf(m.price, ctx.seatBase, account.arr);
@@ -1160,7 +1405,15 @@ function detectActivation(ctx) {
       subject: `module-${key}`,
       title: `Activate ${m.name}: owned, no usage`,
       description: `The account pays for ${m.name} and recorded no usage of it on ${last.date}: enable it.`,
-      evidence: [ev("module_unused", `${m.name} usage ${last.value} on ${last.date} (owned, ${money(price)} a year)`, last.value, 0, `usage[${key}]`)],
+      evidence: [
+        ev(
+          "module_unused",
+          `${m.name} usage ${last.value} on ${last.date} (owned, ${money(price)} a year)`,
+          last.value,
+          0,
+          `usage[${key}]`
+        )
+      ],
       currentState: `Owns ${m.name}, unused`,
       proposedState: `${m.name} in use`,
       valueAtStake: price,
@@ -1177,14 +1430,14 @@ function detectBenchmarkGaps(ctx) {
   const c = ctx.cohort;
   if (!c) return [];
   const { account, seats, settings } = ctx;
-  const b2 = settings.benchmarks;
+  const b = settings.benchmarks;
   const out = [];
   const spe = c.seatsPerEmployee;
   if (spe && seats && seats.licensed > 0 && account.employees) {
     const own = seats.licensed / account.employees;
     const inUse = seats.active / seats.licensed >= settings.activation.seatUtilBelow;
-    const add2 = Math.round((spe.p75 * account.employees - seats.licensed) * b2.captureShare);
-    if (own < b2.gapShare * spe.p75 && inUse && add2 >= 1) {
+    const add2 = Math.round((spe.p75 * account.employees - seats.licensed) * b.captureShare);
+    if (own < b.gapShare * spe.p75 && inUse && add2 >= 1) {
       const arr = add2 * ctx.seatPrice;
       out.push({
         type: "seat_expansion",
@@ -1193,8 +1446,20 @@ function detectBenchmarkGaps(ctx) {
         title: `Close the seat gap to peers: ${add2} seats`,
         description: `Seats per employee trail the top quartile of ${spe.label}: grow coverage by ${add2} seats.`,
         evidence: [
-          ev("benchmark_seats_per_employee", `${two(own)} seats per employee vs ${two(spe.p75)} in the top quartile of ${spe.label} (${spe.size} accounts); under ${pct(b2.gapShare)}% of it`, Number(two(own)), Number(two(spe.p75)), "seats.licensed / employees"),
-          ev("sizing", `${pct(b2.captureShare)}% of the gap to the top quartile = ${add2} seats \xD7 ${money(ctx.seatPrice)} = ${money(arr)}`, arr, void 0, "catalog.tiers.seatPrice")
+          ev(
+            "benchmark_seats_per_employee",
+            `${two(own)} seats per employee vs ${two(spe.p75)} in the top quartile of ${spe.label} (${spe.size} accounts); under ${pct(b.gapShare)}% of it`,
+            Number(two(own)),
+            Number(two(spe.p75)),
+            "seats.licensed / employees"
+          ),
+          ev(
+            "sizing",
+            `${pct(b.captureShare)}% of the gap to the top quartile = ${add2} seats x ${money(ctx.seatPrice)} = ${money(arr)}`,
+            arr,
+            void 0,
+            "catalog.tiers.seatPrice"
+          )
         ],
         currentState: `${seats.licensed} seats for ${account.employees} employees`,
         proposedState: `${seats.licensed + add2} seats`,
@@ -1209,14 +1474,22 @@ function detectBenchmarkGaps(ctx) {
   const tier = ctx.tier;
   if (fs && tier && tier.features.length > 0) {
     const own = account.featuresUsed.length / tier.features.length;
-    if (own < b2.gapShare * fs.p75) {
+    if (own < b.gapShare * fs.p75) {
       out.push({
         type: "activation",
         category: "activation",
         subject: "features",
         title: `Adopt more of ${tier.name}: behind peers on features`,
         description: `Feature adoption trails the top quartile of ${fs.label}: enable the features they already pay for.`,
-        evidence: [ev("benchmark_feature_adoption", `${pct(own)}% of ${tier.name} features adopted vs ${pct(fs.p75)}% in the top quartile of ${fs.label} (${fs.size} accounts)`, pct(own), pct(fs.p75), "featuresUsed")],
+        evidence: [
+          ev(
+            "benchmark_feature_adoption",
+            `${pct(own)}% of ${tier.name} features adopted vs ${pct(fs.p75)}% in the top quartile of ${fs.label} (${fs.size} accounts)`,
+            pct(own),
+            pct(fs.p75),
+            "featuresUsed"
+          )
+        ],
         currentState: `${account.featuresUsed.length} of ${tier.features.length} features in use`,
         proposedState: `Adoption at the peer top quartile (${pct(fs.p75)}%)`,
         estimatedArr: 0,
@@ -1229,7 +1502,7 @@ function detectBenchmarkGaps(ctx) {
   }
   const pr = c.products;
   const module = c.topModules.map((k) => ctx.cx.moduleByKey.get(k)).find((m) => m && !account.products.includes(m.key));
-  if (pr && module && account.products.length < b2.gapShare * pr.p75) {
+  if (pr && module && account.products.length < b.gapShare * pr.p75) {
     const price = priceOf(module.price, ctx.seatBase, account.arr);
     out.push({
       type: "add_on",
@@ -1238,8 +1511,20 @@ function detectBenchmarkGaps(ctx) {
       title: `Add ${module.name}: most owned by top peers`,
       description: `Peers in ${pr.label} with the broadest footprint most often own ${module.name}; this account owns ${account.products.length} module(s).`,
       evidence: [
-        ev("benchmark_products", `${account.products.length} modules owned vs ${pr.p75} in the top quartile of ${pr.label} (${pr.size} accounts); ${module.name} is their most common`, account.products.length, pr.p75, "products"),
-        ev("sizing", `${module.name} = ${money(price)}`, price, void 0, `catalog.modules.${module.key}.price`)
+        ev(
+          "benchmark_products",
+          `${account.products.length} modules owned vs ${pr.p75} in the top quartile of ${pr.label} (${pr.size} accounts); ${module.name} is their most common`,
+          account.products.length,
+          pr.p75,
+          "products"
+        ),
+        ev(
+          "sizing",
+          `${module.name} = ${money(price)}`,
+          price,
+          void 0,
+          `catalog.modules.${module.key}.price`
+        )
       ],
       currentState: account.products.length > 0 ? `Owns ${account.products.join(", ")}` : "Core product only",
       proposedState: `Adds ${module.name}`,
@@ -1259,11 +1544,29 @@ function detectChampionMoves(ctx) {
   const remaining = activeChampions(ctx.records.contacts, ctx.departures, roles);
   return ctx.departures.map(({ contact, field, text }) => {
     const moved = contact.movedTo;
-    const evidence = [ev("champion_left", text, contact.leftAt ?? contact.status, void 0, field)];
+    const evidence = [
+      ev("champion_left", text, contact.leftAt ?? contact.status, void 0, field)
+    ];
     if (moved) {
-      evidence.push(ev("champion_moved", `Now ${moved.title ? `${moved.title} at ` : "at "}${moved.company}: a new-logo lead`, moved.company, void 0, "contacts.movedTo.company"));
+      evidence.push(
+        ev(
+          "champion_moved",
+          `Now ${moved.title ? `${moved.title} at ` : "at "}${moved.company}: a new-logo lead`,
+          moved.company,
+          void 0,
+          "contacts.movedTo.company"
+        )
+      );
     }
-    evidence.push(ev("champions_remaining", `${remaining.length} active champion(s) remain at the account`, remaining.length, 1, "contacts.roles"));
+    evidence.push(
+      ev(
+        "champions_remaining",
+        `${remaining.length} active champion(s) remain at the account`,
+        remaining.length,
+        1,
+        "contacts.roles"
+      )
+    );
     const risks = remaining.length === 0 ? ["No champion remains: renewal at risk until a successor is found"] : [];
     return {
       type: "champion_followup",
@@ -1285,31 +1588,80 @@ function detectChampionMoves(ctx) {
 
 // ../src/scoring/detectors/conversion.ts
 function detectConversion(ctx) {
-  const { account, seats, cx: cx2 } = ctx;
+  const { account, seats, cx } = ctx;
   if (account.lifecycle !== "trial" && account.lifecycle !== "free") return [];
-  const tier = ctx.tier ?? cx2.catalog.tiers[0];
+  const tier = ctx.tier ?? cx.catalog.tiers[0];
   const activeContacts = ctx.records.contacts.filter((c) => c.status === "active").length;
   const users = Math.max(1, seats?.active || seats?.licensed || activeContacts);
   const arr = users * tier.seatPrice;
-  const evidence = [ev("lifecycle", `${account.lifecycle === "trial" ? "Trial" : "Free"} account`, account.lifecycle, void 0, "lifecycle")];
+  const evidence = [
+    ev(
+      "lifecycle",
+      `${account.lifecycle === "trial" ? "Trial" : "Free"} account`,
+      account.lifecycle,
+      void 0,
+      "lifecycle"
+    )
+  ];
   let strength = 0.3;
   if (seats && seats.licensed > 0) {
     const u = seats.active / seats.licensed;
-    evidence.push(ev("trial_activity", `${seats.active} of ${seats.licensed} seats active (${pct(u)}%)`, pct(u), void 0, "seats.active / seats.licensed"));
+    evidence.push(
+      ev(
+        "trial_activity",
+        `${seats.active} of ${seats.licensed} seats active (${pct(u)}%)`,
+        pct(u),
+        void 0,
+        "seats.active / seats.licensed"
+      )
+    );
     if (u >= 0.5) strength += 0.3;
   }
   const trend = windowTrend(ctx.seatReadings, ctx.settings.usage.windowDays);
   if (trend && trend.pct > 0) {
-    evidence.push(ev("usage_trend", `Active users ${trend.first.value} \u2192 ${trend.last.value} (${signedPct(trend.pct)})`, Math.round(trend.pct), void 0, `usage[${ctx.settings.usage.seatMetric}]`));
+    evidence.push(
+      ev(
+        "usage_trend",
+        `Active users ${trend.first.value} to ${trend.last.value} (${signedPct(trend.pct)})`,
+        Math.round(trend.pct),
+        void 0,
+        `usage[${ctx.settings.usage.seatMetric}]`
+      )
+    );
     strength += 0.2;
   }
   if (ctx.engagement.engagedContacts > 0) {
-    evidence.push(ev("engagement", `${ctx.engagement.engagedContacts} contact(s) engaged recently`, ctx.engagement.engagedContacts, void 0, "contacts.lastEngagedAt"));
+    evidence.push(
+      ev(
+        "engagement",
+        `${ctx.engagement.engagedContacts} contact(s) engaged recently`,
+        ctx.engagement.engagedContacts,
+        void 0,
+        "contacts.lastEngagedAt"
+      )
+    );
     strength += 0.2;
   }
   const end = ctx.renewal.next;
-  if (end) evidence.push(ev("trial_end", `${account.lifecycle === "trial" ? "Trial ends" : "Plan review"} on ${end}`, end, void 0, "contract.renewal"));
-  evidence.push(ev("sizing", `${users} users \xD7 ${money(tier.seatPrice)} (${tier.name}) = ${money(arr)}`, arr, void 0, "catalog.tiers.seatPrice"));
+  if (end)
+    evidence.push(
+      ev(
+        "trial_end",
+        `${account.lifecycle === "trial" ? "Trial ends" : "Plan review"} on ${end}`,
+        end,
+        void 0,
+        "contract.renewal"
+      )
+    );
+  evidence.push(
+    ev(
+      "sizing",
+      `${users} users x ${money(tier.seatPrice)} (${tier.name}) = ${money(arr)}`,
+      arr,
+      void 0,
+      "catalog.tiers.seatPrice"
+    )
+  );
   return [
     {
       type: "conversion",
@@ -1338,31 +1690,53 @@ function add(byTarget, target, e, requested) {
   byTarget.set(target, entry);
 }
 function detectGraduation(ctx) {
-  const { tier, cx: cx2, account } = ctx;
+  const { tier, cx, account } = ctx;
   if (!tier) return [];
-  const rank = cx2.tierRank.get(tier.key) ?? 0;
+  const rank = cx.tierRank.get(tier.key) ?? 0;
   const byTarget = /* @__PURE__ */ new Map();
-  const next = nextTier(cx2, tier);
+  const next = nextTier(cx, tier);
   if (next && tier.features.length > 0) {
     const own = new Set(tier.features);
     const used = account.featuresUsed.filter((f) => own.has(f)).length;
     const share2 = used / tier.features.length;
     if (share2 >= ctx.settings.graduation.featureShare) {
-      add(byTarget, rank + 1, ev("feature_adoption", `Uses ${used} of ${tier.features.length} ${tier.name} features (${pct(share2)}%), at or above ${pct(ctx.settings.graduation.featureShare)}%`, pct(share2), pct(ctx.settings.graduation.featureShare), "featuresUsed"), false);
+      add(
+        byTarget,
+        rank + 1,
+        ev(
+          "feature_adoption",
+          `Uses ${used} of ${tier.features.length} ${tier.name} features (${pct(share2)}%), at or above ${pct(ctx.settings.graduation.featureShare)}%`,
+          pct(share2),
+          pct(ctx.settings.graduation.featureShare),
+          "featuresUsed"
+        ),
+        false
+      );
     }
   }
   for (const item of ctx.texts) {
-    for (const phrase of cx2.featureMatcher.findAll(item.text)) {
-      const key = featureKeyOf(cx2, phrase);
-      const target = key ? cx2.featureTier.get(key) : void 0;
+    for (const phrase of cx.featureMatcher.findAll(item.text)) {
+      const key = featureKeyOf(cx, phrase);
+      const target = key ? cx.featureTier.get(key) : void 0;
       if (key === void 0 || target === void 0 || target <= rank) continue;
-      const targetTier = cx2.catalog.tiers[target];
-      add(byTarget, target, ev("feature_request", `${item.source.replace("_", " ")} "${item.text}" asks for ${humanKey(key)}, a ${targetTier.name} feature`, key, targetTier.key, item.field), true);
+      const targetTier = cx.catalog.tiers[target];
+      add(
+        byTarget,
+        target,
+        ev(
+          "feature_request",
+          `${item.source.replace("_", " ")} "${item.text}" asks for ${humanKey(key)}, a ${targetTier.name} feature`,
+          key,
+          targetTier.key,
+          item.field
+        ),
+        true
+      );
     }
   }
   const out = [];
   for (const [target, found] of byTarget) {
-    const to = cx2.catalog.tiers[target];
+    const to = cx.catalog.tiers[target];
     const arr = Math.max(0, to.seatPrice - tier.seatPrice) * ctx.seatBase;
     out.push({
       type: "tier_upgrade",
@@ -1372,7 +1746,13 @@ function detectGraduation(ctx) {
       description: `Move from ${tier.name} to ${to.name}: the account ${found.requested ? "asks for" : "uses most of"} what ${tier.name} offers${found.requested ? ` and only ${to.name} has` : ""}.`,
       evidence: [
         ...found.evidence,
-        ev("sizing", `${ctx.seatBase} seats \xD7 ${money(to.seatPrice - tier.seatPrice)} ${tier.name} \u2192 ${to.name} price difference = ${money(arr)}`, arr, void 0, "catalog.tiers.seatPrice")
+        ev(
+          "sizing",
+          `${ctx.seatBase} seats x ${money(to.seatPrice - tier.seatPrice)} ${tier.name} to ${to.name} price difference = ${money(arr)}`,
+          arr,
+          void 0,
+          "catalog.tiers.seatPrice"
+        )
       ],
       currentState: `${tier.name}, ${account.featuresUsed.length} features in use`,
       proposedState: to.name,
@@ -1402,11 +1782,17 @@ function needs(ctx) {
 var sourceName = (s) => s === "ticket_theme" ? "ticket theme" : `${s.replace("_", " ")} signal`;
 function needEvidence(need) {
   return need.items.map(
-    ({ item, keyword }) => ev(item.source === "competitor" ? "competitor" : "module_need", `${sourceName(item.source)} "${item.text}" matches ${need.module.name} ("${keyword}")`, keyword, need.module.key, item.field)
+    ({ item, keyword }) => ev(
+      item.source === "competitor" ? "competitor" : "module_need",
+      `${sourceName(item.source)} "${item.text}" matches ${need.module.name} ("${keyword}")`,
+      keyword,
+      need.module.key,
+      item.field
+    )
   );
 }
 function detectModuleGaps(ctx) {
-  const { account, cx: cx2 } = ctx;
+  const { account, cx } = ctx;
   const out = [];
   for (const need of needs(ctx)) {
     const m = need.module;
@@ -1433,13 +1819,24 @@ function detectModuleGaps(ctx) {
     }
     const competitor = need.items.some((i) => i.item.source === "competitor");
     const risks = [];
-    const required = m.requiresTier ? cx2.tierRank.get(m.requiresTier) : void 0;
-    const current = ctx.tier ? cx2.tierRank.get(ctx.tier.key) : void 0;
+    const required = m.requiresTier ? cx.tierRank.get(m.requiresTier) : void 0;
+    const current = ctx.tier ? cx.tierRank.get(ctx.tier.key) : void 0;
     if (required !== void 0 && (current === void 0 || current < required)) {
-      risks.push(`Requires the ${cx2.catalog.tiers[required].name} tier (account is on ${ctx.tier?.name ?? "an unknown tier"})`);
+      risks.push(
+        `Requires the ${cx.catalog.tiers[required].name} tier (account is on ${ctx.tier?.name ?? "an unknown tier"})`
+      );
     }
-    if (competitor) risks.push("Competitor in place: expect an evaluation and switching-cost objections");
-    evidence.push(ev("sizing", `${m.name}: ${priceBasis(m.price, ctx.seatBase)} = ${money(price)}`, price, void 0, `catalog.modules.${m.key}.price`));
+    if (competitor)
+      risks.push("Competitor in place: expect an evaluation and switching-cost objections");
+    evidence.push(
+      ev(
+        "sizing",
+        `${m.name}: ${priceBasis(m.price, ctx.seatBase)} = ${money(price)}`,
+        price,
+        void 0,
+        `catalog.modules.${m.key}.price`
+      )
+    );
     out.push({
       type: competitor ? "competitive_displacement" : "add_on",
       category: "expansion",
@@ -1477,8 +1874,20 @@ function limitHits(ctx) {
     hits.push({
       metric,
       evidence: [
-        ev("plan_limit", `${metric} at ${fmt(last.value)} of its ${fmt(last.limit)} limit (${pct(share2)}%), at or above ${pct(u.metricThreshold)}%`, pct(share2), pct(u.metricThreshold), field),
-        ev("metric_trend", `${metric} ${fmt(trend.first.value)} \u2192 ${fmt(trend.last.value)} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`, Math.round(trend.pct), u.minRisePct, field)
+        ev(
+          "plan_limit",
+          `${metric} at ${fmt(last.value)} of its ${fmt(last.limit)} limit (${pct(share2)}%), at or above ${pct(u.metricThreshold)}%`,
+          pct(share2),
+          pct(u.metricThreshold),
+          field
+        ),
+        ev(
+          "metric_trend",
+          `${metric} ${fmt(trend.first.value)} to ${fmt(trend.last.value)} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`,
+          Math.round(trend.pct),
+          u.minRisePct,
+          field
+        )
       ]
     });
   }
@@ -1493,7 +1902,15 @@ function detectPlanLimits(ctx) {
   if (tier && next) {
     const arr = Math.max(0, next.seatPrice - tier.seatPrice) * ctx.seatBase;
     const evidence = hits.flatMap((h) => h.evidence);
-    evidence.push(ev("sizing", `${ctx.seatBase} seats \xD7 ${money(next.seatPrice - tier.seatPrice)} ${tier.name} \u2192 ${next.name} price difference = ${money(arr)}`, arr, void 0, "catalog.tiers.seatPrice"));
+    evidence.push(
+      ev(
+        "sizing",
+        `${ctx.seatBase} seats x ${money(next.seatPrice - tier.seatPrice)} ${tier.name} to ${next.name} price difference = ${money(arr)}`,
+        arr,
+        void 0,
+        "catalog.tiers.seatPrice"
+      )
+    );
     const lifted = metrics.map((m) => `${m} ${fmt(next.limits[m] ?? Infinity)}`).join(", ");
     return [
       {
@@ -1522,7 +1939,13 @@ function detectPlanLimits(ctx) {
       description: `Add ${h.metric} capacity before usage hits the limit${tier ? ` of ${tier.name}, the top tier` : ""}.`,
       evidence: [
         ...h.evidence,
-        ev("sizing", `Capacity block at ${pct(ctx.settings.usage.capacityPctOfArr)}% of ARR = ${money(arr)}`, arr, void 0, "arr")
+        ev(
+          "sizing",
+          `Capacity block at ${pct(ctx.settings.usage.capacityPctOfArr)}% of ARR = ${money(arr)}`,
+          arr,
+          void 0,
+          "arr"
+        )
       ],
       currentState: `${tier?.name ?? "current plan"} at ${h.metric} limit`,
       proposedState: `Additional ${h.metric} capacity`,
@@ -1560,7 +1983,16 @@ function detectPowerUsers(ctx) {
         subject: "seats",
         title: `Spread usage beyond the power users: ${unused} paid seats idle`,
         description: `Usage rests on a few people while ${unused} paid seats sit idle: enable the wider team before any seat talk.`,
-        evidence: [concentration, ev("unused_seats", `${unused} of ${seats.licensed} licensed seats unused`, unused, void 0, "seats.licensed - seats.active")],
+        evidence: [
+          concentration,
+          ev(
+            "unused_seats",
+            `${unused} of ${seats.licensed} licensed seats unused`,
+            unused,
+            void 0,
+            "seats.licensed - seats.active"
+          )
+        ],
         currentState: `${seats.active} of ${seats.licensed} seats active; activity concentrated`,
         proposedState: "Activity spread across the licensed team",
         estimatedArr: 0,
@@ -1571,12 +2003,12 @@ function detectPowerUsers(ctx) {
       }
     ];
   }
-  const using = ctx.records.departments.filter((d) => d.usesProduct && d.headcount !== void 0);
-  const headcount = using.reduce((n, d) => n + (d.headcount ?? 0), 0);
+  const using = ctx.records.departments.filter((d2) => d2.usesProduct && d2.headcount !== void 0);
+  const headcount = using.reduce((n, d2) => n + (d2.headcount ?? 0), 0);
   if (headcount <= seats.licensed) return [];
   const add2 = Math.ceil((headcount - seats.licensed) * ctx.settings.whitespace.deptAdoptionShare);
   const arr = add2 * ctx.seatPrice;
-  const teams2 = using.map((d) => d.name).join(", ");
+  const teams2 = using.map((d2) => d2.name).join(", ");
   return [
     {
       type: "seat_expansion",
@@ -1586,8 +2018,20 @@ function detectPowerUsers(ctx) {
       description: `A few power users carry the work of ${teams2} (${headcount} people on ${seats.licensed} seats): add ${add2} seats for the wider team.`,
       evidence: [
         concentration,
-        ev("team_coverage", `${teams2}: ${headcount} people, ${seats.licensed} licensed seats`, headcount, seats.licensed, "departments.headcount"),
-        ev("sizing", `${add2} seats \xD7 ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, void 0, "catalog.tiers.seatPrice")
+        ev(
+          "team_coverage",
+          `${teams2}: ${headcount} people, ${seats.licensed} licensed seats`,
+          headcount,
+          seats.licensed,
+          "departments.headcount"
+        ),
+        ev(
+          "sizing",
+          `${add2} seats x ${money(ctx.seatPrice)}/seat = ${money(arr)}`,
+          arr,
+          void 0,
+          "catalog.tiers.seatPrice"
+        )
       ],
       currentState: `${seats.licensed} seats for ${headcount} people in ${teams2}`,
       proposedState: `${seats.licensed + add2} licensed seats`,
@@ -1601,7 +2045,12 @@ function detectPowerUsers(ctx) {
 }
 
 // ../src/scoring/detectors/growth.ts
-var GROWTH_KINDS = ["funding", "hiring", "new_office", "acquisition"];
+var GROWTH_KINDS = [
+  "funding",
+  "hiring",
+  "new_office",
+  "acquisition"
+];
 function companyGrowth(ctx) {
   const { account, settings } = ctx;
   const evidence = [];
@@ -1613,20 +2062,29 @@ function companyGrowth(ctx) {
     evidence.push(
       ev(
         "employee_growth",
-        `Headcount ${prior.count} \u2192 ${account.employees} since ${prior.asOf} (${g >= 0 ? "+" : ""}${pct(g)}%)`,
+        `Headcount ${prior.count} to ${account.employees} since ${prior.asOf} (${g >= 0 ? "+" : ""}${pct(g)}%)`,
         pct(g),
         pct(settings.whitespace.minGrowth),
         "employees / employeesPrior.count"
       )
     );
   }
-  const elsewhere = ctx.records.departments.filter((d) => !d.usesProduct).map((d) => d.name.toLowerCase());
+  const elsewhere = ctx.records.departments.filter((d2) => !d2.usesProduct).map((d2) => d2.name.toLowerCase());
   for (const sig of ctx.records.signals) {
     if (!GROWTH_KINDS.includes(sig.kind) || sig.date > ctx.asOf) continue;
-    if (sig.kind === "hiring" && elsewhere.some((d) => sig.detail.toLowerCase().includes(d))) continue;
+    if (sig.kind === "hiring" && elsewhere.some((d2) => sig.detail.toLowerCase().includes(d2)))
+      continue;
     if (ctx.asOfDay - toDay(sig.date) > settings.whitespace.signalLookbackDays) continue;
     const detail = sig.detail ? `: ${sig.detail}` : "";
-    evidence.push(ev(sig.kind, `${sig.kind.replace("_", " ")} on ${sig.date}${detail}`, sig.value, void 0, `signals[${sig.kind}]`));
+    evidence.push(
+      ev(
+        sig.kind,
+        `${sig.kind.replace("_", " ")} on ${sig.date}${detail}`,
+        sig.value,
+        void 0,
+        `signals[${sig.kind}]`
+      )
+    );
     if (sig.kind === "hiring" && sig.value && account.employees) {
       rate = Math.max(rate ?? 0, sig.value / account.employees);
     }
@@ -1663,22 +2121,57 @@ function detectSeats(ctx) {
   if (add2 === 0) return [];
   if (streak && sustained && seats) {
     evidence.push(
-      ev("seat_utilization", `${seats.active} of ${seats.licensed} licensed seats active (${pct(seats.active / seats.licensed)}%), at or above ${pct(u.seatThreshold)}%`, pct(seats.active / seats.licensed), pct(u.seatThreshold), "seats.active / seats.licensed"),
-      ev("seat_ceiling_sustained", `At or above ${pct(u.seatThreshold)}% for ${streak.days} days over ${streak.count} readings (since ${streak.from.date})`, streak.days, u.sustainedDays, field)
+      ev(
+        "seat_utilization",
+        `${seats.active} of ${seats.licensed} licensed seats active (${pct(seats.active / seats.licensed)}%), at or above ${pct(u.seatThreshold)}%`,
+        pct(seats.active / seats.licensed),
+        pct(u.seatThreshold),
+        "seats.active / seats.licensed"
+      ),
+      ev(
+        "seat_ceiling_sustained",
+        `At or above ${pct(u.seatThreshold)}% for ${streak.days} days over ${streak.count} readings (since ${streak.from.date})`,
+        streak.days,
+        u.sustainedDays,
+        field
+      )
     );
     const trend = windowTrend(ctx.seatReadings, u.windowDays);
     if (trend) {
       const added = trend.last.value - trend.first.value;
       evidence.push(
-        ev("seat_trend", `Active seats ${trend.first.value} \u2192 ${trend.last.value} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`, Math.round(trend.pct), void 0, field)
+        ev(
+          "seat_trend",
+          `Active seats ${trend.first.value} to ${trend.last.value} from ${trend.first.date} to ${trend.last.date} (${signedPct(trend.pct)})`,
+          Math.round(trend.pct),
+          void 0,
+          field
+        )
       );
-      if (added > 0) evidence.push(ev("users_added", `${added} users added in the last ${u.windowDays} days`, added, void 0, field));
+      if (added > 0)
+        evidence.push(
+          ev(
+            "users_added",
+            `${added} users added in the last ${u.windowDays} days`,
+            added,
+            void 0,
+            field
+          )
+        );
     }
   }
   evidence.push(...growth.evidence);
   const arr = add2 * ctx.seatPrice;
   const licensed = (seats?.licensed ?? ctx.seatBase) + add2;
-  evidence.push(ev("sizing", `${add2} seats \xD7 ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, void 0, "catalog.tiers.seatPrice"));
+  evidence.push(
+    ev(
+      "sizing",
+      `${add2} seats x ${money(ctx.seatPrice)}/seat = ${money(arr)}`,
+      arr,
+      void 0,
+      "catalog.tiers.seatPrice"
+    )
+  );
   const growthNote = growthRate > 0 ? ` and absorb ${pct(growthRate)}% company growth` : "";
   return [
     {
@@ -1710,25 +2203,65 @@ function triggers(ctx, newDepartments) {
   const rollout = newDepartments.reduce((n, c) => n + (c.seats ?? 0), 0);
   if (newDepartments.length > 0 && rollout >= s.minRolloutSeats) {
     const names = newDepartments.map((c) => c.benefits ?? c.subject).join(", ");
-    addTo(found, "new_department", ev("rollout", `Rollout of ${rollout} seats to ${names}`, rollout, s.minRolloutSeats, "departments"));
+    addTo(
+      found,
+      "new_department",
+      ev(
+        "rollout",
+        `Rollout of ${rollout} seats to ${names}`,
+        rollout,
+        s.minRolloutSeats,
+        "departments"
+      )
+    );
   }
   for (const sig of ctx.records.signals) {
     if (sig.kind !== "acquisition" && sig.kind !== "new_office" || sig.date > ctx.asOf) continue;
     if (ctx.asOfDay - toDay(sig.date) > ctx.settings.whitespace.signalLookbackDays) continue;
-    addTo(found, sig.kind, ev(sig.kind, `${sig.kind.replace("_", " ")} on ${sig.date}${sig.detail ? `: ${sig.detail}` : ""}`, sig.detail || sig.kind, void 0, `signals[${sig.kind}]`));
+    addTo(
+      found,
+      sig.kind,
+      ev(
+        sig.kind,
+        `${sig.kind.replace("_", " ")} on ${sig.date}${sig.detail ? `: ${sig.detail}` : ""}`,
+        sig.detail || sig.kind,
+        void 0,
+        `signals[${sig.kind}]`
+      )
+    );
   }
   const seats = ctx.seats;
   if (seats && seats.licensed > 0 && seats.active / seats.licensed < s.lowAdoptionUtil) {
     const purchase = ctx.records.deals.find(
-      (d) => d.won && d.closeDate && (d.kind === "new" || d.kind === "expansion") && d.closeDate <= ctx.asOf && ctx.asOfDay - toDay(d.closeDate) <= s.purchaseLookbackDays
+      (d2) => d2.won && d2.closeDate && (d2.kind === "new" || d2.kind === "expansion") && d2.closeDate <= ctx.asOf && ctx.asOfDay - toDay(d2.closeDate) <= s.purchaseLookbackDays
     );
     if (purchase) {
-      addTo(found, "low_adoption", ev("low_adoption", `${pct(seats.active / seats.licensed)}% of seats active since "${purchase.name}" closed on ${purchase.closeDate}, below ${pct(s.lowAdoptionUtil)}%`, pct(seats.active / seats.licensed), pct(s.lowAdoptionUtil), "seats.active / seats.licensed"));
+      addTo(
+        found,
+        "low_adoption",
+        ev(
+          "low_adoption",
+          `${pct(seats.active / seats.licensed)}% of seats active since "${purchase.name}" closed on ${purchase.closeDate}, below ${pct(s.lowAdoptionUtil)}%`,
+          pct(seats.active / seats.licensed),
+          pct(s.lowAdoptionUtil),
+          "seats.active / seats.licensed"
+        )
+      );
     }
   }
   const tickets = ctx.account.health?.tickets90d;
   if (tickets !== void 0 && tickets >= s.ticketVolume90d) {
-    addTo(found, "ticket_volume", ev("ticket_volume", `${tickets} support tickets in 90 days, at or above ${s.ticketVolume90d}`, tickets, s.ticketVolume90d, "health.tickets90d"));
+    addTo(
+      found,
+      "ticket_volume",
+      ev(
+        "ticket_volume",
+        `${tickets} support tickets in 90 days, at or above ${s.ticketVolume90d}`,
+        tickets,
+        s.ticketVolume90d,
+        "health.tickets90d"
+      )
+    );
   }
   return found;
 }
@@ -1743,7 +2276,15 @@ function detectServices(ctx, newDepartments) {
     const support = service.triggers.includes("ticket_volume");
     const price = priceOf(service.price, ctx.seatBase, ctx.account.arr);
     const evidence = hit.flatMap((t) => found.get(t) ?? []);
-    evidence.push(ev("sizing", `${service.name}: ${priceBasis(service.price, ctx.seatBase)} = ${money(price)}`, price, void 0, `catalog.services.${service.key}.price`));
+    evidence.push(
+      ev(
+        "sizing",
+        `${service.name}: ${priceBasis(service.price, ctx.seatBase)} = ${money(price)}`,
+        price,
+        void 0,
+        `catalog.services.${service.key}.price`
+      )
+    );
     out.push({
       type: support ? "support_upgrade" : "professional_services",
       category: "expansion",
@@ -1770,7 +2311,8 @@ function unlockConditions(ctx) {
     if (p2.field === "health.score") out.push(`health score back to ${h.scoreYellow}+`);
     else if (p2.field === "health.nps") out.push(`NPS back to ${h.npsYellow}+`);
     else if (p2.field === "health.lastQbr") out.push("a positive business review");
-    else if (p2.field === "health.tickets90d") out.push(`support tickets under ${h.ticketSpike90d} per 90 days`);
+    else if (p2.field === "health.tickets90d")
+      out.push(`support tickets under ${h.ticketSpike90d} per 90 days`);
     else if (p2.field === "usage") out.push(`usage trend back above ${h.declineYellowPct}%`);
     else if (p2.field === "contacts.status") out.push("a new champion named and engaged");
     else if (p2.field === "lifecycle") out.push("a win-back: the account has churned");
@@ -1780,10 +2322,20 @@ function unlockConditions(ctx) {
 function detectStabilization(ctx, withheld) {
   if (ctx.health.light !== "red") return [];
   const unlock = unlockConditions(ctx);
-  const evidence = ctx.health.problems.map((p2) => ev("health_reason", p2.text, p2.value, p2.threshold, p2.field));
+  const evidence = ctx.health.problems.map(
+    (p2) => ev("health_reason", p2.text, p2.value, p2.threshold, p2.field)
+  );
   const held = withheld.reduce((n, c) => n + c.estimatedArr, 0);
   for (const c of withheld) {
-    evidence.push(ev("withheld_expansion", `Held back until health recovers: ${c.title} (${money(c.estimatedArr)})`, c.estimatedArr, void 0, c.type));
+    evidence.push(
+      ev(
+        "withheld_expansion",
+        `Held back until health recovers: ${c.title} (${money(c.estimatedArr)})`,
+        c.estimatedArr,
+        void 0,
+        c.type
+      )
+    );
   }
   return [
     {
@@ -1810,8 +2362,8 @@ var norm = (s) => s.trim().toLowerCase();
 var USER_ROLES = /* @__PURE__ */ new Set(["champion", "power_user"]);
 function teams(ctx) {
   const { departments, contacts } = ctx.records;
-  const known = new Map(departments.map((d) => [norm(d.name), d]));
-  const out = departments.filter((d) => !d.usesProduct).map((d) => ({ name: d.name, headcount: d.headcount, contacts: [], fromDepartments: true }));
+  const known = new Map(departments.map((d2) => [norm(d2.name), d2]));
+  const out = departments.filter((d2) => !d2.usesProduct).map((d2) => ({ name: d2.name, headcount: d2.headcount, contacts: [], fromDepartments: true }));
   const byName = new Map(out.map((t) => [norm(t.name), t]));
   const fromContacts = /* @__PURE__ */ new Map();
   const usedByContacts = /* @__PURE__ */ new Set();
@@ -1821,8 +2373,13 @@ function teams(ctx) {
     const team = byName.get(key);
     if (team) team.contacts.push(c);
     else if (!known.has(key)) {
-      if (c.roles.some((r) => USER_ROLES.has(r))) usedByContacts.add(key);
-      const t = fromContacts.get(key) ?? { name: c.department, headcount: void 0, contacts: [], fromDepartments: false };
+      if (c.roles.some((r2) => USER_ROLES.has(r2))) usedByContacts.add(key);
+      const t = fromContacts.get(key) ?? {
+        name: c.department,
+        headcount: void 0,
+        contacts: [],
+        fromDepartments: false
+      };
       t.contacts.push(c);
       fromContacts.set(key, t);
     }
@@ -1841,19 +2398,47 @@ function detectWhitespace(ctx) {
   for (const team of teams(ctx)) {
     const seats = team.headcount !== void 0 ? Math.max(1, Math.round(team.headcount * ws.deptAdoptionShare)) : Math.max(ws.minDeptSeats, team.contacts.length);
     const evidence = [
-      team.fromDepartments ? ev("department_whitespace", `${team.name}${team.headcount !== void 0 ? ` (${team.headcount} people)` : ""} does not use the product`, team.headcount ?? team.name, void 0, "departments.usesProduct") : ev("department_whitespace", `${team.contacts.length} engaged contact(s) in ${team.name}, a team without users`, team.contacts.length, void 0, "contacts.department")
+      team.fromDepartments ? ev(
+        "department_whitespace",
+        `${team.name}${team.headcount !== void 0 ? ` (${team.headcount} people)` : ""} does not use the product`,
+        team.headcount ?? team.name,
+        void 0,
+        "departments.usesProduct"
+      ) : ev(
+        "department_whitespace",
+        `${team.contacts.length} engaged contact(s) in ${team.name}, a team without users`,
+        team.contacts.length,
+        void 0,
+        "contacts.department"
+      )
     ];
     let strong = false;
     for (const c of team.contacts) {
       if (!newEngaged.has(c)) continue;
       strong = true;
-      evidence.push(ev("new_contact_engaging", `New contact ${c.name}${c.title ? ` (${c.title})` : ""} in ${team.name} engaged on ${c.lastEngagedAt}`, c.lastEngagedAt, void 0, "contacts.createdAt / contacts.lastEngagedAt"));
+      evidence.push(
+        ev(
+          "new_contact_engaging",
+          `New contact ${c.name}${c.title ? ` (${c.title})` : ""} in ${team.name} engaged on ${c.lastEngagedAt}`,
+          c.lastEngagedAt,
+          void 0,
+          "contacts.createdAt / contacts.lastEngagedAt"
+        )
+      );
     }
-    const mention = compileKeywords([team.name]);
+    const name = norm(team.name);
     for (const item of ctx.texts) {
-      if (!item.text.toLowerCase().includes(norm(team.name)) || !mention.find(item.text)) continue;
+      if (!containsWord(item.text, name)) continue;
       strong = true;
-      evidence.push(ev("department_mention", `${item.source.replace("_", " ")} "${item.text}" names ${team.name}`, item.text, void 0, item.field));
+      evidence.push(
+        ev(
+          "department_mention",
+          `${item.source.replace("_", " ")} "${item.text}" names ${team.name}`,
+          item.text,
+          void 0,
+          item.field
+        )
+      );
     }
     const fromSpare = Math.min(spare, seats);
     spare -= fromSpare;
@@ -1866,7 +2451,16 @@ function detectWhitespace(ctx) {
         subject: `dept-${norm(team.name)}`,
         title: `Roll out to ${team.name} on ${seats} idle paid seats`,
         description: `${team.name} can start on seats the account already pays for: a rollout, not a purchase.`,
-        evidence: [...evidence, ev("sizing", `${sizing}, covered by idle seats`, seats, void 0, "seats.licensed - seats.active")],
+        evidence: [
+          ...evidence,
+          ev(
+            "sizing",
+            `${sizing}, covered by idle seats`,
+            seats,
+            void 0,
+            "seats.licensed - seats.active"
+          )
+        ],
         currentState: `${team.name} not using the product`,
         proposedState: `${team.name} on ${seats} existing seats`,
         estimatedArr: 0,
@@ -1880,7 +2474,15 @@ function detectWhitespace(ctx) {
       continue;
     }
     const arr = toBuy * ctx.seatPrice;
-    evidence.push(ev("sizing", `${sizing}${fromSpare ? `, ${fromSpare} from idle seats` : ""}; ${toBuy} \xD7 ${money(ctx.seatPrice)}/seat = ${money(arr)}`, arr, void 0, "departments.headcount"));
+    evidence.push(
+      ev(
+        "sizing",
+        `${sizing}${fromSpare ? `, ${fromSpare} from idle seats` : ""}; ${toBuy} x ${money(ctx.seatPrice)}/seat = ${money(arr)}`,
+        arr,
+        void 0,
+        "departments.headcount"
+      )
+    );
     out.push({
       type: "new_department",
       category: "expansion",
@@ -1903,6 +2505,16 @@ function detectWhitespace(ctx) {
 
 // ../src/scoring/detectors/index.ts
 function mergeCandidates(list) {
+  let duplicate = false;
+  for (let i = 0; i < list.length && !duplicate; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      if (list[i].type === list[j].type && list[i].subject === list[j].subject) {
+        duplicate = true;
+        break;
+      }
+    }
+  }
+  if (!duplicate) return list;
   const byKey = /* @__PURE__ */ new Map();
   for (const c of list) {
     const key = `${c.type}\0${c.subject}`;
@@ -1916,7 +2528,9 @@ function mergeCandidates(list) {
       out.push(group2[0]);
       continue;
     }
-    const sorted = [...group2].sort((a, b2) => b2.strength - a.strength || b2.estimatedArr - a.estimatedArr);
+    const sorted = [...group2].sort(
+      (a, b) => b.strength - a.strength || b.estimatedArr - a.estimatedArr
+    );
     const lead = sorted[0];
     const seen = /* @__PURE__ */ new Set();
     const evidence = sorted.flatMap((c) => c.evidence).filter((e) => {
@@ -1927,7 +2541,9 @@ function mergeCandidates(list) {
       ...lead,
       evidence,
       estimatedArr: Math.max(...group2.map((c) => c.estimatedArr)),
-      ...group2.some((c) => c.valueAtStake !== void 0) && { valueAtStake: Math.max(...group2.map((c) => c.valueAtStake ?? 0)) },
+      ...group2.some((c) => c.valueAtStake !== void 0) && {
+        valueAtStake: Math.max(...group2.map((c) => c.valueAtStake ?? 0))
+      },
       // Independent detectors agreeing make the case stronger.
       strength: Math.min(1, lead.strength + 0.1 * (group2.length - 1)),
       strongTrigger: group2.some((c) => c.strongTrigger),
@@ -1952,6 +2568,9 @@ function expansionAndActivation(ctx) {
   ];
 }
 function detectAll(ctx) {
+  return detectByLifecycle(ctx).map(normalized);
+}
+function detectByLifecycle(ctx) {
   const champion = detectChampionMoves(ctx);
   const lifecycle = ctx.account.lifecycle;
   if (lifecycle === "churned") return champion;
@@ -1973,10 +2592,10 @@ var EMPTY = Object.freeze({
 });
 function group(rows) {
   const out = /* @__PURE__ */ new Map();
-  for (const r of rows) {
-    const list = out.get(r.accountId);
-    if (list) list.push(r);
-    else out.set(r.accountId, [r]);
+  for (const r2 of rows) {
+    const list = out.get(r2.accountId);
+    if (list) list.push(r2);
+    else out.set(r2.accountId, [r2]);
   }
   return out;
 }
@@ -1996,7 +2615,7 @@ function indexPortfolio(p2) {
   for (const byMetric of usage.values()) {
     for (const series of byMetric.values()) {
       if (series.some((u, i) => i > 0 && u.date < series[i - 1].date)) {
-        series.sort((a, b2) => a.date < b2.date ? -1 : a.date > b2.date ? 1 : 0);
+        series.sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
       }
     }
   }
@@ -2016,21 +2635,24 @@ function indexPortfolio(p2) {
 }
 
 // ../src/scoring/score-portfolio.ts
-var byPriority = (a, b2) => b2.scores.composite - a.scores.composite || (a.id < b2.id ? -1 : a.id > b2.id ? 1 : 0);
+var byPriority = (a, b) => b.scores.composite - a.scores.composite || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 function scorePortfolio(input) {
   const { portfolio, catalog: catalog2, settings, asOf } = input;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(toDay(asOf))) {
     throw new RangeError(`scorePortfolio: asOf must be a date as YYYY-MM-DD, got "${asOf}"`);
   }
-  const cx2 = indexCatalog(catalog2);
+  const cx = indexCatalog(catalog2);
   const records = indexPortfolio(portfolio);
-  const benchmarks = buildBenchmarks(portfolio.accounts, cx2, settings);
+  const benchmarks = buildBenchmarks(portfolio.accounts, cx, settings);
   const opportunities = [];
   const accounts = [];
   for (const account of portfolio.accounts) {
-    const ctx = buildContext(account, records.records(account.id), asOf, settings, cx2, benchmarks);
+    const ctx = buildContext(account, records.records(account.id), asOf, settings, cx, benchmarks);
     const people = accountPeople(ctx);
-    const opps = detectAll(ctx).map((c) => buildOpportunity(c, ctx, people, input.likelihoodOverride));
+    const shared = accountRisks(ctx, people);
+    const opps = detectAll(ctx).map(
+      (c) => buildOpportunity(c, ctx, people, shared, input.likelihoodOverride)
+    );
     opps.sort(byPriority);
     accounts.push(summarizeAccount(ctx, opps));
     for (const o of opps) opportunities.push(o);
@@ -2190,7 +2812,7 @@ import { z as z6 } from "zod";
 var score2 = z6.number().min(1).max(10);
 var weight = z6.number().min(0).max(1);
 var BandSchema = z6.object({ min: z6.number().nonnegative(), low: score2, high: score2 }).strict();
-var ascending = (bands) => bands.every((b2, i) => i === 0 || b2.min > bands[i - 1].min);
+var ascending = (bands) => bands.every((b, i) => i === 0 || b.min > bands[i - 1].min);
 var bandsMessage = "bands must be listed by ascending min";
 function perType(item, defaults) {
   const shape = Object.fromEntries(
@@ -2215,7 +2837,10 @@ var TierBoundsSchema = z6.object({
   tier3: z6.number().default(4),
   /** @default 2 */
   tier4: z6.number().default(2)
-}).strict().refine((t) => t.tier1 > t.tier2 && t.tier2 > t.tier3 && t.tier3 > t.tier4, "tier bounds must descend");
+}).strict().refine(
+  (t) => t.tier1 > t.tier2 && t.tier2 > t.tier3 && t.tier3 > t.tier4,
+  "tier bounds must descend"
+);
 var RevenueSchema = z6.object({
   /** Share of the revenue score taken from the % of ARR; the rest from absolute dollars. @default 0.5 */
   relativeWeight: weight.default(0.5),
@@ -2333,7 +2958,6 @@ function rng(seed) {
   };
 }
 var PLANS = ["starter", "professional", "enterprise"];
-var FEATURES = ["dashboards", "reports", "mobile_app", "workflows", "api_access", "sso", "comments", "audit_log"];
 var DETAILS = [
   ["workaround", "weekly exports to spreadsheets"],
   ["initiative", "SOC 2 program"],
@@ -2345,43 +2969,73 @@ var DETAILS = [
 ];
 var DEPTS = ["Engineering", "Marketing", "Sales", "Finance", "Support"];
 var DATES = Array.from({ length: WEEKS }, (_, i) => addDays(AS_OF, -7 * (WEEKS - 1 - i)));
-function generatePortfolio(n, seed = 42) {
-  const r = rng(seed);
-  const pick2 = (xs) => xs[Math.floor(r() * xs.length)];
-  const p2 = { accounts: [], contacts: [], deals: [], usage: [], departments: [], signals: [] };
+function generatePortfolio(n, catalog2, seed = 42) {
+  const r2 = rng(seed);
+  const pick2 = (xs) => xs[Math.floor(r2() * xs.length)];
+  const p2 = {
+    accounts: [],
+    contacts: [],
+    deals: [],
+    usage: [],
+    departments: [],
+    signals: []
+  };
   for (let i = 0; i < n; i++) {
     const id = `bench:A${i}`;
-    const licensed = 5 + Math.floor(r() * 300);
-    const active = Math.min(licensed + 5, Math.floor(licensed * (0.3 + r() * 0.75)));
-    const employees = licensed * (1 + Math.floor(r() * 4));
+    const licensed = 5 + Math.floor(r2() * 300);
+    const active = Math.min(licensed + 5, Math.floor(licensed * (0.3 + r2() * 0.75)));
+    const employees = licensed * (1 + Math.floor(r2() * 4));
+    const plan = pick2(PLANS);
+    const adoption = 0.3 + r2() * 0.7;
+    const features = catalog2.tiers.find((t) => t.key === plan)?.features ?? [];
     const account = {
       id,
       source: "bench",
       crmId: `A${i}`,
       name: `Account ${i}`,
       industry: pick2(["SaaS", "Retail", "Finance"]),
-      lifecycle: r() < 0.05 ? "trial" : "customer",
-      plan: pick2(PLANS),
-      products: r() < 0.3 ? ["insight_studio"] : [],
+      lifecycle: r2() < 0.05 ? "trial" : "customer",
+      plan,
+      products: r2() < 0.3 ? ["insight_studio"] : [],
       arr: licensed * 540,
       currency: "USD",
       seats: { licensed, active },
       employees,
-      employeesPrior: { count: Math.round(employees / (0.9 + r() * 0.5)), asOf: "2025-03-01" },
-      contract: { start: "2024-01-15", renewal: addDays(AS_OF, Math.floor(r() * 400) - 30), termMonths: 12 },
-      health: { score: Math.floor(30 + r() * 70), tickets90d: Math.floor(r() * 30), ticketThemes: r() < 0.2 ? ["webhooks failing"] : [] },
-      featuresUsed: FEATURES.filter(() => r() < 0.6),
+      employeesPrior: { count: Math.round(employees / (0.9 + r2() * 0.5)), asOf: "2025-03-01" },
+      contract: {
+        start: "2024-01-15",
+        renewal: addDays(AS_OF, Math.floor(r2() * 400) - 30),
+        termMonths: 12
+      },
+      health: {
+        score: Math.floor(30 + r2() * 70),
+        tickets90d: Math.floor(r2() * 30),
+        ticketThemes: r2() < 0.2 ? ["webhooks failing"] : []
+      },
+      featuresUsed: features.filter(() => r2() < adoption),
       customFields: {}
     };
     p2.accounts.push(account);
-    const start = active * (0.7 + r() * 0.4);
+    const start = active * (0.7 + r2() * 0.4);
     for (let w = 0; w < WEEKS; w++) {
       const value = Math.round(start + (active - start) * w / (WEEKS - 1));
-      p2.usage.push({ accountId: id, date: DATES[w], metric: "active_seats", value, limit: licensed });
+      p2.usage.push({
+        accountId: id,
+        date: DATES[w],
+        metric: "active_seats",
+        value,
+        limit: licensed
+      });
     }
     if (i % 3 === 0) {
-      const base2 = 2e5 + r() * 9e5;
-      for (let w = 0; w < WEEKS; w += 3) p2.usage.push({ accountId: id, date: DATES[w], metric: "api_calls", value: Math.round(base2 * (1 + w * 0.03)) });
+      const base2 = 2e5 + r2() * 9e5;
+      for (let w = 0; w < WEEKS; w += 3)
+        p2.usage.push({
+          accountId: id,
+          date: DATES[w],
+          metric: "api_calls",
+          value: Math.round(base2 * (1 + w * 0.03))
+        });
     }
     for (let c = 0; c < 3; c++) {
       p2.contacts.push({
@@ -2391,16 +3045,26 @@ function generatePortfolio(n, seed = 42) {
         title: "Manager",
         department: pick2(DEPTS),
         roles: c === 0 ? ["champion"] : c === 1 ? ["economic_buyer"] : [],
-        status: r() < 0.03 ? "left" : "active",
-        lastEngagedAt: addDays(AS_OF, -Math.floor(r() * 120))
+        status: r2() < 0.03 ? "left" : "active",
+        lastEngagedAt: addDays(AS_OF, -Math.floor(r2() * 120))
       });
     }
     for (const name of DEPTS.slice(0, 2)) {
-      p2.departments.push({ accountId: id, name, headcount: 10 + Math.floor(r() * 60), usesProduct: name === "Engineering" });
+      p2.departments.push({
+        accountId: id,
+        name,
+        headcount: 10 + Math.floor(r2() * 60),
+        usesProduct: name === "Engineering"
+      });
     }
-    if (r() < 0.5) {
+    if (r2() < 0.5) {
       const [kind, detail] = pick2(DETAILS);
-      p2.signals.push({ accountId: id, date: addDays(AS_OF, -Math.floor(r() * 150)), kind, detail });
+      p2.signals.push({
+        accountId: id,
+        date: addDays(AS_OF, -Math.floor(r2() * 150)),
+        kind,
+        detail
+      });
     }
   }
   return p2;
@@ -2409,12 +3073,18 @@ var bench = {
   name: "scoring",
   description: `scorePortfolio on ${ACCOUNTS.toLocaleString("en-US")} generated accounts; target \u2265 20,000 accounts/s, peak RSS < 1.5 GB`,
   async run() {
-    const catalog2 = loadYamlFile(CatalogSchema, join(import.meta.dirname, "../config/catalog.yaml"));
+    const catalog2 = loadYamlFile(
+      CatalogSchema,
+      join(import.meta.dirname, "../config/catalog.yaml")
+    );
     const t0 = performance.now();
-    const portfolio = generatePortfolio(ACCOUNTS);
+    const portfolio = generatePortfolio(ACCOUNTS, catalog2);
     const t1 = performance.now();
+    const cpu0 = process.cpuUsage();
     const result = scorePortfolio({ portfolio, catalog: catalog2, settings: DEFAULT_SETTINGS, asOf: AS_OF });
     const seconds = (performance.now() - t1) / 1e3;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const accountsPerSecond = Math.round(ACCOUNTS / seconds);
     return {
@@ -2424,41 +3094,18 @@ var bench = {
       generateSeconds: Math.round(t1 - t0) / 1e3,
       seconds: Math.round(seconds * 1e3) / 1e3,
       accountsPerSecond,
+      cpuSeconds: Math.round(cpuSeconds * 1e3) / 1e3,
+      accountsPerCpuSecond: Math.round(ACCOUNTS / cpuSeconds),
       peakRssMb,
       meetsTarget: accountsPerSecond >= 2e4 && peakRssMb < 1536
     };
   }
 };
 
-// .scoring-det.tmp.ts
+// .p3.tmp.ts
 var catalog = loadYamlFile(CatalogSchema, join2(import.meta.dirname, "../config/catalog.yaml"));
-var p = generatePortfolio(2e4);
-var cx = indexCatalog(catalog);
-var ix = indexPortfolio(p);
-var b = buildBenchmarks(p.accounts, cx, DEFAULT_SETTINGS);
-var time = (name, f) => {
-  const c = process.cpuUsage();
-  f();
-  const d = process.cpuUsage(c);
-  console.log(name, ((d.user + d.system) / 1e3).toFixed(0), "ms");
-};
-var ctxs = [];
-time("context", () => {
-  ctxs = p.accounts.map((a) => buildContext(a, ix.records(a.id), "2026-03-02", DEFAULT_SETTINGS, cx, b));
-});
-for (const [n, f] of Object.entries({ detectActivation, detectSeats, detectPlanLimits, detectGraduation, detectPowerUsers, detectModuleGaps, detectWhitespace, detectBenchmarkGaps })) time(n, () => {
-  for (const c of ctxs) f(c);
-});
-time("services", () => {
-  for (const c of ctxs) detectServices(c, []);
-});
-var cands = [];
-time("detectAll", () => {
-  cands = ctxs.map((c) => detectAll(c));
-});
-time("build", () => {
-  ctxs.forEach((c, i) => {
-    const pp = accountPeople(c);
-    for (const x of cands[i]) buildOpportunity(x, c, pp);
-  });
-});
+var p = generatePortfolio(5e4, catalog);
+var c0 = process.cpuUsage();
+var r = scorePortfolio({ portfolio: p, catalog, settings: DEFAULT_SETTINGS, asOf: "2026-03-02" });
+var d = process.cpuUsage(c0);
+console.log("cpu", (d.user + d.system) / 1e6, r.opportunities.length);

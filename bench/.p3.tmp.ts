@@ -1,0 +1,11 @@
+import { join } from 'node:path';
+import { loadYamlFile } from '../src/config/load-yaml.js';
+import { CatalogSchema } from '../src/model/catalog.js';
+import { DEFAULT_SETTINGS, scorePortfolio } from '../src/scoring/index.js';
+import { generatePortfolio } from './scoring.bench.js';
+const catalog = loadYamlFile(CatalogSchema, join(import.meta.dirname, '../config/catalog.yaml'));
+const p = generatePortfolio(50000, catalog);
+const c0 = process.cpuUsage();
+const r = scorePortfolio({ portfolio: p, catalog, settings: DEFAULT_SETTINGS, asOf: '2026-03-02' });
+const d = process.cpuUsage(c0);
+console.log('cpu', (d.user + d.system) / 1e6, r.opportunities.length);
