@@ -1,2 +1,0 @@
-import b from './scoring.bench.js';
-console.log(await b.run());
