@@ -85,6 +85,9 @@ export const WriteFieldSchema = z.preprocess(
       format: z.enum(['date', 'datetime', 'text', 'json']).optional(),
       /** Truncate text to this many characters (the CRM field's length). */
       maxLength: z.number().int().positive().optional(),
+      /** Written only when Headroom first creates the record, never on later updates: fields
+       * people move on from there (a HubSpot deal stage, a Salesforce status). @default false */
+      createOnly: z.boolean().optional(),
     })
     .strict()
     .refine((w) => (w.field === undefined) !== (w.value === undefined), 'give exactly one of field or value'),

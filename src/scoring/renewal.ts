@@ -5,7 +5,7 @@
  */
 import type { Account, Deal } from '../model/records.js';
 import type { ScoringSettings } from './settings/index.js';
-import { addDays, addMonths, daysBetween } from './dates.js';
+import { addDays, addMonths } from './dates.js';
 
 export interface RenewalInfo {
   /** Next renewal on or after the as-of date. */
@@ -52,7 +52,3 @@ export function renewalInfo(
     settleDate,
   };
 }
-
-/** Days from the as-of date to the next renewal (undefined without a renewal date). */
-export const daysToRenewal = (r: RenewalInfo, asOf: string): number | undefined =>
-  r.next ? daysBetween(asOf, r.next) : undefined;

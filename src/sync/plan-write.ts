@@ -49,6 +49,8 @@ function plan(
 ): PlannedRecord | undefined {
   const fields: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(target.fields)) {
+    // A create-only field (a deal stage people move on from) is sent once, at creation.
+    if (last && typeof spec !== 'string' && spec.createOnly) continue;
     const v = resolveField(spec, sources);
     if (v !== undefined) fields[name] = v;
   }

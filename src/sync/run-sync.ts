@@ -49,6 +49,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   if (!release) {
     const error = `another run of ${connection.name} is in progress`;
     const runId = await startRun(store, { ...base, status: 'skipped', error });
+    options.onRunStarted?.(runId);
     log.info({ connection: connection.name, runId }, `sync skipped: ${error}`);
     return {
       runId,
@@ -65,6 +66,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   let runId: number;
   try {
     runId = await startRun(store, base);
+    options.onRunStarted?.(runId);
   } catch (err) {
     await release();
     throw err;

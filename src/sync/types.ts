@@ -51,6 +51,8 @@ export interface RunSyncOptions {
   /** Ignore watermarks: pull everything (and notice deletions). */
   full?: boolean;
   onProgress?: (phase: SyncPhase, done: number, total: number) => void;
+  /** Called as soon as the run is recorded (also for a skipped run), before any work. */
+  onRunStarted?: (runId: number) => void;
   log: SyncLogger;
   /** Records per `connector.write` call; outcomes are recorded after each. @default 200 */
   writeBatchSize?: number;

@@ -61,17 +61,19 @@ describe('effort: by type and stakeholders', () => {
 
 describe('likelihood: health, engagement, evidence, data confidence', () => {
   const base = { health: 'green' as const, engagement: 0.5, strength: 0.5, confidence: 1 };
-  it('neutral inputs give the health base', () => {
-    expect(likelihoodScore(base, S.likelihood)).toBe(6.5);
-    expect(likelihoodScore({ ...base, health: 'yellow' }, S.likelihood)).toBe(5);
+  it('neutral inputs give the health base: a healthy account is "moderate" (5-6) on the rubric', () => {
+    expect(likelihoodScore(base, S.likelihood)).toBe(6);
+    expect(likelihoodScore({ ...base, health: 'yellow' }, S.likelihood)).toBe(4.5);
     expect(likelihoodScore({ ...base, health: 'red' }, S.likelihood)).toBe(3);
   });
-  it('engagement and evidence each move it by up to their weight', () => {
+  it('engagement and evidence each move it by up to their weight (1.5 and 2.5)', () => {
     expect(likelihoodScore({ ...base, engagement: 1, strength: 1 }, S.likelihood)).toBe(10);
-    expect(likelihoodScore({ ...base, engagement: 0, strength: 0 }, S.likelihood)).toBe(3);
+    expect(likelihoodScore({ ...base, engagement: 1, strength: 0.5 }, S.likelihood)).toBe(7.5);
+    expect(likelihoodScore({ ...base, engagement: 0.5, strength: 1 }, S.likelihood)).toBe(8.5);
+    expect(likelihoodScore({ ...base, engagement: 0, strength: 0 }, S.likelihood)).toBe(2);
   });
   it('missing data lowers it', () => {
-    expect(likelihoodScore({ ...base, confidence: 0.5 }, S.likelihood)).toBe(5);
+    expect(likelihoodScore({ ...base, confidence: 0.5 }, S.likelihood)).toBe(4.5);
   });
   it('stays within 1–10', () => {
     expect(

@@ -33,6 +33,45 @@ describe('whitespace: departments not using the product', () => {
     });
   });
 
+  it('sizes a department the way the teams already on the product adopted it, not at 50% regardless', () => {
+    // 40 seats for a 100-person engineering team: 40% adoption, so 40% of a 100-person Sales.
+    const a = account({ seats: { licensed: 40, active: 40 } });
+    const o = only(
+      score({
+        accounts: [a],
+        departments: [
+          department(a.id, 'Engineering', { usesProduct: true, headcount: 100, seats: 40 }),
+          department(a.id, 'Sales', { headcount: 100 }),
+        ],
+      }),
+      'new_department',
+    );
+    expect(o.estimatedArr).toBe(40 * 540);
+    expect(evidence(o, 'sizing')?.text).toContain('40% of 100 people');
+  });
+
+  it('all new departments together land at most at 1.5x today’s seats, engaged teams first', () => {
+    const a = account({ seats: { licensed: 10, active: 10 } });
+    const r = score({
+      accounts: [a],
+      departments: [
+        department(a.id, 'Engineering', { usesProduct: true, headcount: 10, seats: 10 }),
+        department(a.id, 'Finance', { headcount: 400 }),
+        department(a.id, 'Legal', { headcount: 300 }),
+        department(a.id, 'Sales', { headcount: 20 }),
+      ],
+      contacts: [
+        contact(a.id, { name: 'Sam Lee', department: 'Sales', lastEngagedAt: addDays(AS_OF, -5) }),
+      ],
+    });
+    const depts = ofType(r, 'new_department');
+    const seats = (o: (typeof depts)[number]) => o.estimatedArr / 540;
+    expect(depts.reduce((n, o) => n + seats(o), 0)).toBe(15);
+    // Sales has someone engaging: it is sized first and in full (50% of 20).
+    expect(seats(depts.find((o) => o.stakeholders.benefits === 'Sales')!)).toBe(10);
+    expect(depts.find((o) => o.stakeholders.benefits === 'Legal')).toBeUndefined();
+  });
+
   it('idle paid seats are used first; a team that fits on them is a rollout (activation)', () => {
     const a = account({ seats: { licensed: 40, active: 30 } });
     const r = score({

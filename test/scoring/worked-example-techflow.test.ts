@@ -127,7 +127,7 @@ describe('seeds/002: TechFlow Inc.', () => {
   it('a London office and a 28-seat rollout (15 + 8 + 5): the rollout package', () => {
     const o = only(r, 'professional_services');
     expect(evidence(o, 'new_office')).toBeDefined();
-    expect(evidence(o, 'rollout')).toMatchObject({ value: 28, threshold: 10 });
+    expect(evidence(o, 'rollout')).toMatchObject({ value: 28, threshold: 25 });
   });
 
   it('hiring into Marketing is not counted again as company-wide seat growth', () => {

@@ -50,19 +50,18 @@ export function mergeCandidates(list: readonly Candidate[]): Candidate[] {
     );
     const lead = sorted[0]!;
     const seen = new Set<string>();
-    const evidence = sorted
-      .flatMap((c) => c.evidence)
-      .filter((e) => {
-        const k = `${e.signal}\u0000${e.text}`;
-        return !seen.has(k) && seen.add(k) !== undefined;
-      });
+    // The lead's sizing stands: the others add supporting evidence, not their own price tags, so
+    // the title, the proposed state and the estimated ARR always describe the same proposal.
+    const evidence = [
+      ...lead.evidence,
+      ...sorted.slice(1).flatMap((c) => c.evidence.filter((e) => e.signal !== 'sizing')),
+    ].filter((e) => {
+      const k = `${e.signal}\u0000${e.text}`;
+      return !seen.has(k) && seen.add(k) !== undefined;
+    });
     out.push({
       ...lead,
       evidence,
-      estimatedArr: Math.max(...group.map((c) => c.estimatedArr)),
-      ...(group.some((c) => c.valueAtStake !== undefined) && {
-        valueAtStake: Math.max(...group.map((c) => c.valueAtStake ?? 0)),
-      }),
       // Independent detectors agreeing make the case stronger.
       strength: Math.min(1, lead.strength + 0.1 * (group.length - 1)),
       strongTrigger: group.some((c) => c.strongTrigger),

@@ -60,11 +60,33 @@ export function detectWhitespace(ctx: AccountContext): Candidate[] {
   let spare = ctx.seats ? Math.max(0, ctx.seats.licensed - ctx.seats.active) : 0;
   const newEngaged = new Set(ctx.engagement.newEngaged);
   const out: Candidate[] = [];
-  for (const team of teams(ctx)) {
-    const seats =
+  // The share of a department that takes seats: how the teams already on the product adopted it
+  // (seats per head in the departments that use it; else seats per employee), never above the
+  // configured share. A new department is a land, not the whole department at once.
+  const using = ctx.records.departments.filter((d) => d.usesProduct && d.headcount);
+  const usingHeads = using.reduce((n, d) => n + (d.headcount ?? 0), 0);
+  const own = !ctx.seats
+    ? undefined
+    : usingHeads > 0
+      ? ctx.seats.licensed / usingHeads
+      : ctx.account.employees
+        ? ctx.seats.licensed / ctx.account.employees
+        : undefined;
+  const share = own !== undefined ? Math.min(ws.deptAdoptionShare, own) : ws.deptAdoptionShare;
+  // One budget for every new department of the account, so five idle departments do not each
+  // double the footprint; teams with people already engaging come first.
+  let budget = ctx.seats ? Math.max(1, Math.round(ctx.seats.licensed * ws.maxShareOfLicensed)) : undefined;
+  const ordered = teams(ctx).sort(
+    (a, b) => b.contacts.length - a.contacts.length || (b.headcount ?? 0) - (a.headcount ?? 0),
+  );
+  for (const team of ordered) {
+    if (budget === 0) break;
+    const wanted =
       team.headcount !== undefined
-        ? Math.max(1, Math.round(team.headcount * ws.deptAdoptionShare))
+        ? Math.max(1, Math.round(team.headcount * share))
         : Math.max(ws.minDeptSeats, team.contacts.length);
+    const seats = budget !== undefined ? Math.min(wanted, budget) : wanted;
+    if (budget !== undefined) budget -= seats;
     const evidence: Evidence[] = [
       team.fromDepartments
         ? ev(
@@ -113,10 +135,14 @@ export function detectWhitespace(ctx: AccountContext): Candidate[] {
     const fromSpare = Math.min(spare, seats);
     spare -= fromSpare;
     const toBuy = seats - fromSpare;
-    const sizing =
+    const basis =
       team.headcount !== undefined
-        ? `${pct(ws.deptAdoptionShare)}% of ${team.headcount} people = ${seats} seats`
+        ? `${pct(share)}% of ${team.headcount} people${own !== undefined && share === own ? ' (as the teams already using it adopted)' : ''} = ${wanted} seats`
         : `${seats} seats (headcount unknown)`;
+    const sizing =
+      seats < wanted
+        ? `${basis}; a first team of ${seats} (new departments together at most ${pct(ws.maxShareOfLicensed)}% of today’s ${ctx.seats!.licensed} seats)`
+        : basis;
     if (toBuy === 0) {
       out.push({
         type: 'activation',
@@ -166,7 +192,7 @@ export function detectWhitespace(ctx: AccountContext): Candidate[] {
       currentState: `${team.name} not using the product`,
       proposedState: `${team.name} on ${seats} seats`,
       estimatedArr: arr,
-      strength: Math.min(1, (team.fromDepartments ? 0.5 : 0.4) + (strong ? 0.3 : 0)),
+      strength: Math.min(1, (team.fromDepartments ? 0.35 : 0.4) + (strong ? 0.35 : 0)),
       strongTrigger: strong,
       seats,
       benefits: team.name,

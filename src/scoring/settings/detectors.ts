@@ -52,8 +52,12 @@ export const ModulesSchema = z
 
 export const WhitespaceSchema = z
   .object({
-    /** Share of a department's headcount expected to take seats. @default 0.5 */
+    /** Share of a department's headcount expected to take seats, at most: the account's own
+     * seats-per-employee is used when it is lower. @default 0.5 */
     deptAdoptionShare: share.default(0.5),
+    /** A new department lands at most at this multiple of the account's current licensed seats
+     * (first teams, not whole departments at once), all new departments together. @default 1.5 */
+    maxShareOfLicensed: z.number().positive().max(10).default(1.5),
     /** Seats proposed for a department of unknown headcount. @default 5 */
     minDeptSeats: z.number().int().positive().default(5),
     /** A contact created this recently that engages counts as a new contact engaging. @default 90 */
@@ -73,8 +77,8 @@ export const ServicesSchema = z
     lowAdoptionUtil: share.default(0.5),
     /** A won deal within this many days counts as a recent purchase. @default 180 */
     purchaseLookbackDays: days.default(180),
-    /** Seats of new departments from which a rollout package is proposed. @default 10 */
-    minRolloutSeats: z.number().int().nonnegative().default(10),
+    /** Seats of new departments from which a rollout package is proposed. @default 25 */
+    minRolloutSeats: z.number().int().nonnegative().default(25),
   })
   .strict();
 

@@ -131,15 +131,17 @@ export const EffortSchema = z
 
 export const LikelihoodSchema = z
   .object({
-    /** Starting likelihood by health light. @default green 6.5, yellow 5, red 3 */
+    /** Starting likelihood by health light: a healthy account with average engagement and
+     * average evidence is a "moderate" 5–6 on the rubric; strong evidence earns the 7–8.
+     * @default green 6, yellow 4.5, red 3 */
     healthBase: z
-      .object({ green: score.default(6.5), yellow: score.default(5), red: score.default(3) })
+      .object({ green: score.default(6), yellow: score.default(4.5), red: score.default(3) })
       .strict()
       .prefault({}),
     /** Points from engagement (0..1 mapped to ±weight). @default 1.5 */
     engagementWeight: z.number().nonnegative().default(1.5),
-    /** Points from evidence strength (0..1 mapped to ±weight). @default 2 */
-    evidenceWeight: z.number().nonnegative().default(2),
+    /** Points from evidence strength (0..1 mapped to ±weight). @default 2.5 */
+    evidenceWeight: z.number().nonnegative().default(2.5),
     /** Points lost at zero data confidence (scaled by the missing share). @default 3 */
     confidencePenalty: z.number().nonnegative().default(3),
     /** A contact engaged within this many days counts as engaged. @default 90 */
