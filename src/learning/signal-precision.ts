@@ -69,7 +69,8 @@ export function signalPrecision(history: HistoryItem[]): SignalPrecisionRow[] {
   const rows = new Map<string, Counts>();
   for (const { opportunity, outcome } of history) {
     for (const key of new Set(opportunity.evidence.map((e) => e.signal))) {
-      if (key === MODEL_EVIDENCE) continue; // a note on how it was scored, not a signal
+      // Notes on how it was scored or priced, not signals about the customer.
+      if (key === MODEL_EVIDENCE || key === 'sizing') continue;
       tally(rows, key, 'all', outcome);
       tally(rows, key, opportunity.type, outcome);
     }

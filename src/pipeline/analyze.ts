@@ -14,6 +14,9 @@ export interface AnalyzeOptions {
   catalog: Catalog;
   settings: ScoringSettings;
   likelihoodOverride?: ScoringInput['likelihoodOverride'];
+  /** Versions of calibrated likelihood models in use: part of the settings version, so a score
+   * that moved because a model was adopted is attributed to settings, not data. */
+  modelVersions?: string[];
 }
 
 export interface Analysis {
@@ -57,6 +60,10 @@ export function analyze(portfolio: Portfolio, asOf: string, options: AnalyzeOpti
   return {
     opportunities,
     accounts: scored.accounts,
-    settingsVersion: versionOf({ settings: options.settings, catalog: options.catalog }),
+    settingsVersion: versionOf({
+      settings: options.settings,
+      catalog: options.catalog,
+      models: options.modelVersions ?? [],
+    }),
   };
 }

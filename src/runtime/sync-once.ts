@@ -14,6 +14,7 @@ import type { Store } from '../store/db.js';
 import { runSync } from '../sync/index.js';
 import type { RunReport, SyncConnection, SyncPhase } from '../sync/types.js';
 import { checkMappingAgainstCrm, openConnector } from './connector.js';
+import { learnFromStore, recordOutcomes, retroHistory, signalPrecisionSection, type Learned } from './learn.js';
 import { loadScoringConfig } from './scoring-config.js';
 
 export interface SyncOnceOptions {
@@ -46,6 +47,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
   try {
     await checkMappingAgainstCrm(o.connection, connector);
     let portfolio: Portfolio | undefined;
+    let learned: Learned | undefined;
     const report = await runSync({
       store: o.store,
       connection: o.connection,
@@ -56,11 +58,22 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       ...(o.full ? { full: true } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.onRunStarted ? { onRunStarted: o.onRunStarted } : {}),
-      analyze: (p, asOf) => {
+      analyze: async (p, asOf) => {
         portfolio = p;
-        return analyze(p, asOf, { catalog: scoring.catalog, settings: scoring.settings });
+        learned = await learnFromStore(o.store, o.connection.name, p, asOf);
+        return analyze(p, asOf, {
+          catalog: scoring.catalog,
+          settings: scoring.settings,
+          ...(learned.modelVersions.length
+            ? { likelihoodOverride: learned.override, modelVersions: learned.modelVersions }
+            : {}),
+        });
       },
     });
+    if (learned && report.status === 'succeeded' && !o.dryRun) {
+      const added = await recordOutcomes(o.store, o.connection.name, learned.outcomes);
+      if (added) o.log.info({ connection: o.connection.name, added }, 'outcomes recorded');
+    }
     const written: string[] = [];
     if (o.out && report.analysis) {
       const { opportunities, accounts } = report.analysis;
@@ -72,6 +85,11 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
         catalog: scoring.catalog,
         ...(portfolio
           ? {
+              extraSections: [
+                signalPrecisionSection(learned, () =>
+                  retroHistory(portfolio!, scoring.catalog, scoring.settings, o.asOf),
+                ),
+              ],
               accountsById: new Map(portfolio.accounts.map((a) => [a.id, a])),
               contactsByAccount: groupBy(portfolio.contacts, (c) => c.accountId),
             }

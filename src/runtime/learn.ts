@@ -1,0 +1,149 @@
+/**
+ * Learning wired into a run: outcomes read from the CRM's deals and people's decisions, the
+ * likelihood calibrated on them (used only where it beats the rules on a holdout), and signal
+ * precision for the playbook. Pure parts live in src/learning; this module only gathers their
+ * inputs from the store and the run.
+ */
+import type { Catalog } from '../model/catalog.js';
+import type { Opportunity } from '../model/output.js';
+import type { Portfolio } from '../model/records.js';
+import {
+  calibrate,
+  createLikelihoodOverride,
+  deriveOutcomes,
+  renderSignalPrecision,
+  signalPrecision,
+  truncatePortfolio,
+  type HistoryItem,
+  type Outcome,
+  type TypeCalibration,
+} from '../learning/index.js';
+import { scorePortfolio, type ScoringSettings } from '../scoring/index.js';
+import { addDays } from '../scoring/dates.js';
+import type { Store } from '../store/db.js';
+import { listOpportunities } from '../store/opportunities.js';
+import { recordOutcome } from '../store/outcomes.js';
+
+export interface Learned {
+  outcomes: Outcome[];
+  history: HistoryItem[];
+  calibrations: TypeCalibration[];
+  override: ReturnType<typeof createLikelihoodOverride>;
+  /** Versions of the adopted models (part of the run's settings version). */
+  modelVersions: string[];
+}
+
+/** Outcomes and calibration from what the store has tracked for this connection. */
+export async function learnFromStore(
+  store: Store,
+  connection: string,
+  portfolio: Portfolio,
+  asOf: string,
+): Promise<Learned> {
+  const tracked = await listOpportunities(store, { connection, includeClosed: true });
+  const outcomes = deriveOutcomes({
+    deals: portfolio.deals,
+    asOf,
+    opportunities: tracked.map((r) => ({
+      id: r.id,
+      accountId: r.accountId,
+      type: r.data.type,
+      firstSeen: r.firstSeen,
+      status: r.status,
+      estimatedArr: r.data.estimatedArr,
+      ...(r.statusReason ? { statusReason: r.statusReason } : {}),
+    })),
+  });
+  const byOpportunity = new Map(outcomes.filter((o) => o.opportunityId).map((o) => [o.opportunityId!, o]));
+  const history = tracked.map((r) => {
+    const outcome = byOpportunity.get(r.id);
+    return { opportunity: r.data, raisedAt: r.firstSeen, ...(outcome ? { outcome } : {}) };
+  });
+  const calibrations = calibrate(history);
+  const adopted = calibrations.filter((c) => c.adopted && c.model);
+  return {
+    outcomes,
+    history,
+    calibrations,
+    override: createLikelihoodOverride(calibrations),
+    modelVersions: adopted.map((c) => c.model!.version).sort(),
+  };
+}
+
+/** Keep the outcomes table current; returns how many were new. */
+export async function recordOutcomes(store: Store, connection: string, outcomes: Outcome[]): Promise<number> {
+  let added = 0;
+  for (const o of outcomes) {
+    const isNew = await recordOutcome(store, {
+      connection,
+      accountId: o.accountId,
+      type: o.type ?? 'expansion',
+      outcome: o.outcome,
+      amount: o.amount,
+      closedAt: o.closedAt,
+      source: o.dealId ? `deal:${o.dealId}` : o.source,
+      ...(o.opportunityId ? { opportunityId: o.opportunityId } : {}),
+      ...(o.reason ? { reason: o.reason } : {}),
+    });
+    if (isNew) added++;
+  }
+  return added;
+}
+
+/**
+ * History from the portfolio's own past, for a connection whose CRM does not (yet) link deals to
+ * opportunities: score the portfolio as it stood `windowDays` ago (nothing dated later reaches
+ * the scoring) and see which accounts expanded since.
+ */
+export function retroHistory(
+  portfolio: Portfolio,
+  catalog: Catalog,
+  settings: ScoringSettings,
+  asOf: string,
+  windowDays = 90,
+): { cutoff: string; history: HistoryItem[] } {
+  const cutoff = addDays(asOf, -windowDays);
+  const past = truncatePortfolio(portfolio, cutoff, { catalog });
+  const { opportunities } = scorePortfolio({ portfolio: past, catalog, settings, asOf: cutoff });
+  const expansions = portfolio.deals.filter(
+    (d) => d.kind === 'expansion' && d.closed && d.closeDate && d.closeDate > cutoff && d.closeDate <= asOf,
+  );
+  const won = new Map<string, number>();
+  for (const d of expansions) if (d.won) won.set(d.accountId, (won.get(d.accountId) ?? 0) + d.amount);
+  const history = opportunities
+    .filter((o: Opportunity) => o.category === 'expansion')
+    .map((o): HistoryItem => {
+      const amount = won.get(o.accountId);
+      const outcome: Outcome = {
+        opportunityId: o.id,
+        accountId: o.accountId,
+        type: o.type,
+        outcome: amount !== undefined ? 'won' : 'lost',
+        amount: amount ?? 0,
+        closedAt: asOf,
+        source: 'deal',
+        ...(amount === undefined ? { reason: `no expansion won within ${windowDays} days` } : {}),
+      };
+      return { opportunity: o, raisedAt: cutoff, outcome };
+    });
+  return { cutoff, history };
+}
+
+/** The playbook's signal-precision section: resolved Headroom opportunities where there are
+ * any, else the portfolio's own history (`retroHistory`). */
+export function signalPrecisionSection(
+  learned: Learned | undefined,
+  retro: () => { cutoff: string; history: HistoryItem[] },
+): { title: string; markdown: string } {
+  const resolved = learned?.history.filter((h) => h.outcome) ?? [];
+  if (resolved.length) return renderSignalPrecision(signalPrecision(learned!.history));
+  const { cutoff, history } = retro();
+  const section = renderSignalPrecision(signalPrecision(history));
+  return {
+    title: section.title,
+    markdown:
+      `No Headroom opportunity has been resolved in the CRM yet, so these figures come from the portfolio's own history: ` +
+      `opportunities as they would have been raised on ${cutoff}, and whether the account won an expansion since.\n\n` +
+      section.markdown,
+  };
+}
