@@ -12,7 +12,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const resultsFile = join(here, 'results.json');
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts') && (!wanted.length || wanted.includes(f.replace(/\.bench\.ts$/, ''))))
+  .filter(
+    (f) =>
+      f.endsWith('.bench.ts') && (!wanted.length || wanted.includes(f.replace(/\.bench\.ts$/, ''))),
+  )
   .sort();
 const results: Record<string, unknown> = existsSync(resultsFile)
   ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
@@ -22,18 +25,23 @@ let failed = 0;
 for (const file of files) {
   const name = file.replace(/\.bench\.ts$/, '');
   process.stdout.write(`\n▶ ${name}\n`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'run-one.ts'), join(here, file)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'run-one.ts'), join(here, file)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const last = child.stdout.trim().split('\n').pop() ?? '';
   try {
     if (child.status !== 0) throw new Error(`exited with ${child.status}`);
     const parsed = JSON.parse(last) as { description: string; figures: Record<string, unknown> };
     results[name] = { ...parsed, ranAt: new Date().toISOString(), node: process.version };
     process.stdout.write(`  ${parsed.description}\n`);
-    for (const [k, v] of Object.entries(parsed.figures)) process.stdout.write(`  ${k.padEnd(40)} ${String(v)}\n`);
+    for (const [k, v] of Object.entries(parsed.figures))
+      process.stdout.write(`  ${k.padEnd(40)} ${String(v)}\n`);
   } catch (err) {
     failed++;
     results[name] = { error: String(err), output: child.stdout.slice(-2000) };

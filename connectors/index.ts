@@ -14,6 +14,7 @@ export type ConnectorName = keyof typeof CONNECTORS;
 
 export async function connectorFactory(name: string): Promise<ConnectorFactory> {
   const load = CONNECTORS[name];
-  if (!load) throw new Error(`unknown connector "${name}" (known: ${Object.keys(CONNECTORS).join(', ')})`);
+  if (!load)
+    throw new Error(`unknown connector "${name}" (known: ${Object.keys(CONNECTORS).join(', ')})`);
   return load();
 }

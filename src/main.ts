@@ -24,13 +24,28 @@ async function main(): Promise<void> {
     dataDir: env.HEADROOM_DATA_DIR,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
   });
-  const demo = await resolveSyncConnection({ connector: 'files', connection: DEMO, source: env.HEADROOM_DEMO_SOURCE }, env);
+  const demo = await resolveSyncConnection(
+    { connector: 'files', connection: DEMO, source: env.HEADROOM_DEMO_SOURCE },
+    env,
+  );
   const configured = configuredConnections(env);
-  const connections = [demo, ...configured.filter((c) => c.name !== DEMO).map((c) => resolveConnection(c))];
-  const asOfFor = (name: string) => env.HEADROOM_AS_OF ?? (name === DEMO ? DEMO_AS_OF : new Date().toISOString().slice(0, 10));
+  const connections = [
+    demo,
+    ...configured.filter((c) => c.name !== DEMO).map((c) => resolveConnection(c)),
+  ];
+  const asOfFor = (name: string) =>
+    env.HEADROOM_AS_OF ?? (name === DEMO ? DEMO_AS_OF : new Date().toISOString().slice(0, 10));
 
-  const { report, written } = await syncOnce({ store, connection: demo, env, log, asOf: asOfFor(DEMO), out: env.HEADROOM_OUT });
-  if (report.status === 'failed') throw new Error(`demo sync failed: ${report.error ?? 'unknown error'}`);
+  const { report, written } = await syncOnce({
+    store,
+    connection: demo,
+    env,
+    log,
+    asOf: asOfFor(DEMO),
+    out: env.HEADROOM_OUT,
+  });
+  if (report.status === 'failed')
+    throw new Error(`demo sync failed: ${report.error ?? 'unknown error'}`);
   const s = report.stats;
   process.stdout.write(
     `Synced the demo portfolio (${env.HEADROOM_DEMO_SOURCE}) as of ${report.asOf}: ${report.analysis?.accounts.length ?? 0} accounts, ` +
@@ -43,13 +58,17 @@ async function main(): Promise<void> {
     env,
     log,
     connections,
-    schedules: new Map(configured.map((c) => [c.name, { schedule: c.schedule, timezone: c.timezone }])),
+    schedules: new Map(
+      configured.map((c) => [c.name, { schedule: c.schedule, timezone: c.timezone }]),
+    ),
     asOfFor,
     outFor: (name) => (name === DEMO ? env.HEADROOM_OUT : undefined),
   });
   process.stdout.write(
     `Headroom is serving ${server.url.replace('127.0.0.1', 'localhost')}` +
-      (env.HEADROOM_API_TOKEN ? ' (API token required)\n' : ' (no HEADROOM_API_TOKEN: console open on loopback only)\n'),
+      (env.HEADROOM_API_TOKEN
+        ? ' (API token required)\n'
+        : ' (no HEADROOM_API_TOKEN: console open on loopback only)\n'),
   );
   stopOnSignals(server.stop, log);
 }

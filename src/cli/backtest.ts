@@ -12,8 +12,15 @@ export function registerBacktest(program: Command): void {
     .requiredOption('--cutoff <date>', 'score what was known at the end of this day (YYYY-MM-DD)')
     .option('--window <days>', 'days after the cutoff in which an expansion counts', '90')
     .option('--k <n>', 'accounts at the top of the list to check (default: 10% of accounts)')
-    .option('--catalog <file>', 'catalog (default: the folder’s catalog.yaml, else config/catalog.yaml)')
-    .option('--settings <file>', 'scoring settings (default: config/scoring.yaml)', 'config/scoring.yaml')
+    .option(
+      '--catalog <file>',
+      'catalog (default: the folder’s catalog.yaml, else config/catalog.yaml)',
+    )
+    .option(
+      '--settings <file>',
+      'scoring settings (default: config/scoring.yaml)',
+      'config/scoring.yaml',
+    )
     .option('--mapping <file>', 'mapping (default: mappings/files.yaml)')
     .action((flags: Record<string, string | undefined>) =>
       runCommand(async () => {

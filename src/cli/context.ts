@@ -43,8 +43,10 @@ export function exitCodeFor(err: unknown): number {
 }
 
 function errorText(err: unknown): string {
-  if (err instanceof ConfigError || err instanceof UsageError || err instanceof SourceError) return err.message;
-  if (err instanceof Error) return err.message + (process.env.LOG_LEVEL === 'debug' ? `\n${err.stack}` : '');
+  if (err instanceof ConfigError || err instanceof UsageError || err instanceof SourceError)
+    return err.message;
+  if (err instanceof Error)
+    return err.message + (process.env.LOG_LEVEL === 'debug' ? `\n${err.stack}` : '');
   return String(err);
 }
 

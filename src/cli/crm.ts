@@ -13,7 +13,10 @@ async function withConnector(
   body: (ctx: CliContext, c: Connector) => Promise<void>,
 ): Promise<number> {
   const ctx = cliContext();
-  const connection = await resolveSyncConnection({ connector, connection: flags.connection, source: flags.source }, ctx.env);
+  const connection = await resolveSyncConnection(
+    { connector, connection: flags.connection, source: flags.source },
+    ctx.env,
+  );
   const store = await openStore({
     dataDir: ctx.env.HEADROOM_DATA_DIR,
     ...(ctx.env.DATABASE_URL ? { databaseUrl: ctx.env.DATABASE_URL } : {}),
@@ -40,24 +43,37 @@ export function registerCrm(program: Command): void {
     .option('--connection <name>', 'connection name (default: the connector name)')
     .option('--source <dir>', 'folder (files connector)')
     .option('--json', 'print JSON')
-    .action((connector: string, object: string, f: { connection?: string; source?: string; json?: boolean }) =>
-      runCommand(() =>
-        withConnector(connector, f, async (ctx, c) => {
-          if (!c.describe) throw new UsageError(`the ${connector} connector cannot list fields`);
-          const fields = await c.describe(object);
-          if (f.json) return ctx.print(JSON.stringify(fields, null, 2));
-          for (const field of fields) {
-            const extra = [field.unique ? 'unique' : '', field.writable ? 'writable' : '', field.options?.length ? `[${field.options.join(', ')}]` : '']
-              .filter(Boolean)
-              .join(' ');
-            ctx.print(`${field.name.padEnd(36)} ${field.type.padEnd(12)} ${field.label}${extra ? `  ${extra}` : ''}`);
-          }
-        }),
-      ),
+    .action(
+      (
+        connector: string,
+        object: string,
+        f: { connection?: string; source?: string; json?: boolean },
+      ) =>
+        runCommand(() =>
+          withConnector(connector, f, async (ctx, c) => {
+            if (!c.describe) throw new UsageError(`the ${connector} connector cannot list fields`);
+            const fields = await c.describe(object);
+            if (f.json) return ctx.print(JSON.stringify(fields, null, 2));
+            for (const field of fields) {
+              const extra = [
+                field.unique ? 'unique' : '',
+                field.writable ? 'writable' : '',
+                field.options?.length ? `[${field.options.join(', ')}]` : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
+              ctx.print(
+                `${field.name.padEnd(36)} ${field.type.padEnd(12)} ${field.label}${extra ? `  ${extra}` : ''}`,
+              );
+            }
+          }),
+        ),
     );
   program
     .command('setup')
-    .description('install what write-back needs in the CRM (custom object and fields, properties, pipeline); idempotent')
+    .description(
+      'install what write-back needs in the CRM (custom object and fields, properties, pipeline); idempotent',
+    )
     .argument('<connector>', 'salesforce or hubspot')
     .option('--connection <name>', 'connection name (default: the connector name)')
     .option('--dry-run', 'say what would be created without creating it')

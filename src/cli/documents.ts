@@ -87,21 +87,31 @@ export function registerDocuments(program: Command): void {
     .action((f: { account: string; minutes: string; connection?: string }) =>
       runCommand(() =>
         withLatest(f.connection, async (ctx, latest) =>
-          renderQbrMarkdown(qbrAgenda({ ...narrativeContext(ctx, latest, f.account), durationMinutes: f.minutes === '90' ? 90 : 60 })),
+          renderQbrMarkdown(
+            qbrAgenda({
+              ...narrativeContext(ctx, latest, f.account),
+              durationMinutes: f.minutes === '90' ? 90 : 60,
+            }),
+          ),
         ),
       ),
     );
   program
     .command('outreach')
-    .description('outreach drafts for one opportunity: pre-meeting email, talking points, discovery questions, follow-up')
+    .description(
+      'outreach drafts for one opportunity: pre-meeting email, talking points, discovery questions, follow-up',
+    )
     .requiredOption('--opportunity <id>', 'the opportunity id (as in opportunities.json)')
     .option('--connection <name>', 'which connection')
     .action((f: { opportunity: string; connection?: string }) =>
       runCommand(() =>
         withLatest(f.connection, async (ctx, latest) => {
           const opp = latest.opportunities.find((o) => o.id === f.opportunity);
-          if (!opp) throw new UsageError(`no open opportunity "${f.opportunity}" in the latest sync`);
-          return renderOutreachMarkdown(outreachDrafts(opp, narrativeContext(ctx, latest, opp.accountId)));
+          if (!opp)
+            throw new UsageError(`no open opportunity "${f.opportunity}" in the latest sync`);
+          return renderOutreachMarkdown(
+            outreachDrafts(opp, narrativeContext(ctx, latest, opp.accountId)),
+          );
         }),
       ),
     );

@@ -39,4 +39,3 @@ export async function main(argv = process.argv): Promise<void> {
     throw err;
   }
 }
-

@@ -9,7 +9,9 @@ import { cliContext, runCommand } from './context.js';
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the console, API and embedded views; run scheduled syncs (SYNC_SCHEDULE or a connection’s schedule)')
+    .description(
+      'serve the console, API and embedded views; run scheduled syncs (SYNC_SCHEDULE or a connection’s schedule)',
+    )
     .action(() =>
       runCommand(async () => {
         const ctx = cliContext();
@@ -23,7 +25,9 @@ export function registerServe(program: Command): void {
           env: ctx.env,
           log: ctx.log,
           connections: configured.map((c) => resolveConnection(c)),
-          schedules: new Map(configured.map((c) => [c.name, { schedule: c.schedule, timezone: c.timezone }])),
+          schedules: new Map(
+            configured.map((c) => [c.name, { schedule: c.schedule, timezone: c.timezone }]),
+          ),
         });
         ctx.print(`Headroom is serving ${server.url}`);
         stopOnSignals(server.stop, ctx.log);

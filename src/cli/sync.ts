@@ -22,14 +22,25 @@ interface SyncFlags {
 export function registerSync(program: Command): void {
   program
     .command('sync')
-    .description('pull a connection, score it, write back only what changed, and write the output files')
+    .description(
+      'pull a connection, score it, write back only what changed, and write the output files',
+    )
     .option('--connector <name>', 'files, salesforce or hubspot')
-    .option('--connection <name>', 'a connection from config/connections.yaml (or the name for this one)')
+    .option(
+      '--connection <name>',
+      'a connection from config/connections.yaml (or the name for this one)',
+    )
     .option('--source <dir>', 'the folder to read (files connector)')
-    .option('--out <dir>', 'write opportunities.json, accounts.json, expansion-playbook.md and issues.json here')
+    .option(
+      '--out <dir>',
+      'write opportunities.json, accounts.json, expansion-playbook.md and issues.json here',
+    )
     .option('--as-of <date>', 'the run’s date, YYYY-MM-DD (default: today)')
     .option('--mapping <file>', 'mapping file (default: mappings/<connector>.yaml)')
-    .option('--dry-run', 'print the write plan (counts per object, sample field diffs) and write nothing to the CRM')
+    .option(
+      '--dry-run',
+      'print the write plan (counts per object, sample field diffs) and write nothing to the CRM',
+    )
     .option('--full', 'ignore watermarks: pull everything and notice deletions')
     .option('--no-write-back', 'read only, even when the mapping has a write-back section')
     .addHelpText(
@@ -72,7 +83,9 @@ async function sync(flags: SyncFlags): Promise<number> {
 
 function printReport(ctx: CliContext, r: RunReport, written: string[]): void {
   const s = r.stats;
-  ctx.print(`run ${r.runId} ${r.status}${r.dryRun ? ' (dry run)' : ''}: ${r.connection} as of ${r.asOf}`);
+  ctx.print(
+    `run ${r.runId} ${r.status}${r.dryRun ? ' (dry run)' : ''}: ${r.connection} as of ${r.asOf}`,
+  );
   if (r.status === 'skipped') {
     ctx.print('  another run of this connection is in progress; nothing done');
     return;
@@ -89,12 +102,19 @@ function printReport(ctx: CliContext, r: RunReport, written: string[]): void {
   }
   for (const [section, plan] of Object.entries(r.plan)) {
     if (!plan) continue;
-    ctx.print(`  ${r.dryRun ? 'would write' : 'wrote'} ${section} → ${plan.to}: ${plan.records} records (${plan.mode})`);
+    ctx.print(
+      `  ${r.dryRun ? 'would write' : 'wrote'} ${section} → ${plan.to}: ${plan.records} records (${plan.mode})`,
+    );
     if (r.dryRun)
       for (const sample of plan.samples.slice(0, 3))
-        ctx.print(`    ${sample.created ? 'create' : 'update'} ${sample.key}: ${JSON.stringify(sample.changed).slice(0, 200)}`);
+        ctx.print(
+          `    ${sample.created ? 'create' : 'update'} ${sample.key}: ${JSON.stringify(sample.changed).slice(0, 200)}`,
+        );
   }
-  if (!r.dryRun) ctx.print(`  writes: ${JSON.stringify(s.writes)}, errors ${s.writeErrors}, API calls ${s.apiCalls}`);
+  if (!r.dryRun)
+    ctx.print(
+      `  writes: ${JSON.stringify(s.writes)}, errors ${s.writeErrors}, API calls ${s.apiCalls}`,
+    );
   if (r.error) ctx.print(`  error: ${r.error}`);
   for (const f of written) ctx.print(`  wrote ${f}`);
 }

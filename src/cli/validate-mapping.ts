@@ -6,7 +6,9 @@ import { EXIT, runCommand } from './context.js';
 export function registerValidateMapping(program: Command): void {
   program
     .command('validate-mapping')
-    .description('check a mapping file: its shape, its keys and its neutral fields (exit 2 when invalid)')
+    .description(
+      'check a mapping file: its shape, its keys and its neutral fields (exit 2 when invalid)',
+    )
     .argument('<file>', 'the mapping YAML file')
     .action((file: string) =>
       runCommand(async () => {
@@ -15,7 +17,9 @@ export function registerValidateMapping(program: Command): void {
         process.stdout.write(
           `${file}: valid ${mapping.connector} mapping: ${objects
             .map(([k, v]) => `${k} <- ${v!.from} (${Object.keys(v!.fields).length} fields)`)
-            .join(', ')}${mapping.writeBack ? `; write-back: ${Object.keys(mapping.writeBack).join(', ')}` : '; read-only'}\n`,
+            .join(
+              ', ',
+            )}${mapping.writeBack ? `; write-back: ${Object.keys(mapping.writeBack).join(', ')}` : '; read-only'}\n`,
         );
         return EXIT.ok;
       }),

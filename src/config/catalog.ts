@@ -12,7 +12,10 @@ export function loadCatalog(file: string): Catalog {
 }
 
 /** The folder's own catalog when it has one, else `fallback`. */
-export function resolveCatalog(fallback: string, folder?: string): { catalog: Catalog; file: string } {
+export function resolveCatalog(
+  fallback: string,
+  folder?: string,
+): { catalog: Catalog; file: string } {
   const own = folder ? join(folder, 'catalog.yaml') : undefined;
   const file = own && existsSync(own) ? own : fallback;
   return { catalog: loadCatalog(file), file };

@@ -10,7 +10,10 @@ import { ConfigError } from '../errors.js';
 export function zodProblems(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({
     path: i.path.map(String).join('.'),
-    message: i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
+    message:
+      i.code === 'unrecognized_keys'
+        ? `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')}`
+        : i.message,
   }));
 }
 
@@ -40,7 +43,11 @@ export function loadYamlFile<S extends z.ZodType>(schema: S, file: string): z.in
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new ConfigError(file, [{ path: '', message: `cannot read the file (${(cause as Error).message})` }], { cause });
+    throw new ConfigError(
+      file,
+      [{ path: '', message: `cannot read the file (${(cause as Error).message})` }],
+      { cause },
+    );
   }
   return parseWith(schema, parseYamlText(text, file), file);
 }

@@ -47,12 +47,16 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   cur[parts[parts.length - 1]!] = value;
 }
 
-const normalize = (spec: FieldSpec): FieldSpecObject => (typeof spec === 'string' ? { field: spec } : spec);
+const normalize = (spec: FieldSpec): FieldSpecObject =>
+  typeof spec === 'string' ? { field: spec } : spec;
 
 function readSource(spec: FieldSpecObject, raw: RawRecord): { value: unknown; from: string } {
   if (spec.value !== undefined) return { value: spec.value, from: 'value' };
   if (spec.association !== undefined) {
-    return { value: raw.associations?.[spec.association]?.[0], from: `associations.${spec.association}` };
+    return {
+      value: raw.associations?.[spec.association]?.[0],
+      from: `associations.${spec.association}`,
+    };
   }
   const fields = Array.isArray(spec.field) ? spec.field : [spec.field!];
   for (const f of fields) {
@@ -93,9 +97,21 @@ export function mapRecord<O extends NeutralObject>(
     if (spec.required && spec.default === undefined) {
       skip = true;
       const why = parsed.ok ? `${from} is blank` : parsed.reason;
-      issues.push({ ...base, field: from, value, reason: `${path} is required: ${why}; record skipped`, skipped: true });
+      issues.push({
+        ...base,
+        field: from,
+        value,
+        reason: `${path} is required: ${why}; record skipped`,
+        skipped: true,
+      });
     } else if (!parsed.ok) {
-      issues.push({ ...base, field: from, value, reason: `${path}: ${parsed.reason}`, skipped: false });
+      issues.push({
+        ...base,
+        field: from,
+        value,
+        reason: `${path}: ${parsed.reason}`,
+        skipped: false,
+      });
     }
   }
   if (skip) return { issues };
@@ -104,7 +120,12 @@ export function mapRecord<O extends NeutralObject>(
 }
 
 /** Ids become `connection:crmId`; an account keeps its bare `crmId` too. */
-function finishIds(object: NeutralObject, out: Record<string, unknown>, raw: RawRecord, ctx: MapContext): void {
+function finishIds(
+  object: NeutralObject,
+  out: Record<string, unknown>,
+  raw: RawRecord,
+  ctx: MapContext,
+): void {
   const prefix = (v: unknown) => (isBlank(v) ? undefined : `${ctx.connection}:${String(v)}`);
   if (object === 'account') {
     const crmId = isBlank(out.crmId) ? (isBlank(out.id) ? raw.id : out.id) : out.crmId;
@@ -126,7 +147,11 @@ function optionalKeys(object: NeutralObject): Set<string> {
   let keys = optionalCache.get(object);
   if (!keys) {
     const shape = (NEUTRAL_SCHEMAS[object] as unknown as z.ZodObject<z.ZodRawShape>).shape;
-    keys = new Set(Object.entries(shape).filter(([, s]) => (s as z.ZodType).safeParse(undefined).success).map(([k]) => k));
+    keys = new Set(
+      Object.entries(shape)
+        .filter(([, s]) => (s as z.ZodType).safeParse(undefined).success)
+        .map(([k]) => k),
+    );
     optionalCache.set(object, keys);
   }
   return keys;
@@ -151,16 +176,30 @@ function validate<O extends NeutralObject>(
       const value = readPath(out, field);
       const src = sourceFor(field) ?? (field || undefined);
       if (!optional) {
-        issues.push({ ...base, field: src, value, reason: `${field || 'record'}: ${zi.message}; record skipped`, skipped: true });
+        issues.push({
+          ...base,
+          field: src,
+          value,
+          reason: `${field || 'record'}: ${zi.message}; record skipped`,
+          skipped: true,
+        });
         return { issues };
       }
       if (dropped.has(top)) continue;
       dropped.add(top);
-      issues.push({ ...base, field: src, value, reason: `${field}: ${zi.message}; ${top} left empty`, skipped: false });
+      issues.push({
+        ...base,
+        field: src,
+        value,
+        reason: `${field}: ${zi.message}; ${top} left empty`,
+        skipped: false,
+      });
     }
     for (const top of dropped) delete out[top];
   }
-  return { issues: [...issues, { ...base, reason: 'record could not be validated', skipped: true }] };
+  return {
+    issues: [...issues, { ...base, reason: 'record could not be validated', skipped: true }],
+  };
 }
 
 /** The source field a neutral path was read from (for issue messages). */
@@ -194,7 +233,8 @@ export function sourceFields(mapping: ObjectMapping): string[] {
   const out = new Set<string>();
   for (const spec of Object.values(mapping.fields)) {
     const s = normalize(spec);
-    if (s.field !== undefined) for (const f of Array.isArray(s.field) ? s.field : [s.field]) out.add(f);
+    if (s.field !== undefined)
+      for (const f of Array.isArray(s.field) ? s.field : [s.field]) out.add(f);
   }
   return [...out];
 }

@@ -24,14 +24,20 @@ export function suggest(name: string, candidates: string[], max = 3): string[] {
 
 function checkNeutralFields(mapping: Mapping): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
-  for (const [object, spec] of Object.entries(mapping.objects) as [NeutralObject, { fields: object } | undefined][]) {
+  for (const [object, spec] of Object.entries(mapping.objects) as [
+    NeutralObject,
+    { fields: object } | undefined,
+  ][]) {
     if (!spec) continue;
     const known = Object.keys(NEUTRAL_FIELDS[object]);
     for (const path of Object.keys(spec.fields)) {
-      if (known.includes(path) || (object === 'account' && /^customFields\.[\w-]+$/.test(path))) continue;
+      if (known.includes(path) || (object === 'account' && /^customFields\.[\w-]+$/.test(path)))
+        continue;
       problems.push({
         path: `objects.${object}.fields.${path}`,
-        message: `"${path}" is not a neutral ${object} field; did you mean ${suggest(path, known).map((s) => `"${s}"`).join(' or ')}?`,
+        message: `"${path}" is not a neutral ${object} field; did you mean ${suggest(path, known)
+          .map((s) => `"${s}"`)
+          .join(' or ')}?`,
       });
     }
   }
@@ -72,14 +78,24 @@ export function checkSourceFields(
     const names = fields.map((f) => f.name);
     const lower = new Set(names.map((n) => n.toLowerCase()));
     for (const [path, s] of Object.entries(spec.fields)) {
-      const sources = typeof s === 'string' ? [s] : s.field === undefined ? [] : Array.isArray(s.field) ? s.field : [s.field];
+      const sources =
+        typeof s === 'string'
+          ? [s]
+          : s.field === undefined
+            ? []
+            : Array.isArray(s.field)
+              ? s.field
+              : [s.field];
       for (const src of sources) {
         const head = src.split('.')[0]!.toLowerCase();
-        const relationship = src.includes('.') && (lower.has(`${head}id`) || lower.has(head.replace(/__r$/, '__c')));
+        const relationship =
+          src.includes('.') && (lower.has(`${head}id`) || lower.has(head.replace(/__r$/, '__c')));
         if (lower.has(src.toLowerCase()) || relationship) continue;
         problems.push({
           path: `objects.${object}.fields.${path}`,
-          message: `${spec.from} has no field "${src}"; did you mean ${suggest(src, names).map((n) => `"${n}"`).join(' or ')}?`,
+          message: `${spec.from} has no field "${src}"; did you mean ${suggest(src, names)
+            .map((n) => `"${n}"`)
+            .join(' or ')}?`,
         });
       }
     }

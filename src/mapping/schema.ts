@@ -90,7 +90,10 @@ export const WriteFieldSchema = z.preprocess(
       createOnly: z.boolean().optional(),
     })
     .strict()
-    .refine((w) => (w.field === undefined) !== (w.value === undefined), 'give exactly one of field or value'),
+    .refine(
+      (w) => (w.field === undefined) !== (w.value === undefined),
+      'give exactly one of field or value',
+    ),
 );
 export type WriteField = z.infer<typeof WriteFieldSchema>;
 
@@ -105,7 +108,10 @@ const writeTarget = {
 
 export const WriteBackSchema = z
   .object({
-    account: z.object({ ...writeTarget }).strict().optional(),
+    account: z
+      .object({ ...writeTarget })
+      .strict()
+      .optional(),
     opportunity: z
       .object({
         ...writeTarget,
@@ -116,7 +122,10 @@ export const WriteBackSchema = z
         status: z
           .object({
             field: z.string().min(1),
-            map: z.record(z.string(), z.enum(['open', 'accepted', 'dismissed', 'converted', 'won', 'lost'])),
+            map: z.record(
+              z.string(),
+              z.enum(['open', 'accepted', 'dismissed', 'converted', 'won', 'lost']),
+            ),
           })
           .strict()
           .optional(),
@@ -150,7 +159,10 @@ export const MappingSchema = z
         },
       )
       .strict()
-      .refine((o) => o.account !== undefined, { message: 'objects.account is required', path: ['account'] }),
+      .refine((o) => o.account !== undefined, {
+        message: 'objects.account is required',
+        path: ['account'],
+      }),
     writeBack: WriteBackSchema.optional(),
   })
   .strict();

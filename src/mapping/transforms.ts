@@ -5,7 +5,8 @@
  */
 import type { FieldType } from './schema.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: true; blank: true } | { ok: false; reason: string };
+export type Parsed<T> =
+  { ok: true; value: T } | { ok: true; blank: true } | { ok: false; reason: string };
 
 const BLANKS = new Set(['', 'null', 'n/a', 'na', '-', '—', 'none', 'undefined', '#n/a']);
 const blank = { ok: true, blank: true } as const;
@@ -100,7 +101,8 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 function validYmd(y: number, m: number, d: number): string | undefined {
   const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return undefined;
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d)
+    return undefined;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
@@ -141,7 +143,8 @@ const orFail = (v: string | undefined, s: string): Parsed<string> =>
 
 export function parseDateTime(raw: unknown): Parsed<string> {
   if (isBlank(raw)) return blank;
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? fail('invalid datetime') : ok(raw.toISOString());
+  if (raw instanceof Date)
+    return Number.isNaN(raw.getTime()) ? fail('invalid datetime') : ok(raw.toISOString());
   const s = String(raw).trim();
   if (/^\d{12,}$/.test(s)) return ok(new Date(Number(s)).toISOString());
   const t = Date.parse(s);

@@ -16,9 +16,20 @@ export const EXPANSION_TYPES = [
   'professional_services',
   'support_upgrade',
 ] as const;
-export const OTHER_TYPES = ['activation', 'conversion', 'stabilization', 'champion_followup'] as const;
+export const OTHER_TYPES = [
+  'activation',
+  'conversion',
+  'stabilization',
+  'champion_followup',
+] as const;
 export const OPPORTUNITY_TYPES = [...EXPANSION_TYPES, ...OTHER_TYPES] as const;
-export const CATEGORIES = ['expansion', 'activation', 'conversion', 'stabilization', 'champion'] as const;
+export const CATEGORIES = [
+  'expansion',
+  'activation',
+  'conversion',
+  'stabilization',
+  'champion',
+] as const;
 export const HEALTH = ['green', 'yellow', 'red'] as const;
 export const TIMING = ['now', '30d', '90d', 'hold'] as const;
 export const READINESS = ['ready_now', 'needs_nurturing', 'not_ready'] as const;

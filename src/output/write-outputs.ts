@@ -34,7 +34,10 @@ export async function writeOutputs(dir: string, outputs: Outputs): Promise<strin
     [OUTPUT_FILES.opportunities, `${JSON.stringify(outputs.opportunities, null, 2)}\n`],
     [OUTPUT_FILES.accounts, `${JSON.stringify(outputs.accounts, null, 2)}\n`],
     [OUTPUT_FILES.issues, `${JSON.stringify(outputs.issues, null, 2)}\n`],
-    [OUTPUT_FILES.playbook, outputs.playbook.endsWith('\n') ? outputs.playbook : `${outputs.playbook}\n`],
+    [
+      OUTPUT_FILES.playbook,
+      outputs.playbook.endsWith('\n') ? outputs.playbook : `${outputs.playbook}\n`,
+    ],
   ];
   const written: string[] = [];
   for (const [name, text] of files) {

@@ -19,8 +19,12 @@ export interface ConnectionFlags {
 
 /** Settings a CRM connector reads from the environment (`SALESFORCE_*`, `HUBSPOT_*`). */
 async function envOptions(connector: string): Promise<Record<string, unknown>> {
-  if (connector === 'salesforce') return (await import('../../connectors/salesforce/config.js')).salesforceOptionsFromEnv(process.env);
-  if (connector === 'hubspot') return (await import('../../connectors/hubspot/config.js')).hubspotOptionsFromEnv(process.env);
+  if (connector === 'salesforce')
+    return (await import('../../connectors/salesforce/config.js')).salesforceOptionsFromEnv(
+      process.env,
+    );
+  if (connector === 'hubspot')
+    return (await import('../../connectors/hubspot/config.js')).hubspotOptionsFromEnv(process.env);
   return {};
 }
 
@@ -29,14 +33,20 @@ export function configuredConnections(env: Env): ConnectionConfig[] {
   return existsSync(env.HEADROOM_CONNECTIONS) ? loadConnections(env.HEADROOM_CONNECTIONS) : [];
 }
 
-export async function resolveSyncConnection(flags: ConnectionFlags, env: Env): Promise<SyncConnection> {
+export async function resolveSyncConnection(
+  flags: ConnectionFlags,
+  env: Env,
+): Promise<SyncConnection> {
   let config: ConnectionConfig | undefined;
   if (flags.connection && !flags.connector) {
     config = configuredConnections(env).find((c) => c.name === flags.connection);
-    if (!config) throw new UsageError(`no connection "${flags.connection}" in ${env.HEADROOM_CONNECTIONS}`);
+    if (!config)
+      throw new UsageError(`no connection "${flags.connection}" in ${env.HEADROOM_CONNECTIONS}`);
   } else {
-    if (!flags.connector) throw new UsageError('give --connector (files, salesforce, hubspot) or --connection NAME');
-    if (flags.connector === 'files' && !flags.source) throw new UsageError('--connector files needs --source DIR');
+    if (!flags.connector)
+      throw new UsageError('give --connector (files, salesforce, hubspot) or --connection NAME');
+    if (flags.connector === 'files' && !flags.source)
+      throw new UsageError('--connector files needs --source DIR');
     config = {
       name: flags.connection ?? flags.connector,
       connector: flags.connector,

@@ -8,7 +8,11 @@ import { createSecretStore } from '../secrets/index.js';
 import type { Store } from '../store/db.js';
 import type { SyncConnection } from '../sync/types.js';
 
-export async function openConnector(connection: SyncConnection, store: Store, log: Log): Promise<Connector> {
+export async function openConnector(
+  connection: SyncConnection,
+  store: Store,
+  log: Log,
+): Promise<Connector> {
   const factory = await connectorFactory(connection.connector);
   return factory({
     connection: connection.name,
@@ -22,7 +26,10 @@ export async function openConnector(connection: SyncConnection, store: Store, lo
  * Refuse a mapping that names CRM fields which do not exist, with the closest names. Files are
  * not checked: a column missing from an export is read as blank, by design.
  */
-export async function checkMappingAgainstCrm(connection: SyncConnection, connector: Connector): Promise<void> {
+export async function checkMappingAgainstCrm(
+  connection: SyncConnection,
+  connector: Connector,
+): Promise<void> {
   if (connection.connector === 'files' || !connector.describe) return;
   const fields = new Map<string, FieldInfo[]>();
   for (const spec of Object.values(connection.mapping.objects)) {

@@ -30,9 +30,12 @@ export async function loadLatestSync(store: Store, connection?: string): Promise
   );
   const names = [...new Set(runs.map((r) => r.connection))];
   const name = connection ?? names[0];
-  if (!name || !runs.length) throw new UsageError('no completed sync in the store yet: run `headroom sync` first');
+  if (!name || !runs.length)
+    throw new UsageError('no completed sync in the store yet: run `headroom sync` first');
   if (!connection && names.length > 1)
-    throw new UsageError(`the store holds several connections (${names.join(', ')}): give --connection`);
+    throw new UsageError(
+      `the store holds several connections (${names.join(', ')}): give --connection`,
+    );
   const asOf = runs.find((r) => r.connection === name)!.asOf;
   const portfolio = await buildPortfolio(store, name, asOf);
   const opportunities = (await listOpportunities(store, { connection: name }))
@@ -51,7 +54,9 @@ export async function loadLatestSync(store: Store, connection?: string): Promise
 
 /** Find an account by neutral id (`files:A-001`) or CRM id (`A-001`). */
 export function findAccount(latest: LatestSync, id: string): Account {
-  const account = latest.accountsById.get(id) ?? latest.portfolio.accounts.find((a) => a.crmId === id);
-  if (!account) throw new UsageError(`no account "${id}" in the latest sync of ${latest.connection}`);
+  const account =
+    latest.accountsById.get(id) ?? latest.portfolio.accounts.find((a) => a.crmId === id);
+  if (!account)
+    throw new UsageError(`no account "${id}" in the latest sync of ${latest.connection}`);
   return account;
 }

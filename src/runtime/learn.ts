@@ -54,7 +54,9 @@ export async function learnFromStore(
       ...(r.statusReason ? { statusReason: r.statusReason } : {}),
     })),
   });
-  const byOpportunity = new Map(outcomes.filter((o) => o.opportunityId).map((o) => [o.opportunityId!, o]));
+  const byOpportunity = new Map(
+    outcomes.filter((o) => o.opportunityId).map((o) => [o.opportunityId!, o]),
+  );
   const history = tracked.map((r) => {
     const outcome = byOpportunity.get(r.id);
     return { opportunity: r.data, raisedAt: r.firstSeen, ...(outcome ? { outcome } : {}) };
@@ -71,7 +73,11 @@ export async function learnFromStore(
 }
 
 /** Keep the outcomes table current; returns how many were new. */
-export async function recordOutcomes(store: Store, connection: string, outcomes: Outcome[]): Promise<number> {
+export async function recordOutcomes(
+  store: Store,
+  connection: string,
+  outcomes: Outcome[],
+): Promise<number> {
   let added = 0;
   for (const o of outcomes) {
     const isNew = await recordOutcome(store, {
@@ -106,10 +112,16 @@ export function retroHistory(
   const past = truncatePortfolio(portfolio, cutoff, { catalog });
   const { opportunities } = scorePortfolio({ portfolio: past, catalog, settings, asOf: cutoff });
   const expansions = portfolio.deals.filter(
-    (d) => d.kind === 'expansion' && d.closed && d.closeDate && d.closeDate > cutoff && d.closeDate <= asOf,
+    (d) =>
+      d.kind === 'expansion' &&
+      d.closed &&
+      d.closeDate &&
+      d.closeDate > cutoff &&
+      d.closeDate <= asOf,
   );
   const won = new Map<string, number>();
-  for (const d of expansions) if (d.won) won.set(d.accountId, (won.get(d.accountId) ?? 0) + d.amount);
+  for (const d of expansions)
+    if (d.won) won.set(d.accountId, (won.get(d.accountId) ?? 0) + d.amount);
   const history = opportunities
     .filter((o: Opportunity) => o.category === 'expansion')
     .map((o): HistoryItem => {

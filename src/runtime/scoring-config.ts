@@ -17,6 +17,8 @@ export interface ScoringConfig {
 export function loadScoringConfig(env: Env, folder?: string): ScoringConfig {
   const { catalog, file } = resolveCatalog(env.HEADROOM_CATALOG, folder);
   const settingsFile = existsSync(env.HEADROOM_SCORING) ? env.HEADROOM_SCORING : undefined;
-  const settings = settingsFile ? loadYamlFile(ScoringSettingsSchema, settingsFile) : DEFAULT_SETTINGS;
+  const settings = settingsFile
+    ? loadYamlFile(ScoringSettingsSchema, settingsFile)
+    : DEFAULT_SETTINGS;
   return { catalog, catalogFile: file, settings, settingsFile };
 }

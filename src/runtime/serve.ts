@@ -27,7 +27,9 @@ export async function serve(o: ServeOptions): Promise<{ url: string; stop(): Pro
   const server = await startServer(deps, o.env.PORT, o.env.HOST);
   // Scheduled syncs run only where a schedule was asked for: SYNC_SCHEDULE for every connection,
   // or a connection's own `schedule` in the connections file.
-  const scheduled = o.connections.filter((c) => o.env.SYNC_SCHEDULE || o.schedules?.get(c.name)?.schedule);
+  const scheduled = o.connections.filter(
+    (c) => o.env.SYNC_SCHEDULE || o.schedules?.get(c.name)?.schedule,
+  );
   let scheduler: Scheduler | undefined;
   if (scheduled.length) {
     const byName = new Map(scheduled.map((c) => [c.name, c]));

@@ -5,7 +5,12 @@
  */
 import type { Connector, RawRecord } from '../../connectors/types.js';
 import type { Env } from '../env.js';
-import { HttpError, serverConfigFromEnv, type MappingPreview, type ServerDeps } from '../server/index.js';
+import {
+  HttpError,
+  serverConfigFromEnv,
+  type MappingPreview,
+  type ServerDeps,
+} from '../server/index.js';
 import type { Log } from '../log.js';
 import { mapRecords, sourceAssociations, sourceFields } from '../mapping/apply.js';
 import { parseMappingText } from '../mapping/load.js';
@@ -37,7 +42,10 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
   const asOf = (name: string) => o.asOfFor?.(name) ?? new Date().toISOString().slice(0, 10);
   const running = new Map<string, Promise<unknown>>();
 
-  const withConnector = async <T>(name: string, body: (c: Connector, conn: SyncConnection) => Promise<T>): Promise<T> => {
+  const withConnector = async <T>(
+    name: string,
+    body: (c: Connector, conn: SyncConnection) => Promise<T>,
+  ): Promise<T> => {
     const conn = connection(name);
     const c = await openConnector(conn, o.store, o.log);
     try {
@@ -53,10 +61,15 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
     catalogFile: o.env.HEADROOM_CATALOG,
     settingsFile: o.env.HEADROOM_SCORING,
     mappingsDir: 'mappings',
-    connections: o.connections.map((c) => ({ name: c.name, connector: c.connector, mappingFile: c.mappingFile })),
+    connections: o.connections.map((c) => ({
+      name: c.name,
+      connector: c.connector,
+      mappingFile: c.mappingFile,
+    })),
     async startRun(name, { dryRun }) {
       const conn = connection(name);
-      if (running.has(name)) throw new HttpError(409, 'conflict', `a sync of ${name} is already running`);
+      if (running.has(name))
+        throw new HttpError(409, 'conflict', `a sync of ${name} is already running`);
       // Resolves with the run id as soon as the run is recorded; the sync goes on in the background.
       return new Promise<string>((resolve, reject) => {
         const run = syncOnce({
@@ -81,7 +94,12 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
     previewMapping: (name, text, n) => withConnector(name, (c, conn) => preview(c, conn, text, n)),
     describeFields: (name, object) =>
       withConnector(name, async (c) => {
-        if (!c.describe) throw new HttpError(400, 'unsupported', `the ${connection(name).connector} connector cannot list fields`);
+        if (!c.describe)
+          throw new HttpError(
+            400,
+            'unsupported',
+            `the ${connection(name).connector} connector cannot list fields`,
+          );
         return c.describe(object);
       }),
     log: o.log,
@@ -90,19 +108,35 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
 }
 
 /** Apply a mapping to the first `n` records of each object it maps; nothing is stored. */
-async function preview(c: Connector, conn: SyncConnection, text: string, n: number): Promise<MappingPreview> {
+async function preview(
+  c: Connector,
+  conn: SyncConnection,
+  text: string,
+  n: number,
+): Promise<MappingPreview> {
   const mapping = parseMappingText(text, conn.mappingFile);
   const out: MappingPreview = { records: {}, issues: [] };
-  for (const [object, spec] of Object.entries(mapping.objects) as [NeutralObject, (typeof mapping.objects)[NeutralObject]][]) {
+  for (const [object, spec] of Object.entries(mapping.objects) as [
+    NeutralObject,
+    (typeof mapping.objects)[NeutralObject],
+  ][]) {
     if (!spec) continue;
     const sample: RawRecord[] = [];
     let source: string | undefined;
-    for await (const page of c.pull({ object: spec.from, fields: sourceFields(spec), associations: sourceAssociations(spec), ...(spec.where ? { where: spec.where } : {}) })) {
+    for await (const page of c.pull({
+      object: spec.from,
+      fields: sourceFields(spec),
+      associations: sourceAssociations(spec),
+      ...(spec.where ? { where: spec.where } : {}),
+    })) {
       source ??= page.source;
       sample.push(...page.records.slice(0, n - sample.length));
       if (sample.length >= n) break;
     }
-    const mapped = mapRecords(object, spec, sample, { connection: conn.name, ...(source ? { source } : {}) });
+    const mapped = mapRecords(object, spec, sample, {
+      connection: conn.name,
+      ...(source ? { source } : {}),
+    });
     out.records[object] = mapped.records;
     out.issues.push(...(mapped.issues as Issue[]));
   }

@@ -14,7 +14,13 @@ import type { Store } from '../store/db.js';
 import { runSync } from '../sync/index.js';
 import type { RunReport, SyncConnection, SyncPhase } from '../sync/types.js';
 import { checkMappingAgainstCrm, openConnector } from './connector.js';
-import { learnFromStore, recordOutcomes, retroHistory, signalPrecisionSection, type Learned } from './learn.js';
+import {
+  learnFromStore,
+  recordOutcomes,
+  retroHistory,
+  signalPrecisionSection,
+  type Learned,
+} from './learn.js';
 import { loadScoringConfig } from './scoring-config.js';
 
 export interface SyncOnceOptions {
@@ -41,7 +47,8 @@ export interface SyncOnceResult {
 }
 
 export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
-  const folder = o.connection.connector === 'files' ? String(o.connection.options.source ?? '') : undefined;
+  const folder =
+    o.connection.connector === 'files' ? String(o.connection.options.source ?? '') : undefined;
   const scoring = loadScoringConfig(o.env, folder || undefined);
   const connector = o.connector ?? (await openConnector(o.connection, o.store, o.log));
   try {
@@ -95,7 +102,14 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
             }
           : {}),
       });
-      written.push(...(await writeOutputs(o.out, { opportunities, accounts, issues: report.issues, playbook })));
+      written.push(
+        ...(await writeOutputs(o.out, {
+          opportunities,
+          accounts,
+          issues: report.issues,
+          playbook,
+        })),
+      );
     }
     return { report, written };
   } finally {

@@ -15,7 +15,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 function headroom(args: string[]) {
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, HEADROOM_DATA_DIR: join(root, 'data'), LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      HEADROOM_DATA_DIR: join(root, 'data'),
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: '',
+    },
   });
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
@@ -39,22 +44,59 @@ describe('headroom sync --connector files', () => {
 
   it('exits 0, puts the bad rows in issues.json with their row numbers and keeps every other account', () => {
     setup();
-    const r = headroom(['sync', '--connector', 'files', '--source', source, '--out', out, '--as-of', '2026-11-24']);
+    const r = headroom([
+      'sync',
+      '--connector',
+      'files',
+      '--source',
+      source,
+      '--out',
+      out,
+      '--as-of',
+      '2026-11-24',
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const issues = JSON.parse(readFileSync(join(out, 'issues.json'), 'utf8')).map((i: unknown) => IssueSchema.parse(i));
+    const issues = JSON.parse(readFileSync(join(out, 'issues.json'), 'utf8')).map((i: unknown) =>
+      IssueSchema.parse(i),
+    );
     expect(issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ source: 'accounts.csv', row: 3, field: 'account_id', skipped: true }),
-        expect.objectContaining({ source: 'accounts.csv', row: 4, field: 'licensed_seats', value: -5, skipped: false }),
-        expect.objectContaining({ source: 'accounts.csv', row: 5, field: 'arr', value: 'ask finance', skipped: true }),
+        expect.objectContaining({
+          source: 'accounts.csv',
+          row: 3,
+          field: 'account_id',
+          skipped: true,
+        }),
+        expect.objectContaining({
+          source: 'accounts.csv',
+          row: 4,
+          field: 'licensed_seats',
+          value: -5,
+          skipped: false,
+        }),
+        expect.objectContaining({
+          source: 'accounts.csv',
+          row: 5,
+          field: 'arr',
+          value: 'ask finance',
+          skipped: true,
+        }),
       ]),
     );
-    const accounts = JSON.parse(readFileSync(join(out, 'accounts.json'), 'utf8')).map((a: unknown) => AccountSummarySchema.parse(a));
-    expect(accounts.map((a: { name: string }) => a.name).sort()).toEqual(['Arbor Labs', 'Fjord Health', 'Negative Seats Co']);
+    const accounts = JSON.parse(readFileSync(join(out, 'accounts.json'), 'utf8')).map(
+      (a: unknown) => AccountSummarySchema.parse(a),
+    );
+    expect(accounts.map((a: { name: string }) => a.name).sort()).toEqual([
+      'Arbor Labs',
+      'Fjord Health',
+      'Negative Seats Co',
+    ]);
     const opportunities = JSON.parse(readFileSync(join(out, 'opportunities.json'), 'utf8'));
     for (const o of opportunities) OpportunitySchema.parse(o);
-    expect(opportunities.find((o: { accountName: string }) => o.accountName === 'Fjord Health')?.type).toBe('conversion');
+    expect(
+      opportunities.find((o: { accountName: string }) => o.accountName === 'Fjord Health')?.type,
+    ).toBe('conversion');
     const playbook = readFileSync(join(out, 'expansion-playbook.md'), 'utf8');
     expect(playbook).toMatch(/^# Expansion Revenue Playbook/);
     expect(playbook).toContain('Accounts Analyzed: 3');
@@ -72,10 +114,23 @@ describe('headroom sync --connector files', () => {
     const mapping = join(root, 'bad.yaml');
     writeFileSync(
       mapping,
-      readFileSync('mappings/files.yaml', 'utf8').replace('arr: { field: arr, type: currency, required: true }', 'arr: { field: arr, type: money }'),
+      readFileSync('mappings/files.yaml', 'utf8').replace(
+        'arr: { field: arr, type: currency, required: true }',
+        'arr: { field: arr, type: money }',
+      ),
     );
     const badOut = join(root, 'bad-out');
-    const r = headroom(['sync', '--connector', 'files', '--source', source, '--out', badOut, '--mapping', mapping]);
+    const r = headroom([
+      'sync',
+      '--connector',
+      'files',
+      '--source',
+      source,
+      '--out',
+      badOut,
+      '--mapping',
+      mapping,
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('bad.yaml');
     expect(r.err).toContain('objects.account.fields.arr.type');
@@ -84,7 +139,9 @@ describe('headroom sync --connector files', () => {
 
   it('exits 2 on bad usage and 0 on --help', () => {
     expect(headroom(['sync', '--connector', 'files']).code).toBe(2);
-    expect(headroom(['sync', '--as-of', 'yesterday', '--connector', 'files', '--source', source]).code).toBe(2);
+    expect(
+      headroom(['sync', '--as-of', 'yesterday', '--connector', 'files', '--source', source]).code,
+    ).toBe(2);
     expect(headroom(['no-such-command']).code).toBe(2);
     const help = headroom(['sync', '--help']);
     expect(help.code).toBe(0);

@@ -5,7 +5,11 @@ import type { RawRecord } from '../../connectors/types.js';
 
 const files = loadMapping('mappings/files.yaml');
 const ctx = { connection: 'files', source: 'accounts.csv' };
-const row = (n: number, fields: Record<string, unknown>): RawRecord => ({ id: String(fields.account_id ?? `r${n}`), row: n, fields });
+const row = (n: number, fields: Record<string, unknown>): RawRecord => ({
+  id: String(fields.account_id ?? `r${n}`),
+  row: n,
+  fields,
+});
 
 describe('mapRecords with the default files mapping', () => {
   const { records, issues } = mapRecords(
@@ -30,9 +34,21 @@ describe('mapRecords with the default files mapping', () => {
         last_qbr_outcome: 'Good',
       }),
       row(3, { account_id: '', name: 'No Id Inc', arr: '1.2M' }),
-      row(4, { account_id: 'A-3', name: 'Negative Seats', arr: '12k', licensed_seats: '-5', active_seats: '3' }),
+      row(4, {
+        account_id: 'A-3',
+        name: 'Negative Seats',
+        arr: '12k',
+        licensed_seats: '-5',
+        active_seats: '3',
+      }),
       row(5, { account_id: 'A-4', name: 'Bad ARR', arr: 'call me' }),
-      row(6, { account_id: 'A-5', name: 'Odd Lifecycle', arr: '9000', lifecycle: 'Partner', employees: 'many' }),
+      row(6, {
+        account_id: 'A-5',
+        name: 'Odd Lifecycle',
+        arr: '9000',
+        lifecycle: 'Partner',
+        employees: 'many',
+      }),
     ],
     ctx,
   );
@@ -57,9 +73,18 @@ describe('mapRecords with the default files mapping', () => {
 
   it('skips a row without an id and one with unreadable ARR, naming row, column and value', () => {
     expect(records.map((r) => r.crmId)).toEqual(['A-1', 'A-3', 'A-5']);
-    expect(issues).toContainEqual(expect.objectContaining({ row: 3, field: 'account_id', skipped: true }));
     expect(issues).toContainEqual(
-      expect.objectContaining({ row: 5, recordId: 'A-4', field: 'arr', value: 'call me', skipped: true, source: 'accounts.csv' }),
+      expect.objectContaining({ row: 3, field: 'account_id', skipped: true }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        row: 5,
+        recordId: 'A-4',
+        field: 'arr',
+        value: 'call me',
+        skipped: true,
+        source: 'accounts.csv',
+      }),
     );
   });
 
@@ -67,15 +92,21 @@ describe('mapRecords with the default files mapping', () => {
     const acct = records.find((r) => r.crmId === 'A-3');
     expect(acct).toMatchObject({ arr: 12000 });
     expect(acct?.seats).toBeUndefined();
-    expect(issues).toContainEqual(expect.objectContaining({ row: 4, field: 'licensed_seats', value: -5, skipped: false }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ row: 4, field: 'licensed_seats', value: -5, skipped: false }),
+    );
   });
 
   it('reports an unknown enum value and an unreadable number without dropping the record', () => {
     const acct = records.find((r) => r.crmId === 'A-5');
     expect(acct).toMatchObject({ lifecycle: 'customer' });
     expect(acct?.employees).toBeUndefined();
-    expect(issues).toContainEqual(expect.objectContaining({ row: 6, field: 'lifecycle', value: 'Partner', skipped: false }));
-    expect(issues).toContainEqual(expect.objectContaining({ row: 6, field: 'employees', value: 'many', skipped: false }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ row: 6, field: 'lifecycle', value: 'Partner', skipped: false }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ row: 6, field: 'employees', value: 'many', skipped: false }),
+    );
   });
 
   it('never turns a bad value into a silent zero', () => {
@@ -88,7 +119,21 @@ describe('related objects', () => {
     const { records } = mapRecords(
       'contact',
       files.objects.contact!,
-      [{ id: 'C-1', row: 2, fields: { contact_id: 'C-1', account_id: 'A-1', name: 'Ana', roles: 'Champion; Economic Buyer', status: 'Departed', left_date: '2026-10-01', new_company: 'Fjord Health' } }],
+      [
+        {
+          id: 'C-1',
+          row: 2,
+          fields: {
+            contact_id: 'C-1',
+            account_id: 'A-1',
+            name: 'Ana',
+            roles: 'Champion; Economic Buyer',
+            status: 'Departed',
+            left_date: '2026-10-01',
+            new_company: 'Fjord Health',
+          },
+        },
+      ],
       { connection: 'files', source: 'contacts.csv' },
     );
     expect(records[0]).toMatchObject({
@@ -119,11 +164,22 @@ objects:
     const { records, issues } = mapRecords(
       'contact',
       mapping.objects.contact!,
-      [{ id: '901', fields: { fullname: '', email: 'x@y.example', Owner: { Title: 'VP Ops' } }, associations: { companies: ['77'] } }],
+      [
+        {
+          id: '901',
+          fields: { fullname: '', email: 'x@y.example', Owner: { Title: 'VP Ops' } },
+          associations: { companies: ['77'] },
+        },
+      ],
       { connection: 'hs' },
     );
     expect(issues).toEqual([]);
-    expect(records[0]).toMatchObject({ id: 'hs:901', accountId: 'hs:77', name: 'x@y.example', title: 'VP Ops' });
+    expect(records[0]).toMatchObject({
+      id: 'hs:901',
+      accountId: 'hs:77',
+      name: 'x@y.example',
+      title: 'VP Ops',
+    });
     expect(sourceFields(mapping.objects.contact!)).toEqual(['fullname', 'email', 'Owner.Title']);
     expect(sourceAssociations(mapping.objects.contact!)).toEqual(['companies']);
   });

@@ -29,8 +29,16 @@ describe('mapping files', () => {
   });
 
   it('refuses an unknown key with its path', () => {
-    const problems = problemsOf(base.replace('      arr: { field: arr, type: currency }', '      arr: { field: arr, typ: currency }'));
-    expect(problems).toContainEqual({ path: 'objects.account.fields.arr', message: 'unknown key(s) "typ"' });
+    const problems = problemsOf(
+      base.replace(
+        '      arr: { field: arr, type: currency }',
+        '      arr: { field: arr, typ: currency }',
+      ),
+    );
+    expect(problems).toContainEqual({
+      path: 'objects.account.fields.arr',
+      message: 'unknown key(s) "typ"',
+    });
   });
 
   it('refuses an unknown transform type with its path', () => {
@@ -45,22 +53,39 @@ describe('mapping files', () => {
   });
 
   it('refuses a mapping without an account object, and YAML syntax errors with a line', () => {
-    expect(problemsOf('connector: files\nversion: 1\nobjects: {}\n')[0]?.path).toBe('objects.account');
-    expect(problemsOf('connector: files\nversion: 1\nobjects:\n  account: [unclosed\n')[0]?.path).toMatch(/^line \d+/);
+    expect(problemsOf('connector: files\nversion: 1\nobjects: {}\n')[0]?.path).toBe(
+      'objects.account',
+    );
+    expect(
+      problemsOf('connector: files\nversion: 1\nobjects:\n  account: [unclosed\n')[0]?.path,
+    ).toMatch(/^line \d+/);
   });
 
   it('the error message names the file', () => {
-    expect(() => parseMappingText(base.replace('files', 'excel'), 'mappings/bad.yaml')).toThrow(/mappings\/bad\.yaml/);
+    expect(() => parseMappingText(base.replace('files', 'excel'), 'mappings/bad.yaml')).toThrow(
+      /mappings\/bad\.yaml/,
+    );
   });
 
   it('checks source fields against the CRM and suggests existing names', () => {
     const m = parseMappingText(base.replace('field: arr', 'field: ARR_c'), 'sf.yaml');
-    const fields = new Map([['accounts', ['account_id', 'name', 'ARR__c', 'Region'].map((name) => ({ name, label: name, type: 'string' }))]]);
+    const fields = new Map([
+      [
+        'accounts',
+        ['account_id', 'name', 'ARR__c', 'Region'].map((name) => ({
+          name,
+          label: name,
+          type: 'string',
+        })),
+      ],
+    ]);
     try {
       checkSourceFields(m, fields, 'sf.yaml');
       throw new Error('accepted');
     } catch (e) {
-      expect((e as ConfigError).problems[0]?.message).toMatch(/no field "ARR_c"; did you mean "ARR__c"/);
+      expect((e as ConfigError).problems[0]?.message).toMatch(
+        /no field "ARR_c"; did you mean "ARR__c"/,
+      );
     }
   });
 });

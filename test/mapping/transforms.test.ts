@@ -10,7 +10,8 @@ import {
   transform,
 } from '../../src/mapping/transforms.js';
 
-const value = (r: { ok: boolean } & object) => ('value' in r ? r.value : 'blank' in r ? 'BLANK' : 'FAIL');
+const value = (r: { ok: boolean } & object) =>
+  'value' in r ? r.value : 'blank' in r ? 'BLANK' : 'FAIL';
 
 describe('parseNumber / currency', () => {
   it.each([
@@ -97,25 +98,35 @@ describe('parseDate', () => {
     ['Mar 1, 2026', '2026-03-01'],
   ])('%s -> %s', (raw, expected) => expect(value(parseDate(raw))).toBe(expected));
 
-  it.each(['2026-02-30', '13/01/2026', 'next tuesday', '2026/99/99', '12'])('%s is refused', (raw) => {
-    expect(parseDate(raw).ok).toBe(false);
-  });
+  it.each(['2026-02-30', '13/01/2026', 'next tuesday', '2026/99/99', '12'])(
+    '%s is refused',
+    (raw) => {
+      expect(parseDate(raw).ok).toBe(false);
+    },
+  );
 });
 
 describe('parseDateTime', () => {
-  it('keeps the time', () => expect(value(parseDateTime('2026-03-01T15:30:00Z'))).toBe('2026-03-01T15:30:00.000Z'));
-  it('reads a date as midnight UTC', () => expect(value(parseDateTime('03/01/2026'))).toBe('2026-03-01T00:00:00.000Z'));
-  it('reads epoch milliseconds (HubSpot)', () => expect(value(parseDateTime('1772323200000'))).toBe('2026-03-01T00:00:00.000Z'));
+  it('keeps the time', () =>
+    expect(value(parseDateTime('2026-03-01T15:30:00Z'))).toBe('2026-03-01T15:30:00.000Z'));
+  it('reads a date as midnight UTC', () =>
+    expect(value(parseDateTime('03/01/2026'))).toBe('2026-03-01T00:00:00.000Z'));
+  it('reads epoch milliseconds (HubSpot)', () =>
+    expect(value(parseDateTime('1772323200000'))).toBe('2026-03-01T00:00:00.000Z'));
 });
 
 describe('parseList, enum and list maps', () => {
-  it('splits, trims and drops blanks', () => expect(value(parseList(' a ; b;; c '))).toEqual(['a', 'b', 'c']));
+  it('splits, trims and drops blanks', () =>
+    expect(value(parseList(' a ; b;; c '))).toEqual(['a', 'b', 'c']));
   it('uses the separator', () => expect(value(parseList('a|b', '|'))).toEqual(['a', 'b']));
   it('maps list items ignoring case', () => {
-    expect(value(transform('list', 'Champion; Economic Buyer', { map: { champion: 'champion', 'economic buyer': 'economic_buyer' } }))).toEqual([
-      'champion',
-      'economic_buyer',
-    ]);
+    expect(
+      value(
+        transform('list', 'Champion; Economic Buyer', {
+          map: { champion: 'champion', 'economic buyer': 'economic_buyer' },
+        }),
+      ),
+    ).toEqual(['champion', 'economic_buyer']);
   });
   it('maps enum values and refuses unknown ones', () => {
     const map = { Customer: 'customer', Trial: 'trial' };

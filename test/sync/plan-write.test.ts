@@ -23,7 +23,13 @@ writeBack:
 );
 
 const account = { id: 'hs:1', crmId: '1', source: 'hs', name: 'Acme' } as Account;
-const opp = { id: 'opp-1', accountId: 'hs:1', title: 'Add 10 seats', estimatedArr: 5400, tier: 2 } as Opportunity;
+const opp = {
+  id: 'opp-1',
+  accountId: 'hs:1',
+  title: 'Add 10 seats',
+  estimatedArr: 5400,
+  tier: 2,
+} as Opportunity;
 
 function plan(written: Map<string, { key: string; fieldHashes: Record<string, string> }>, o = opp) {
   return planWrites({
@@ -39,11 +45,21 @@ function plan(written: Map<string, { key: string; fieldHashes: Record<string, st
 describe('create-only write-back fields', () => {
   it('sends the stage when Headroom creates the deal', () => {
     const batch = plan(new Map());
-    expect(batch.records[0]?.fields).toMatchObject({ dealstage: 'Identified', headroom_key: 'opp-1' });
+    expect(batch.records[0]?.fields).toMatchObject({
+      dealstage: 'Identified',
+      headroom_key: 'opp-1',
+    });
   });
 
   it('never sends it again on an update, so a stage a person chose is not reset', () => {
-    const last = { key: 'opp-1', fieldHashes: { dealname: fieldHash('Add 10 seats'), amount: fieldHash(5400), headroom_key: fieldHash('opp-1') } };
+    const last = {
+      key: 'opp-1',
+      fieldHashes: {
+        dealname: fieldHash('Add 10 seats'),
+        amount: fieldHash(5400),
+        headroom_key: fieldHash('opp-1'),
+      },
+    };
     const changed = plan(new Map([['opp-1', last]]), { ...opp, estimatedArr: 10800 });
     expect(changed.records[0]?.fields).toMatchObject({ amount: 10800 });
     expect(changed.records[0]?.fields).not.toHaveProperty('dealstage');

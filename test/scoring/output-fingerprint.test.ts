@@ -1,0 +1,41 @@
+/**
+ * Guards performance work on the scoring core: the full output (every score, tier, id and evidence
+ * line) of two fixed portfolios must stay byte-identical. The expected hashes were produced by
+ * running this file's `fingerprint()` against the scoring core BEFORE the throughput changes of
+ * 2026-11-24 (sha256 of `JSON.stringify` of the results, printed once and pasted here).
+ */
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generatePortfolio } from '../../bench/scoring.bench.js';
+import type { Portfolio } from '../../src/model/records.js';
+import { DEFAULT_SETTINGS, scorePortfolio } from '../../src/scoring/index.js';
+import { portfolioArb } from './arbitraries.js';
+import { AS_OF, CATALOG } from './builders.js';
+
+const sha256 = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+const scoreOne = (portfolio: Portfolio) =>
+  scorePortfolio({ portfolio, catalog: CATALOG, settings: DEFAULT_SETTINGS, asOf: AS_OF });
+
+/** 300 bench-shaped accounts scored together (cohort benchmarks included). */
+export const benchFingerprint = (): string => sha256(scoreOne(generatePortfolio(300, CATALOG, 7)));
+
+/** 100 small, irregular portfolios (every optional field present or absent), scored one by one. */
+export const arbitraryFingerprint = (): string =>
+  sha256(fc.sample(portfolioArb, { seed: 20261124, numRuns: 100 }).map(scoreOne));
+
+describe('scoring output fingerprint', () => {
+  it('scores a fixed 300-account bench portfolio exactly as before', () => {
+    expect(benchFingerprint()).toBe(
+      '6cfc7c1d4c2a4f6351d88b9ebd18fa8385fd0ed6217a72d0a89d1e94a492fe89',
+    );
+  });
+
+  it('scores 100 fixed arbitrary portfolios exactly as before', () => {
+    expect(arbitraryFingerprint()).toBe(
+      '0b5e6078727dddacbc66298222bbb132fd640109f09604e7b970bf4226e4b27c',
+    );
+  });
+});
