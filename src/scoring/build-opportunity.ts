@@ -8,7 +8,7 @@ import type { AccountContext } from './context.js';
 import type { Candidate } from './detectors/candidate.js';
 import { ev } from './detectors/candidate.js';
 import { opportunityFeatures } from './features.js';
-import { clamp, pct } from './format.js';
+import { clamp, flat, pct } from './format.js';
 import { opportunityId } from './opportunity-id.js';
 import {
   compose,
@@ -67,23 +67,24 @@ function assemble(
 ): Opportunity {
   const { account, settings: s } = ctx;
   const timed = timeOpportunity(c, tierOf(scores.composite, s.tiers), ctx);
+  for (const e of evidence) flat(e.text);
   return {
-    id: opportunityId(account.id, c.type, c.subject),
+    id: flat(opportunityId(account.id, c.type, c.subject)),
     accountId: account.id,
     accountName: account.name,
     type: c.type,
     category: c.category,
-    title: c.title,
-    description: c.description,
+    title: flat(c.title),
+    description: flat(c.description),
     evidence,
-    currentState: c.currentState,
-    proposedState: c.proposedState,
+    currentState: flat(c.currentState),
+    proposedState: flat(c.proposedState),
     estimatedArr: Math.max(0, Math.round(c.estimatedArr)),
     scores,
     tier: timed.tier,
     health: ctx.health.light,
     timing: timed.timing,
-    timingReason: timed.reason,
+    timingReason: flat(timed.reason),
     deadline: timed.deadline,
     renewalAligned: timed.renewalAligned,
     stakeholders: stakeholdersFor(c, people, ctx),

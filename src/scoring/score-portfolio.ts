@@ -14,6 +14,7 @@ import { buildBenchmarks } from './detectors/benchmarks.js';
 import { detectAll } from './detectors/index.js';
 import { indexPortfolio } from './portfolio-index.js';
 import type { ScoringSettings } from './settings/index.js';
+import { sortSmall } from './small-sort.js';
 import { accountPeople } from './stakeholders.js';
 
 export interface ScoringInput {
@@ -51,7 +52,7 @@ export function scorePortfolio(input: ScoringInput): ScoringResult {
     const opps = detectAll(ctx).map((c) =>
       buildOpportunity(c, ctx, people, shared, input.likelihoodOverride),
     );
-    opps.sort(byPriority);
+    sortSmall(opps, byPriority);
     accounts.push(summarizeAccount(ctx, opps));
     for (const o of opps) opportunities.push(o);
   }

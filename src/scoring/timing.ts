@@ -27,18 +27,46 @@ const PACE: Record<number, string> = {
   5: 'Tier 5: document and move on',
 };
 
-// Module-level helpers, not closures: this runs for every opportunity of 100k accounts.
+// Module-level helpers, not closures: this runs for every opportunity of 100k accounts. The
+// dates they derive repeat (per run, per account), so each keeps its last answers: building a
+// date string per opportunity was a measurable share of the garbage the GC had to sweep.
+let dueAsOf = '';
+const dueByDays = new Map<number, string>();
+
 function dueIn(ctx: AccountContext, timing: Timing): string {
-  return addDays(ctx.asOf, ctx.settings.timing.deadlineDays[timing]);
+  const days = ctx.settings.timing.deadlineDays[timing];
+  if (ctx.asOf !== dueAsOf) {
+    dueAsOf = ctx.asOf;
+    dueByDays.clear();
+  }
+  let due = dueByDays.get(days);
+  if (due === undefined) dueByDays.set(days, (due = addDays(ctx.asOf, days)));
+  return due;
 }
+
+const memo = { notice: '', lead: 0, planFrom: '', last: '', months: 0, settledUntil: '' };
 
 /** The deadline falls between the start of renewal planning and the renewal itself. */
 function alignedWith(ctx: AccountContext, deadline: string): boolean {
   const r = ctx.renewal;
   if (!r.next || !r.noticeDate) return false;
-  return (
-    deadline >= addDays(r.noticeDate, -ctx.settings.timing.renewalLeadDays) && deadline <= r.next
-  );
+  const lead = ctx.settings.timing.renewalLeadDays;
+  if (r.noticeDate !== memo.notice || lead !== memo.lead) {
+    memo.notice = r.noticeDate;
+    memo.lead = lead;
+    memo.planFrom = addDays(r.noticeDate, -lead);
+  }
+  return deadline >= memo.planFrom && deadline <= r.next;
+}
+
+/** `addMonths(last, months)`, remembering the previous answer (same account, same settings). */
+function settledUntil(last: string, months: number): string {
+  if (last !== memo.last || months !== memo.months) {
+    memo.last = last;
+    memo.months = months;
+    memo.settledUntil = addMonths(last, months);
+  }
+  return memo.settledUntil;
 }
 
 export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext): TimingResult {
@@ -93,7 +121,7 @@ export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext)
     r.last &&
     r.settleDate &&
     asOf >= r.settleDate &&
-    asOf <= addMonths(r.last, t.settledUntilMonths);
+    asOf <= settledUntil(r.last, t.settledUntilMonths);
   if (expansion && settled && timing === '30d') {
     timing = 'now';
     reasons.push(

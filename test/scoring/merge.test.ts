@@ -47,7 +47,11 @@ describe('merging what several detectors found about one subject', () => {
   });
 
   it('adds the other detector’s evidence, but not its price tag', () => {
-    expect(merged!.evidence.map((e) => e.signal)).toEqual(['seat_utilization', 'sizing', 'benchmark_seats_per_employee']);
+    expect(merged!.evidence.map((e) => e.signal)).toEqual([
+      'seat_utilization',
+      'sizing',
+      'benchmark_seats_per_employee',
+    ]);
     expect(merged!.evidence.filter((e) => e.signal === 'sizing')).toEqual([ceiling.evidence[1]]);
   });
 

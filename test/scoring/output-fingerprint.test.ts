@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePortfolio } from '../../bench/scoring.bench.js';
 import type { Portfolio } from '../../src/model/records.js';
 import { DEFAULT_SETTINGS, scorePortfolio } from '../../src/scoring/index.js';
+import { sortSmall } from '../../src/scoring/small-sort.js';
 import { portfolioArb } from './arbitraries.js';
 import { AS_OF, CATALOG } from './builders.js';
 
@@ -36,6 +37,17 @@ describe('scoring output fingerprint', () => {
   it('scores 100 fixed arbitrary portfolios exactly as before', () => {
     expect(arbitraryFingerprint()).toBe(
       '0b5e6078727dddacbc66298222bbb132fd640109f09604e7b970bf4226e4b27c',
+    );
+  });
+});
+
+describe('sortSmall', () => {
+  it('orders like Array.prototype.sort, ties kept in input order (stable)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.nat())), (pairs) => {
+        const byFirst = (a: [number, number], b: [number, number]) => a[0] - b[0];
+        expect(sortSmall([...pairs], byFirst)).toEqual([...pairs].sort(byFirst));
+      }),
     );
   });
 });

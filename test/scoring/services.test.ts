@@ -34,11 +34,17 @@ describe('services and support', () => {
   it('a rollout to new departments of 25+ seats → rollout package; 24 seats → none', () => {
     const a = account({ seats: { licensed: 60, active: 60 } });
     const using = department(a.id, 'Engineering', { usesProduct: true, headcount: 60, seats: 60 });
-    const r = score({ accounts: [a], departments: [using, department(a.id, 'Sales', { headcount: 50 })] });
+    const r = score({
+      accounts: [a],
+      departments: [using, department(a.id, 'Sales', { headcount: 50 })],
+    });
     const o = only(r, 'professional_services');
     expect(o.estimatedArr).toBe(12000);
     expect(evidence(o, 'rollout')).toMatchObject({ value: 25, threshold: 25 });
-    const below = score({ accounts: [a], departments: [using, department(a.id, 'Sales', { headcount: 48 })] });
+    const below = score({
+      accounts: [a],
+      departments: [using, department(a.id, 'Sales', { headcount: 48 })],
+    });
     expect(below.opportunities.filter((x) => x.type === 'professional_services')).toEqual([]);
   });
 

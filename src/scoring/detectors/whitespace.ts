@@ -8,6 +8,7 @@ import type { Evidence } from '../../model/output.js';
 import type { AccountContext } from '../context.js';
 import { money, pct } from '../format.js';
 import { containsWord } from '../text-match.js';
+import { sortSmall } from '../small-sort.js';
 import { ev, type Candidate } from './candidate.js';
 
 interface Team {
@@ -20,37 +21,48 @@ interface Team {
 const norm = (s: string): string => s.trim().toLowerCase();
 const USER_ROLES = new Set(['champion', 'power_user']);
 
+// Arrays, not Maps and Sets: an account has a handful of departments and contacts, and this runs
+// for each of 100k accounts (the per-account collections were garbage for the GC to sweep).
 function teams(ctx: AccountContext): Team[] {
   const { departments, contacts } = ctx.records;
-  const known = new Map(departments.map((d) => [norm(d.name), d]));
-  const out: Team[] = departments
-    .filter((d) => !d.usesProduct)
-    .map((d) => ({ name: d.name, headcount: d.headcount, contacts: [], fromDepartments: true }));
-  const byName = new Map(out.map((t) => [norm(t.name), t]));
-  const fromContacts = new Map<string, Team>();
-  const usedByContacts = new Set<string>();
+  const known = departments.map((d) => norm(d.name));
+  const out: Team[] = [];
+  const outKeys: string[] = [];
+  for (const d of departments) {
+    if (d.usesProduct) continue;
+    out.push({ name: d.name, headcount: d.headcount, contacts: [], fromDepartments: true });
+    outKeys.push(norm(d.name));
+  }
+  const fromContacts: Team[] = [];
+  const fromKeys: string[] = [];
+  const usedByContacts: string[] = [];
   for (const c of contacts) {
     if (c.status !== 'active' || !c.department) continue;
     const key = norm(c.department);
-    const team = byName.get(key);
-    if (team) team.contacts.push(c);
-    else if (!known.has(key)) {
+    // The last department of that name wins, as a Map built from the list would have it.
+    const at = outKeys.lastIndexOf(key);
+    if (at >= 0) out[at]!.contacts.push(c);
+    else if (!known.includes(key)) {
       // Without departments data, a team with a champion or power user already uses the product.
-      if (c.roles.some((r) => USER_ROLES.has(r))) usedByContacts.add(key);
-      const t = fromContacts.get(key) ?? {
-        name: c.department,
-        headcount: undefined,
-        contacts: [],
-        fromDepartments: false,
-      };
-      t.contacts.push(c);
-      fromContacts.set(key, t);
+      if (c.roles.some((r) => USER_ROLES.has(r))) usedByContacts.push(key);
+      const i = fromKeys.indexOf(key);
+      if (i >= 0) fromContacts[i]!.contacts.push(c);
+      else {
+        fromKeys.push(key);
+        fromContacts.push({
+          name: c.department,
+          headcount: undefined,
+          contacts: [c],
+          fromDepartments: false,
+        });
+      }
     }
   }
-  for (const [key, t] of fromContacts) {
+  for (let i = 0; i < fromContacts.length; i++) {
+    const t = fromContacts[i]!;
     // Only teams whose people engage and hold no user role: an economic buyer alone is not a team.
     const engaged = t.contacts.some((c) => c.lastEngagedAt && c.roles.length === 0);
-    if (!usedByContacts.has(key) && engaged) out.push(t);
+    if (!usedByContacts.includes(fromKeys[i]!) && engaged) out.push(t);
   }
   return out;
 }
@@ -58,7 +70,7 @@ function teams(ctx: AccountContext): Team[] {
 export function detectWhitespace(ctx: AccountContext): Candidate[] {
   const ws = ctx.settings.whitespace;
   let spare = ctx.seats ? Math.max(0, ctx.seats.licensed - ctx.seats.active) : 0;
-  const newEngaged = new Set(ctx.engagement.newEngaged);
+  const newEngaged = ctx.engagement.newEngaged;
   const out: Candidate[] = [];
   // The share of a department that takes seats: how the teams already on the product adopted it
   // (seats per head in the departments that use it; else seats per employee), never above the
@@ -75,8 +87,11 @@ export function detectWhitespace(ctx: AccountContext): Candidate[] {
   const share = own !== undefined ? Math.min(ws.deptAdoptionShare, own) : ws.deptAdoptionShare;
   // One budget for every new department of the account, so five idle departments do not each
   // double the footprint; teams with people already engaging come first.
-  let budget = ctx.seats ? Math.max(1, Math.round(ctx.seats.licensed * ws.maxShareOfLicensed)) : undefined;
-  const ordered = teams(ctx).sort(
+  let budget = ctx.seats
+    ? Math.max(1, Math.round(ctx.seats.licensed * ws.maxShareOfLicensed))
+    : undefined;
+  const ordered = sortSmall(
+    teams(ctx),
     (a, b) => b.contacts.length - a.contacts.length || (b.headcount ?? 0) - (a.headcount ?? 0),
   );
   for (const team of ordered) {
@@ -106,7 +121,7 @@ export function detectWhitespace(ctx: AccountContext): Candidate[] {
     ];
     let strong = false;
     for (const c of team.contacts) {
-      if (!newEngaged.has(c)) continue;
+      if (!newEngaged.includes(c)) continue;
       strong = true;
       evidence.push(
         ev(
