@@ -2,6 +2,7 @@
  * The backtest as a report a person reads in the terminal (Markdown, so it also pastes into a
  * playbook or a ticket): the headline figures, what they mean, and the top of the list.
  */
+import { mdTableCell } from '../narrative/markdown.js';
 import type { BacktestResult } from './backtest.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -42,7 +43,7 @@ export function renderBacktest(
     );
     top.forEach((a, i) =>
       lines.push(
-        `| ${i + 1} | ${a.name.replace(/\|/g, '\\|')} | ${a.score.toFixed(1)} | ${money(a.arrAtCutoff)} | ${a.expanded ? 'yes' : 'no'} | ${money(a.expansionArr)} |`,
+        `| ${i + 1} | ${mdTableCell(a.name)} | ${a.score.toFixed(1)} | ${money(a.arrAtCutoff)} | ${a.expanded ? 'yes' : 'no'} | ${money(a.expansionArr)} |`,
       ),
     );
   }

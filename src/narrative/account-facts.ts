@@ -18,8 +18,8 @@ const PRIORITY_SIGNALS = new Set([
   'leadership_hire',
   'regulatory',
   'employee_growth',
-  'headcount_growth',
-  'department_gap',
+  'department_whitespace',
+  'department_mention',
 ]);
 
 /** What the customer has already realized: the opening of every review. */
@@ -31,7 +31,11 @@ export function realizedValue(ctx: NarrativeContext): string[] {
   if (seats) out.push(`Adoption: ${seats}.`);
   const features = featureAdoption(account, catalog);
   if (features) out.push(`Breadth: the team uses ${features}.`);
-  if (account.products.length > 0) out.push(`Modules in use: ${account.products.join(', ')}.`);
+  if (account.products.length > 0) {
+    // Catalog names, as the customer knows them; an unknown key is shown as it is.
+    const names = account.products.map((k) => catalog.modules.find((m) => m.key === k)?.name ?? k);
+    out.push(`Modules in use: ${names.join(', ')}.`);
+  }
   if (account.contract?.start) out.push(`Customer since ${longDate(account.contract.start)}.`);
   if (h?.nps !== undefined) out.push(`NPS from the team: ${h.nps}.`);
   if (h?.score !== undefined) out.push(`Health score: ${h.score} of 100.`);

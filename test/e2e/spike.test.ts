@@ -1,0 +1,32 @@
+import nock from 'nock';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, it, vi } from 'vitest';
+import { buildFacts } from './portfolio.js';
+import { renderSalesforce } from './render-salesforce.js';
+import { fakeOrg, SF_INSTANCE } from './fake-salesforce.js';
+import { openHarness } from './harness.js';
+
+it('spike', async () => {
+  nock.disableNetConnect();
+  vi.stubEnv('SALESFORCE_INSTANCE_URL', SF_INSTANCE);
+  vi.stubEnv('SALESFORCE_ACCESS_TOKEN', '00D-test-token');
+  let t = Date.now();
+  const facts = await buildFacts();
+  const org = fakeOrg(renderSalesforce(facts, Date.now() - 3 * 86400_000));
+  const h = await openHarness();
+  console.log('setup', Date.now() - t); t = Date.now();
+  const outF = h.outDir('files');
+  const f = await h.sync({ connector: 'files', source: facts.dir }, { out: outF });
+  console.log('files', Date.now() - t, f.report.status, f.report.error); t = Date.now();
+  const outS = h.outDir('sf');
+  const s = await h.sync({ connector: 'salesforce' }, { out: outS });
+  console.log('sf', Date.now() - t, s.report.status, s.report.error, s.report.stats, s.report.issues.slice(0,5)); t = Date.now();
+  console.log(org.calls.map(c => `${c.kind} ${c.object} ${c.records?.length ?? ''}`).join('\n'));
+  org.clear();
+  const s2 = await h.sync({ connector: 'salesforce' }, { out: h.outDir('sf2') });
+  console.log('sf2', Date.now() - t, s2.report.status, s2.report.error, s2.report.stats.writes, s2.report.stats.pulled);
+  console.log(org.calls.map(c => `${c.kind} ${c.object} ${c.records?.length ?? ''}`).join('\n'));
+  console.log('OUT', outF, outS);
+  await h.close();
+}, 120000);
