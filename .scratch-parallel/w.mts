@@ -1,0 +1,10 @@
+import { Worker } from 'node:worker_threads';
+const url = new URL('file:///work/main/src/scoring/parallel/worker.ts');
+const api = import.meta.resolve('tsx/esm/api');
+console.log(api);
+const boot = `import(${JSON.stringify(api)}).then((t) => t.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
+const w = new Worker(boot, { eval: true, workerData: { catalog: { tiers: [], modules: [], services: [] }, settings: {}, asOf: 'x', cohorts: new Map() } });
+w.on('error', (e) => console.log('err', e));
+w.on('online', () => console.log('online'));
+setTimeout(() => { w.postMessage({ batch: 0, portfolio: { accounts: [], contacts: [], deals: [], usage: [], departments: [], signals: [] } }); }, 1500);
+w.on('message', (m) => { console.log(m); w.terminate(); });
