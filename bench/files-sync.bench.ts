@@ -29,7 +29,8 @@ const bench: Bench = {
       const dir = mkdtempSync(join(tmpdir(), `headroom-bench-${n}-`));
       try {
         await generatePortfolio({ out: join(dir, 'in'), accounts: n, seed: 7 });
-        const store = await openStore({ dataDir: 'memory://' });
+        // On disk, as `headroom sync` runs: PGlite keeps its data in the folder, not in memory.
+        const store = await openStore({ dataDir: join(dir, 'db') });
         const connection = await resolveSyncConnection(
           { connector: 'files', source: join(dir, 'in') },
           env,

@@ -8,20 +8,15 @@
 import nock from 'nock';
 import { pipelines, portalProperties } from './hubspot-schema.js';
 import type { HsData, HsObject } from './render-hubspot.js';
+import { applyBatch, type BatchInput, type HsWrite } from './hubspot-batch.js';
 import { searchPage, type SearchBody } from './hubspot-search.js';
+
+export type { HsWrite };
 
 export const HS_BASE = 'http://hubspot.e2e.test';
 
 export type HsCallKind =
-  | 'list'
-  | 'archived'
-  | 'search'
-  | 'assocRead'
-  | 'properties'
-  | 'pipelines'
-  | HsWrite
-  | 'associate';
-export type HsWrite = 'upsert' | 'update' | 'create';
+  'list' | 'archived' | 'search' | 'assocRead' | 'properties' | 'pipelines' | HsWrite | 'associate';
 export interface HsCall {
   kind: HsCallKind;
   object: string;
@@ -41,7 +36,7 @@ export interface FakePortal {
   clear(): void;
 }
 
-export function fakePortal(data: HsData): FakePortal {
+export function fakePortal(data: HsData, base = HS_BASE): FakePortal {
   const props = portalProperties(data);
   const stages = pipelines().flatMap((p) => p.stages);
   const calls: HsCall[] = [];
@@ -85,9 +80,9 @@ export function fakePortal(data: HsData): FakePortal {
       : {}),
   });
 
-  const scope = nock(HS_BASE).persist();
+  const scope = nock(base).persist();
   scope.get(/^\/crm\/v3\/objects\/\w+\?/).reply((uri) => {
-    const url = new URL(uri, HS_BASE);
+    const url = new URL(uri, base);
     const type = url.pathname.split('/').pop()!;
     const q = url.searchParams;
     if (q.get('archived') === 'true') {
@@ -105,7 +100,9 @@ export function fakePortal(data: HsData): FakePortal {
       200,
       {
         results: all.slice(start, start + limit).map((o) => wire(type, o, names, assoc)),
-        ...(next ? { paging: { next: { after: next, link: `${HS_BASE}${url.pathname}?after=${next}` } } } : {}),
+        ...(next
+          ? { paging: { next: { after: next, link: `${base}${url.pathname}?after=${next}` } } }
+          : {}),
       },
     ];
   });
@@ -119,7 +116,9 @@ export function fakePortal(data: HsData): FakePortal {
   scope.post(/^\/crm\/v4\/associations\/\w+\/companies\/batch\/read$/).reply((uri, body) => {
     const type = uri.split('/')[4]!;
     calls.push({ kind: 'assocRead', object: type });
-    const { inputs } = (typeof body === 'string' ? JSON.parse(body) : body) as { inputs: { id: string }[] };
+    const { inputs } = (typeof body === 'string' ? JSON.parse(body) : body) as {
+      inputs: { id: string }[];
+    };
     const byId = new Map(objects(type).map((o) => [o.id, o]));
     const found = inputs.filter((i) => byId.get(i.id)?.companies?.length);
     return [
@@ -128,14 +127,17 @@ export function fakePortal(data: HsData): FakePortal {
         status: 'COMPLETE',
         results: found.map((i) => ({
           from: { id: i.id },
-          to: byId.get(i.id)!.companies!.map((c) => ({ toObjectId: Number(c), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' }] })),
+          to: byId.get(i.id)!.companies!.map((c) => ({
+            toObjectId: Number(c),
+            associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' }],
+          })),
         })),
         errors: [],
       },
     ];
   });
   scope.get(/^\/crm\/v3\/properties\/\w+/).reply((uri) => {
-    const type = new URL(uri, HS_BASE).pathname.split('/').pop()!;
+    const type = new URL(uri, base).pathname.split('/').pop()!;
     calls.push({ kind: 'properties', object: type });
     return [200, { results: [...(props.get(type)?.values() ?? [])] }];
   });
@@ -146,46 +148,42 @@ export function fakePortal(data: HsData): FakePortal {
   scope.post(/^\/crm\/v3\/objects\/\w+\/batch\/(upsert|update|create)$/).reply((uri, body) => {
     const [, , , , type, , mode] = uri.split('/') as string[];
     const { inputs } = (typeof body === 'string' ? JSON.parse(body) : body) as {
-      inputs: { id?: string; idProperty?: string; objectWriteTraceId?: string; properties: Record<string, string>; associations?: { to: { id: string } }[] }[];
+      inputs: BatchInput[];
     };
     calls.push({ kind: mode as HsWrite, object: type!, inputs });
-    const known = props.get(type!)!;
-    for (const input of inputs)
-      for (const [name, value] of Object.entries(input.properties)) {
-        const p = known.get(name);
-        const bad = !p ? `Property "${name}" does not exist` : p.options.length && value && !p.options.some((o) => o.value === value) ? `${value} was not one of the allowed options` : undefined;
-        if (bad) return [400, { status: 'error', category: 'VALIDATION_ERROR', message: `Property values were not valid: ${bad}` }];
+    return applyBatch({ objects, touch, props: props.get(type!)! }, type!, mode as HsWrite, inputs);
+  });
+  scope
+    .post(/^\/crm\/v4\/associations\/\w+\/companies\/batch\/associate\/default$/)
+    .reply((uri, body) => {
+      const type = uri.split('/')[4]!;
+      const { inputs } = (typeof body === 'string' ? JSON.parse(body) : body) as {
+        inputs: { from: { id: string }; to: { id: string } }[];
+      };
+      calls.push({ kind: 'associate', object: type });
+      for (const i of inputs) {
+        const o = objects(type).find((x) => x.id === i.from.id);
+        if (o && !o.companies?.includes(i.to.id)) o.companies = [...(o.companies ?? []), i.to.id];
       }
-    const results = inputs.map((input) => {
-      const all = objects(type!);
-      let o = mode === 'update' ? all.find((x) => x.id === input.id) : mode === 'upsert' ? all.find((x) => x.properties[input.idProperty!] === input.id) : undefined;
-      const created = !o;
-      if (!o) {
-        const id = String(9_000_000 + all.length + 1);
-        o = { id, properties: { hs_object_id: id, ...(mode === 'upsert' ? { [input.idProperty!]: input.id! } : {}) } };
-        if (input.associations?.length) o.companies = input.associations.map((a) => a.to.id);
-        all.push(o);
-      }
-      touch(type!, o, input.properties);
-      return { id: o.id, new: created, objectWriteTraceId: input.objectWriteTraceId, properties: { ...o.properties }, createdAt: '2026-11-24T00:00:00.000Z', updatedAt: o.properties.hs_lastmodifieddate, archived: false };
+      return [
+        200,
+        {
+          status: 'COMPLETE',
+          results: inputs.map((i) => ({
+            from: { id: i.from.id },
+            to: { id: i.to.id },
+            associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 5 },
+          })),
+          errors: [],
+        },
+      ];
     });
-    return [mode === 'create' ? 201 : 200, { status: 'COMPLETE', results, startedAt: new Date().toISOString(), completedAt: new Date().toISOString() }];
-  });
-  scope.post(/^\/crm\/v4\/associations\/\w+\/companies\/batch\/associate\/default$/).reply((uri, body) => {
-    const type = uri.split('/')[4]!;
-    const { inputs } = (typeof body === 'string' ? JSON.parse(body) : body) as { inputs: { from: { id: string }; to: { id: string } }[] };
-    calls.push({ kind: 'associate', object: type });
-    for (const i of inputs) {
-      const o = objects(type).find((x) => x.id === i.from.id);
-      if (o && !o.companies?.includes(i.to.id)) o.companies = [...(o.companies ?? []), i.to.id];
-    }
-    return [200, { status: 'COMPLETE', results: inputs.map((i) => ({ from: { id: i.from.id }, to: { id: i.to.id }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 5 } })), errors: [] }];
-  });
 
   return {
     data,
     calls,
-    count: (kind, object) => calls.filter((c) => c.kind === kind && (!object || c.object === object)).length,
+    count: (kind, object) =>
+      calls.filter((c) => c.kind === kind && (!object || c.object === object)).length,
     edit(type, id, properties) {
       const o = objects(type).find((x) => x.id === id);
       if (!o) throw new Error(`fake portal: no ${type} ${id}`);

@@ -5,9 +5,10 @@
  * SystemModstamp) the way a real org does. Every call is logged, so tests count them.
  */
 import nock from 'nock';
-import { parseQuery, type Condition, type WhereClause } from '@jetstreamapp/soql-parser-js';
+import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { describeBody, orgSchema, type FieldDef } from './salesforce-schema.js';
-import { API, PREFIX, sfDateTime, sfId, type SfData, type SfRow } from './render-salesforce.js';
+import { matches, project } from './soql-eval.js';
+import { API, PREFIX, sfDateTime, sfId, type SfData } from './render-salesforce.js';
 
 export const SF_INSTANCE = 'http://sf.e2e.test';
 const PAGE = 2000;
@@ -20,48 +21,6 @@ export interface SfCall {
   object: string;
   /** The records sent by a write. */
   records?: Record<string, unknown>[];
-}
-
-const unquote = (v: string) => v.replace(/^'(.*)'$/, '$1');
-
-function matches(row: SfRow, where: WhereClause | undefined): boolean {
-  for (let w = where; w; w = 'right' in w ? w.right : undefined) {
-    if ('operator' in w && w.operator === 'OR') throw new Error('fake org: OR is not supported');
-    const c = w.left as Condition & { field: string; value: string | string[] };
-    const v = row[c.field];
-    const ok =
-      c.operator === 'IN'
-        ? (c.value as string[]).map(unquote).includes(String(v))
-        : c.operator === '>='
-          ? Date.parse(String(v).replace('+0000', 'Z')) >= Date.parse(String(c.value))
-          : c.operator === '!=' && c.literalType === 'NULL'
-            ? v !== null && v !== undefined
-            : c.operator === '=' && c.literalType === 'BOOLEAN'
-              ? Boolean(v) === (c.value === 'TRUE')
-              : c.operator === '='
-                ? String(v) === unquote(String(c.value))
-                : undefined;
-    if (ok === undefined) throw new Error(`fake org: operator ${c.operator} is not supported`);
-    if (!ok) return false;
-  }
-  return true;
-}
-
-/** Only the selected fields, relationship paths nested as REST returns them. */
-function project(row: SfRow, fields: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { attributes: row.attributes };
-  for (const f of fields) {
-    const [head, rest] = f.split('.') as [string, string | undefined];
-    if (!rest) out[head] = row[head] ?? null;
-    else {
-      const rel = row[head] as Record<string, unknown> | undefined;
-      const prev = (out[head] as Record<string, unknown> | undefined) ?? {
-        attributes: rel?.attributes,
-      };
-      out[head] = rel ? { ...prev, [rest]: rel[rest] ?? null } : null;
-    }
-  }
-  return out;
 }
 
 export interface FakeOrg {
@@ -108,18 +67,28 @@ export function fakeOrg(data: SfData): FakeOrg {
     const all = url.pathname.endsWith('queryAll');
     log({ kind: all ? 'queryAll' : 'query', object });
     if (all) return [200, page(object, [], 0)];
-    const fields = (q.fields ?? []).map((f) => ('rawValue' in f && f.rawValue) || ('field' in f ? f.field : ''));
+    const fields = (q.fields ?? []).map(
+      (f) => ('rawValue' in f && f.rawValue) || ('field' in f ? f.field : ''),
+    );
     const known = new Set(fieldsOf(object).map((f) => f.name));
-    const bad = fields.find((f) => !known.has(f.split('.')[0]!) && !known.has(`${f.split('.')[0]}Id`));
+    const bad = fields.find(
+      (f) => !known.has(f.split('.')[0]!) && !known.has(`${f.split('.')[0]}Id`),
+    );
     if (bad)
-      return [400, [{ errorCode: 'INVALID_FIELD', message: `No such column '${bad}' on entity '${object}'` }]];
-    const rows = (data.get(object) ?? []).filter((r) => matches(r, q.where)).map((r) => project(r, fields as string[]));
+      return [
+        400,
+        [{ errorCode: 'INVALID_FIELD', message: `No such column '${bad}' on entity '${object}'` }],
+      ];
+    const rows = (data.get(object) ?? [])
+      .filter((r) => matches(r, q.where))
+      .map((r) => project(r, fields as string[]));
     return [200, page(object, rows, 0)];
   });
   scope.get(/\/services\/data\/v62\.0\/query\/01gE2E/).reply((uri) => {
     const locator = uri.split('/').pop()!;
     const cursor = cursors.get(locator);
-    if (!cursor) return [400, [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }]];
+    if (!cursor)
+      return [400, [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }]];
     log({ kind: 'queryMore', object: cursor.object });
     return [200, page(cursor.object, cursor.rows, Number(locator.split('-').pop()))];
   });
@@ -132,7 +101,14 @@ export function fakeOrg(data: SfData): FakeOrg {
     const url = new URL(uri, SF_INSTANCE);
     log({ kind: 'deleted', object: url.pathname.split('/').at(-3)! });
     const end = url.searchParams.get('end');
-    return [200, { deletedRecords: [], earliestDateAvailable: '2026-10-01T00:00:00.000+0000', latestDateCovered: end }];
+    return [
+      200,
+      {
+        deletedRecords: [],
+        earliestDateAvailable: '2026-10-01T00:00:00.000+0000',
+        latestDateCovered: end,
+      },
+    ];
   });
 
   /** Apply one record of a Collections write; a SaveResult in the wire format. */
@@ -141,7 +117,16 @@ export function fakeOrg(data: SfData): FakeOrg {
     const known = new Set(fieldsOf(object).map((f) => f.name));
     const bad = Object.keys(fields).filter((f) => !known.has(f));
     if (bad.length)
-      return { success: false, errors: [{ statusCode: 'INVALID_FIELD', message: `No such column '${bad[0]}' on sobject of type ${object}`, fields: bad }] };
+      return {
+        success: false,
+        errors: [
+          {
+            statusCode: 'INVALID_FIELD',
+            message: `No such column '${bad[0]}' on sobject of type ${object}`,
+            fields: bad,
+          },
+        ],
+      };
     const rows = data.get(object) ?? [];
     data.set(object, rows);
     const existing =
@@ -151,22 +136,43 @@ export function fakeOrg(data: SfData): FakeOrg {
           ? rows.find((r) => r[keyField!] === fields[keyField!])
           : undefined;
     if (mode === 'update' && !existing)
-      return { id: updateId, success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }] };
+      return {
+        id: updateId,
+        success: false,
+        errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }],
+      };
     if (existing) {
       Object.assign(existing, fields, { SystemModstamp: stamp() });
       return { id: existing.Id, success: true, errors: [], created: false };
     }
     const Id = sfId(PREFIX[object]!, rows.length + 1);
-    const defaults = Object.fromEntries(fieldsOf(object).filter((f) => f.defaultValue).map((f) => [f.name, f.defaultValue]));
-    rows.push({ attributes: { type: object }, Id, SystemModstamp: stamp(), ...(object === 'Task' ? { IsClosed: false } : {}), ...defaults, ...fields });
+    const defaults = Object.fromEntries(
+      fieldsOf(object)
+        .filter((f) => f.defaultValue)
+        .map((f) => [f.name, f.defaultValue]),
+    );
+    rows.push({
+      attributes: { type: object },
+      Id,
+      SystemModstamp: stamp(),
+      ...(object === 'Task' ? { IsClosed: false } : {}),
+      ...defaults,
+      ...fields,
+    });
     return { id: Id, success: true, errors: [], created: true };
   };
   const collections = (mode: SfWrite) => (uri: string, body: unknown) => {
-    const { records } = (typeof body === 'string' ? JSON.parse(body) : body) as { records: Record<string, unknown>[] };
+    const { records } = (typeof body === 'string' ? JSON.parse(body) : body) as {
+      records: Record<string, unknown>[];
+    };
     const parts = new URL(uri, SF_INSTANCE).pathname.split('/');
-    const object = mode === 'upsert' ? parts.at(-2)! : String((records[0]!.attributes as { type: string }).type);
+    const object =
+      mode === 'upsert' ? parts.at(-2)! : String((records[0]!.attributes as { type: string }).type);
     log({ kind: mode, object, records });
-    return [200, records.map((r) => save(mode, object, r, mode === 'upsert' ? parts.at(-1) : undefined))] as [number, unknown];
+    return [
+      200,
+      records.map((r) => save(mode, object, r, mode === 'upsert' ? parts.at(-1) : undefined)),
+    ] as [number, unknown];
   };
   scope.patch(/\/composite\/sobjects\/\w+\/\w+$/).reply(collections('upsert'));
   scope.patch(`${API}/composite/sobjects`).reply(collections('update'));
@@ -175,7 +181,8 @@ export function fakeOrg(data: SfData): FakeOrg {
   return {
     data,
     calls,
-    count: (kind, object) => calls.filter((c) => c.kind === kind && (!object || c.object === object)).length,
+    count: (kind, object) =>
+      calls.filter((c) => c.kind === kind && (!object || c.object === object)).length,
     edit(object, id, fields) {
       const row = data.get(object)?.find((r) => r.Id === id);
       if (!row) throw new Error(`fake org: no ${object} ${id}`);

@@ -5,7 +5,7 @@
  * written). One embedded store per test file, shared by its connections (rows are keyed by
  * connection name), because booting PGlite is the slowest step of the suite.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnv, type Env } from '../../src/env.js';
@@ -57,7 +57,10 @@ export async function openHarness(): Promise<Harness> {
         full: options.full,
       });
     },
-    close: () => store.close(),
+    async close() {
+      await store.close();
+      rmSync(root, { recursive: true, force: true });
+    },
   };
 }
 

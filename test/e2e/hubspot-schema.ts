@@ -58,7 +58,8 @@ export function portalProperties(data: HsData): Map<string, Map<string, PortalPr
     for (const name of STANDARD[type] ?? ['hs_object_id', 'hs_lastmodifieddate'])
       props.set(name, plain(name));
     for (const o of objects)
-      for (const name of Object.keys(o.properties)) if (!props.has(name)) props.set(name, plain(name));
+      for (const name of Object.keys(o.properties))
+        if (!props.has(name)) props.set(name, plain(name));
     for (const p of PROPERTIES[type as keyof typeof PROPERTIES] ?? [])
       props.set(p.name, {
         ...p,

@@ -43,9 +43,10 @@ function readRows(file: string): Row[] {
 export async function buildFacts(accounts = 72, seed = 11): Promise<Facts> {
   const dir = mkdtempSync(join(tmpdir(), 'headroom-e2e-files-'));
   await generatePortfolio({ out: dir, accounts, seed, asOf: AS_OF, dirt: false });
-  const rows = Object.fromEntries(
-    FILES.map((f) => [f, readRows(join(dir, `${f}.csv`))]),
-  ) as Record<(typeof FILES)[number], Row[]>;
+  const rows = Object.fromEntries(FILES.map((f) => [f, readRows(join(dir, `${f}.csv`))])) as Record<
+    (typeof FILES)[number],
+    Row[]
+  >;
   return { dir, ...rows };
 }
 
