@@ -7,7 +7,13 @@ import type { z } from 'zod';
 import type { RawRecord } from '../../connectors/types.js';
 import { NEUTRAL_SCHEMAS, type NeutralObject } from '../model/records.js';
 import type { Issue } from '../model/output.js';
-import type { FieldSpec, FieldSpecObject, ObjectMapping } from './schema.js';
+import {
+  fieldAlternatives,
+  fieldNames,
+  type FieldSpec,
+  type FieldSpecObject,
+  type ObjectMapping,
+} from './schema.js';
 import { neutralFieldType } from './neutral-fields.js';
 import { isBlank, transform } from './transforms.js';
 
@@ -58,12 +64,18 @@ function readSource(spec: FieldSpecObject, raw: RawRecord): { value: unknown; fr
       from: `associations.${spec.association}`,
     };
   }
-  const fields = Array.isArray(spec.field) ? spec.field : [spec.field!];
-  for (const f of fields) {
-    const v = readPath(raw.fields, f);
-    if (!isBlank(v)) return { value: v, from: f };
+  const alternatives = fieldAlternatives(spec);
+  for (const group of alternatives) {
+    if (group.length === 1) {
+      const v = readPath(raw.fields, group[0]!);
+      if (!isBlank(v)) return { value: v, from: group[0]! };
+      continue;
+    }
+    const parts = group.map((f) => readPath(raw.fields, f)).filter((v) => !isBlank(v));
+    if (parts.length)
+      return { value: parts.map((v) => String(v).trim()).join(' '), from: group.join('+') };
   }
-  return { value: undefined, from: fields[0]! };
+  return { value: undefined, from: alternatives[0]!.join('+') };
 }
 
 const ID_FIELDS = new Set(['id', 'accountId']);
@@ -207,7 +219,10 @@ function sourceOf(mapping: ObjectMapping, path: string): string | undefined {
   const spec = mapping.fields[path];
   if (spec === undefined) return undefined;
   const s = normalize(spec);
-  if (s.field !== undefined) return Array.isArray(s.field) ? s.field.join('|') : s.field;
+  if (s.field !== undefined)
+    return fieldAlternatives(s)
+      .map((g) => g.join('+'))
+      .join('|');
   return s.association !== undefined ? `associations.${s.association}` : undefined;
 }
 
@@ -233,8 +248,7 @@ export function sourceFields(mapping: ObjectMapping): string[] {
   const out = new Set<string>();
   for (const spec of Object.values(mapping.fields)) {
     const s = normalize(spec);
-    if (s.field !== undefined)
-      for (const f of Array.isArray(s.field) ? s.field : [s.field]) out.add(f);
+    for (const f of fieldNames(s)) out.add(f);
   }
   return [...out];
 }

@@ -8,7 +8,7 @@ import { loadYamlFile, parseWith, parseYamlText } from '../config/load-yaml.js';
 import type { FieldInfo } from '../../connectors/types.js';
 import type { NeutralObject } from '../model/records.js';
 import { NEUTRAL_FIELDS } from './neutral-fields.js';
-import { MappingSchema, type Mapping } from './schema.js';
+import { fieldNames, MappingSchema, type Mapping } from './schema.js';
 
 /** Up to three names closest to `name`, for "did you mean" messages. */
 export function suggest(name: string, candidates: string[], max = 3): string[] {
@@ -78,14 +78,7 @@ export function checkSourceFields(
     const names = fields.map((f) => f.name);
     const lower = new Set(names.map((n) => n.toLowerCase()));
     for (const [path, s] of Object.entries(spec.fields)) {
-      const sources =
-        typeof s === 'string'
-          ? [s]
-          : s.field === undefined
-            ? []
-            : Array.isArray(s.field)
-              ? s.field
-              : [s.field];
+      const sources = typeof s === 'string' ? [s] : fieldNames(s);
       for (const src of sources) {
         const head = src.split('.')[0]!.toLowerCase();
         const relationship =

@@ -25,8 +25,14 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 export const FieldSpecObjectSchema = z
   .object({
     /** Source field (dot paths reach into relationship objects: `Owner.Name`). A list means
-     * "the first that is not blank". */
-    field: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+     * "the first that is not blank"; a list inside it is joined with spaces
+     * (`[[firstname, lastname], email]`: the full name, else the email). */
+    field: z
+      .union([
+        z.string().min(1),
+        z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).min(1),
+      ])
+      .optional(),
     /** Read the first associated record id of this object type (HubSpot `companies`). */
     association: z.string().min(1).optional(),
     /** A constant. */
@@ -54,6 +60,16 @@ export const FieldSpecSchema = z.preprocess(
   FieldSpecObjectSchema,
 );
 export type FieldSpec = string | z.infer<typeof FieldSpecObjectSchema>;
+
+/** A spec's source alternatives, in order; each is one field or several to join with spaces. */
+export function fieldAlternatives(spec: FieldSpecObject): string[][] {
+  if (spec.field === undefined) return [];
+  if (!Array.isArray(spec.field)) return [[spec.field]];
+  return spec.field.map((f) => (Array.isArray(f) ? f : [f]));
+}
+
+/** Every source field a spec names. */
+export const fieldNames = (spec: FieldSpecObject): string[] => fieldAlternatives(spec).flat();
 export type FieldSpecObject = z.infer<typeof FieldSpecObjectSchema>;
 
 export const ObjectMappingSchema = z

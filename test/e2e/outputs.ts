@@ -85,16 +85,3 @@ export function tier1Headings(md: string, names: NameRule = (s) => s): string[] 
     .filter((l) => l.startsWith('### '))
     .map((l) => names(l.replace(/^### .*?: /, '').replace(/\\_/g, '_')));
 }
-
-/**
- * Contact names reduced to their last word: `mappings/hubspot.yaml` reads a contact's name from
- * one property (`[lastname, email]`: the first not blank), so HubSpot contacts arrive by last
- * name only, while files and Salesforce carry the full name.
- */
-export function lastNamesOnly(fullNames: string[]): NameRule {
-  const pairs = fullNames
-    .filter((n) => n.includes(' '))
-    .map((n) => [n, n.slice(n.indexOf(' ') + 1)] as const)
-    .sort((a, b) => b[0].length - a[0].length);
-  return (s) => pairs.reduce((acc, [full, last]) => acc.split(full).join(last), s);
-}

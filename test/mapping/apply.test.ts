@@ -184,3 +184,46 @@ objects:
     expect(sourceAssociations(mapping.objects.contact!)).toEqual(['companies']);
   });
 });
+
+describe('joined fields', () => {
+  const mapping = parseMappingText(
+    `connector: hubspot
+version: 1
+objects:
+  account: { from: companies, fields: { crmId: hs_object_id, name: name, arr: annualrevenue } }
+  contact:
+    from: contacts
+    fields:
+      accountId: { association: companies }
+      name: { field: [[firstname, lastname], email], required: true }
+`,
+    'inline.yaml',
+  );
+  const contact = (fields: Record<string, unknown>) =>
+    mapRecords(
+      'contact',
+      mapping.objects.contact!,
+      [{ id: '1', fields, associations: { companies: ['9'] } }],
+      {
+        connection: 'hs',
+      },
+    );
+
+  it('joins first and last name with a space', () => {
+    expect(
+      contact({ firstname: ' Rosa ', lastname: 'Quintero', email: 'r@q.example' }).records[0]?.name,
+    ).toBe('Rosa Quintero');
+  });
+  it('uses the parts that are there, then the next alternative', () => {
+    expect(contact({ firstname: '', lastname: 'Quintero' }).records[0]?.name).toBe('Quintero');
+    expect(contact({ firstname: null, lastname: '', email: 'r@q.example' }).records[0]?.name).toBe(
+      'r@q.example',
+    );
+  });
+  it('reports a record with none of them, naming every source field', () => {
+    const r = contact({});
+    expect(r.records).toEqual([]);
+    expect(r.issues[0]).toMatchObject({ field: 'firstname+lastname', skipped: true });
+    expect(sourceFields(mapping.objects.contact!)).toEqual(['firstname', 'lastname', 'email']);
+  });
+});

@@ -74,8 +74,8 @@ describe('hubspot full pull (list endpoint)', () => {
       connection: 'hubspot',
     });
     expect(records.map((r) => [r.id, r.accountId, r.name, r.roles])).toEqual([
-      ['hubspot:701', 'hubspot:5001', 'Silva', ['champion', 'power_user']],
-      ['hubspot:702', 'hubspot:5002', 'Chen', []],
+      ['hubspot:701', 'hubspot:5001', 'Ana Silva', ['champion', 'power_user']],
+      ['hubspot:702', 'hubspot:5002', 'Bo Chen', []],
     ]);
     expect(issues).toEqual([
       expect.objectContaining({ recordId: '703', skipped: true, field: 'associations.companies' }),
