@@ -38,10 +38,10 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, file: s
   return res.data;
 }
 
-export function loadYamlFile<S extends z.ZodType>(schema: S, file: string): z.infer<S> {
-  let text: string;
+/** A configuration file's text; an unreadable file is a ConfigError naming it. */
+export function readConfigText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (cause) {
     throw new ConfigError(
       file,
@@ -49,5 +49,8 @@ export function loadYamlFile<S extends z.ZodType>(schema: S, file: string): z.in
       { cause },
     );
   }
-  return parseWith(schema, parseYamlText(text, file), file);
+}
+
+export function loadYamlFile<S extends z.ZodType>(schema: S, file: string): z.infer<S> {
+  return parseWith(schema, parseYamlText(readConfigText(file), file), file);
 }

@@ -5,7 +5,11 @@
  */
 import type { Opportunity } from '../model/index.js';
 import type { Db } from '../store/db.js';
-import type { OpportunityRow, OpportunityStatus } from '../store/opportunities.js';
+import {
+  toOpportunityRow,
+  type OpportunityRow,
+  type OpportunityStatus,
+} from '../store/opportunities.js';
 import type { ScoreCause, ScoreHistoryRow } from '../store/score-history.js';
 
 export interface OpportunityFilter {
@@ -23,22 +27,6 @@ export interface OpportunityFilter {
 }
 
 type RawOpportunity = Record<string, unknown> & { data: Opportunity };
-
-function toRow(r: RawOpportunity): OpportunityRow {
-  return {
-    connection: r.connection as string,
-    id: r.id as string,
-    accountId: r.account_id as string,
-    status: r.status as OpportunityStatus,
-    ...(r.status_reason ? { statusReason: r.status_reason as string } : {}),
-    firstSeen: r.first_seen as string,
-    lastSeen: r.last_seen as string,
-    ...(r.closed_at ? { closedAt: (r.closed_at as Date).toISOString() } : {}),
-    composite: r.composite as number,
-    tier: r.tier as number,
-    data: r.data,
-  };
-}
 
 /** Opportunities matching every given filter, best first (tier, then composite score). */
 export async function findOpportunities(
@@ -67,7 +55,7 @@ export async function findOpportunities(
       f.offset ?? 0,
     ],
   );
-  return rows.map(toRow);
+  return rows.map(toOpportunityRow);
 }
 
 /** One opportunity by id. */
@@ -78,7 +66,7 @@ export async function getOpportunity(db: Db, id: string): Promise<OpportunityRow
     'SELECT * FROM opportunities WHERE id = $1 ORDER BY connection LIMIT 1',
     [id],
   );
-  return rows[0] && toRow(rows[0]);
+  return rows[0] && toOpportunityRow(rows[0]);
 }
 
 /** Score histories of several opportunities of one connection in one query, oldest first. */

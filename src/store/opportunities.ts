@@ -170,6 +170,23 @@ export interface OpportunityRow {
   data: Opportunity;
 }
 
+/** A row of the opportunities table as the rest of Headroom reads it. */
+export function toOpportunityRow(r: Record<string, unknown>): OpportunityRow {
+  return {
+    connection: r.connection as string,
+    id: r.id as string,
+    accountId: r.account_id as string,
+    status: r.status as OpportunityStatus,
+    ...(r.status_reason ? { statusReason: r.status_reason as string } : {}),
+    firstSeen: r.first_seen as string,
+    lastSeen: r.last_seen as string,
+    ...(r.closed_at ? { closedAt: (r.closed_at as Date).toISOString() } : {}),
+    composite: r.composite as number,
+    tier: r.tier as number,
+    data: r.data as Opportunity,
+  };
+}
+
 /** Opportunities, best first. Closed ones (no longer detected) only when asked. */
 export async function listOpportunities(
   db: Db,
@@ -191,17 +208,5 @@ export async function listOpportunities(
       filter.includeClosed ?? false,
     ],
   );
-  return rows.map((r: Record<string, unknown>) => ({
-    connection: r.connection as string,
-    id: r.id as string,
-    accountId: r.account_id as string,
-    status: r.status as OpportunityStatus,
-    ...(r.status_reason ? { statusReason: r.status_reason as string } : {}),
-    firstSeen: r.first_seen as string,
-    lastSeen: r.last_seen as string,
-    ...(r.closed_at ? { closedAt: (r.closed_at as Date).toISOString() } : {}),
-    composite: r.composite as number,
-    tier: r.tier as number,
-    data: r.data as Opportunity,
-  }));
+  return rows.map(toOpportunityRow);
 }

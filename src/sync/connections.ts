@@ -17,8 +17,7 @@
 import { resolve } from 'node:path';
 import { validate as validCron } from 'node-cron';
 import { z } from 'zod';
-import { parseWith, parseYamlText } from '../config/load-yaml.js';
-import { readFileSync } from 'node:fs';
+import { parseWith, parseYamlText, readConfigText } from '../config/load-yaml.js';
 import { ConfigError } from '../errors.js';
 import { loadMapping } from '../mapping/load.js';
 import type { SyncConnection } from './types.js';
@@ -117,17 +116,7 @@ export function loadConnections(
   file: string,
   env: Record<string, string | undefined> = process.env,
 ): ConnectionConfig[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new ConfigError(
-      file,
-      [{ path: '', message: `cannot read the file (${(cause as Error).message})` }],
-      { cause },
-    );
-  }
-  return parseConnections(text, file, env);
+  return parseConnections(readConfigText(file), file, env);
 }
 
 /** Load a connection's mapping and check it is written for the same connector. */
