@@ -9,7 +9,7 @@ import { createLogger } from './log.js';
 import { configuredConnections, resolveSyncConnection } from './runtime/connection.js';
 import { serve, stopOnSignals } from './runtime/serve.js';
 import { syncOnce } from './runtime/sync-once.js';
-import { openStore } from './store/open.js';
+import { openStoreFromEnv } from './runtime/store.js';
 import { resolveConnection } from './sync/connections.js';
 
 /** The date the bundled demo was generated for (examples/generate.ts's default): its usage history,
@@ -20,10 +20,7 @@ const DEMO = 'demo';
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL);
-  const store = await openStore({
-    dataDir: env.HEADROOM_DATA_DIR,
-    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
-  });
+  const store = await openStoreFromEnv(env);
   const demo = await resolveSyncConnection(
     { connector: 'files', connection: DEMO, source: env.HEADROOM_DEMO_SOURCE },
     env,

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { openConnector } from '../runtime/connector.js';
 import { resolveSyncConnection } from '../runtime/connection.js';
-import { openStore } from '../store/open.js';
+import { openStoreFromEnv } from '../runtime/store.js';
 import type { Connector } from '../../connectors/types.js';
 import { cliContext, EXIT, runCommand, type CliContext } from './context.js';
 
@@ -17,10 +17,7 @@ async function withConnector(
     { connector, connection: flags.connection, source: flags.source },
     ctx.env,
   );
-  const store = await openStore({
-    dataDir: ctx.env.HEADROOM_DATA_DIR,
-    ...(ctx.env.DATABASE_URL ? { databaseUrl: ctx.env.DATABASE_URL } : {}),
-  });
+  const store = await openStoreFromEnv(ctx.env);
   try {
     const c = await openConnector(connection, store, ctx.log);
     try {

@@ -12,7 +12,7 @@ import {
 } from '../narrative/index.js';
 import { findAccount, loadLatestSync, type LatestSync } from '../runtime/latest.js';
 import { loadScoringConfig } from '../runtime/scoring-config.js';
-import { openStore } from '../store/open.js';
+import { openStoreFromEnv } from '../runtime/store.js';
 import { cliContext, EXIT, runCommand, type CliContext } from './context.js';
 
 async function withLatest(
@@ -21,10 +21,7 @@ async function withLatest(
   out?: string,
 ): Promise<number> {
   const ctx = cliContext();
-  const store = await openStore({
-    dataDir: ctx.env.HEADROOM_DATA_DIR,
-    ...(ctx.env.DATABASE_URL ? { databaseUrl: ctx.env.DATABASE_URL } : {}),
-  });
+  const store = await openStoreFromEnv(ctx.env);
   try {
     const text = await body(ctx, await loadLatestSync(store, connection));
     if (out) {

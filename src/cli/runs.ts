@@ -1,6 +1,6 @@
 /** `headroom runs`: sync run history. */
 import type { Command } from 'commander';
-import { openStore } from '../store/open.js';
+import { openStoreFromEnv } from '../runtime/store.js';
 import { listRuns } from '../store/runs.js';
 import { cliContext, EXIT, runCommand } from './context.js';
 
@@ -14,10 +14,7 @@ export function registerRuns(program: Command): void {
     .action((flags: { connection?: string; limit: string; json?: boolean }) =>
       runCommand(async () => {
         const ctx = cliContext();
-        const store = await openStore({
-          dataDir: ctx.env.HEADROOM_DATA_DIR,
-          ...(ctx.env.DATABASE_URL ? { databaseUrl: ctx.env.DATABASE_URL } : {}),
-        });
+        const store = await openStoreFromEnv(ctx.env);
         try {
           const runs = await listRuns(store, {
             ...(flags.connection ? { connection: flags.connection } : {}),

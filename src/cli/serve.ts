@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { configuredConnections } from '../runtime/connection.js';
 import { serve, stopOnSignals } from '../runtime/serve.js';
-import { openStore } from '../store/open.js';
+import { openStoreFromEnv } from '../runtime/store.js';
 import { resolveConnection } from '../sync/connections.js';
 import { cliContext, runCommand } from './context.js';
 
@@ -16,10 +16,7 @@ export function registerServe(program: Command): void {
       runCommand(async () => {
         const ctx = cliContext();
         const configured = configuredConnections(ctx.env);
-        const store = await openStore({
-          dataDir: ctx.env.HEADROOM_DATA_DIR,
-          ...(ctx.env.DATABASE_URL ? { databaseUrl: ctx.env.DATABASE_URL } : {}),
-        });
+        const store = await openStoreFromEnv(ctx.env);
         const server = await serve({
           store,
           env: ctx.env,

@@ -1,6 +1,6 @@
 /** `headroom sync`: pull, score, write back what changed, write the output files. */
 import type { Command } from 'commander';
-import { openStore } from '../store/open.js';
+import { openStoreFromEnv } from '../runtime/store.js';
 import { resolveSyncConnection } from '../runtime/connection.js';
 import { syncOnce } from '../runtime/sync-once.js';
 import type { RunReport } from '../sync/types.js';
@@ -55,10 +55,7 @@ async function sync(flags: SyncFlags): Promise<number> {
   const ctx = cliContext();
   const asOf = parseAsOf(flags.asOf ?? ctx.env.HEADROOM_AS_OF, today());
   const connection = await resolveSyncConnection(flags, ctx.env);
-  const store = await openStore({
-    dataDir: ctx.env.HEADROOM_DATA_DIR,
-    ...(ctx.env.DATABASE_URL ? { databaseUrl: ctx.env.DATABASE_URL } : {}),
-  });
+  const store = await openStoreFromEnv(ctx.env);
   const progress = progressReporter(ctx.tty);
   try {
     const { report, written } = await syncOnce({
