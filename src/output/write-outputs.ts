@@ -3,7 +3,9 @@
  * accounts.json, expansion-playbook.md and issues.json. Each file is written to a temporary name
  * and renamed, so a reader never sees half a file.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { AccountSummary, Issue, Opportunity } from '../model/output.js';
 
@@ -21,28 +23,52 @@ export const OUTPUT_FILES = {
   issues: 'issues.json',
 } as const;
 
-async function writeAtomic(file: string, text: string): Promise<void> {
+/**
+ * Write to a temporary name, then rename. The text is produced in pieces and streamed, so a
+ * 100k-account portfolio's opportunities never become one giant string in memory.
+ */
+async function writeAtomic(file: string, pieces: Iterable<string>): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text, 'utf8');
+  const out = createWriteStream(tmp, { encoding: 'utf8' });
+  for (const piece of pieces) {
+    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  out.end();
+  await finished(out);
   await rename(tmp, file);
+}
+
+/** A JSON array, pretty-printed one element at a time (the same text as `JSON.stringify(items,
+ * null, 2)`). */
+function* jsonArray(items: readonly unknown[]): Generator<string> {
+  if (!items.length) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < items.length; i++) {
+    const body = JSON.stringify(items[i], null, 2).replace(/\n/g, '\n  ');
+    yield `  ${body}${i < items.length - 1 ? ',' : ''}\n`;
+  }
+  yield ']\n';
 }
 
 /** Returns the paths written. */
 export async function writeOutputs(dir: string, outputs: Outputs): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const files: [string, string][] = [
-    [OUTPUT_FILES.opportunities, `${JSON.stringify(outputs.opportunities, null, 2)}\n`],
-    [OUTPUT_FILES.accounts, `${JSON.stringify(outputs.accounts, null, 2)}\n`],
-    [OUTPUT_FILES.issues, `${JSON.stringify(outputs.issues, null, 2)}\n`],
+  const files: [string, Iterable<string>][] = [
+    [OUTPUT_FILES.opportunities, jsonArray(outputs.opportunities)],
+    [OUTPUT_FILES.accounts, jsonArray(outputs.accounts)],
+    [OUTPUT_FILES.issues, jsonArray(outputs.issues)],
     [
       OUTPUT_FILES.playbook,
-      outputs.playbook.endsWith('\n') ? outputs.playbook : `${outputs.playbook}\n`,
+      [outputs.playbook.endsWith('\n') ? outputs.playbook : `${outputs.playbook}\n`],
     ],
   ];
   const written: string[] = [];
-  for (const [name, text] of files) {
+  for (const [name, pieces] of files) {
     const path = join(dir, name);
-    await writeAtomic(path, text);
+    await writeAtomic(path, pieces);
     written.push(path);
   }
   return written;

@@ -1,0 +1,29 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AccountSummary, Issue, Opportunity } from '../../src/model/output.js';
+import { writeOutputs } from '../../src/output/write-outputs.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'headroom-out-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeOutputs', () => {
+  it('writes the same JSON as JSON.stringify, streamed, and leaves no temporary files', async () => {
+    const opportunities = [
+      { id: 'a', nested: { list: [1, 2], text: 'line\nbreak "quoted"' } },
+      { id: 'b', evidence: [] },
+    ] as unknown as Opportunity[];
+    const accounts: AccountSummary[] = [];
+    const issues = [
+      { source: 'accounts.csv', object: 'account', reason: 'x', skipped: true },
+    ] as Issue[];
+    await writeOutputs(dir, { opportunities, accounts, issues, playbook: '# Playbook' });
+    const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+    expect(read('opportunities.json')).toBe(`${JSON.stringify(opportunities, null, 2)}\n`);
+    expect(read('accounts.json')).toBe('[]\n');
+    expect(JSON.parse(read('issues.json'))).toEqual(issues);
+    expect(read('expansion-playbook.md')).toBe('# Playbook\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
