@@ -4,6 +4,7 @@
  * `POST /salesforce/canvas` (a Canvas signed request) and `GET /hubspot/card` (a v3-signed
  * CRM card data fetch). Bad, missing or stale signatures answer 401.
  */
+import { createHash } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import { principal } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -44,6 +45,25 @@ function salesforceAccountIds(ctx: AppContext, envelope: CanvasEnvelope): string
     .map((c) => `${c.name}:${crmId}`);
 }
 
+/**
+ * Rendered embed pages, kept per cached view object: when the view cache drops or replaces a
+ * view (a sync, an accept or dismiss), its pages go with it. The ETag is computed once here, so
+ * Express does not hash the body again on every request.
+ */
+const rendered = new WeakMap<object, Map<string, { html: string; etag: string }>>();
+
+function renderOnce(view: object, consoleUrl: string, render: () => string) {
+  let pages = rendered.get(view);
+  if (!pages) rendered.set(view, (pages = new Map()));
+  let page = pages.get(consoleUrl);
+  if (!page) {
+    const html = render();
+    page = { html, etag: `W/"${createHash('sha1').update(html).digest('base64url')}"` };
+    pages.set(consoleUrl, page);
+  }
+  return page;
+}
+
 export function embedRoutes(ctx: AppContext): Router {
   const r = Router();
   const limit = ctx.config.bodyLimit ?? '1mb';
@@ -60,11 +80,9 @@ export function embedRoutes(ctx: AppContext): Router {
     }
     const view = await ctx.embeddedView(id);
     if (!view) throw notFound(`account "${id}"`);
-    res
-      .type('html')
-      .send(
-        embeddedAccountPage(view, publicUrl(ctx, req, `/accounts/${encodeURIComponent(id)}`)).value,
-      );
+    const consoleUrl = publicUrl(ctx, req, `/accounts/${encodeURIComponent(id)}`);
+    const page = renderOnce(view, consoleUrl, () => embeddedAccountPage(view, consoleUrl).value);
+    res.type('html').set('ETag', page.etag).send(page.html);
   });
 
   r.post('/salesforce/canvas', express.urlencoded({ extended: false, limit }), async (req, res) => {
