@@ -7,7 +7,7 @@ import { calibrate } from '../src/learning/calibrate.js';
 import { lookAlike } from '../src/learning/look-alike.js';
 import { loadYamlFile } from '../src/config/load-yaml.js';
 import { CatalogSchema, type Portfolio } from '../src/model/index.js';
-import { addDays } from '../src/learning/dates.js';
+import { addDays } from '../src/dates.js';
 import { generateHistory, makeAccount, rng } from '../test/learning/gen.js';
 import { measure, peakRssMb, round } from './measure.js';
 import type { Bench } from './types.js';

@@ -6,7 +6,7 @@
  * (last QBR) are dropped for the same reason: an earlier value cannot be recovered.
  */
 import type { Account, Catalog, Deal, UsagePoint } from '../model/index.js';
-import { addMonths, onOrBefore } from './dates.js';
+import { addMonths, onOrBefore } from '../dates.js';
 
 /** One account's dated history. `usage` is sorted by date ascending. */
 export interface AccountHistory {

@@ -12,7 +12,7 @@ import { CatalogSchema, type Catalog } from '../model/index.js';
 import { DEFAULT_SETTINGS, ScoringSettingsSchema, scorePortfolio } from '../scoring/index.js';
 import { backtest, type BacktestResult } from './backtest.js';
 import { renderBacktest } from './backtest-report.js';
-import { requireIsoDate } from './dates.js';
+import { requireIsoDate } from '../dates.js';
 import { readFilesPortfolio } from './read-files-portfolio.js';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));

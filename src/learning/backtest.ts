@@ -7,7 +7,7 @@
  */
 import type { AccountSummary, Catalog, Opportunity, Portfolio } from '../model/index.js';
 import { isWonExpansion } from './account-as-of.js';
-import { addDays, onOrBefore, requireIsoDate } from './dates.js';
+import { addDays, onOrBefore, requireIsoDate } from '../dates.js';
 import { truncatePortfolio } from './truncate.js';
 
 export interface ScoreInput<S> {

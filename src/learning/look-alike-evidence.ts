@@ -4,7 +4,7 @@
  * the playbook and the add-on opportunities can carry.
  */
 import type { Evidence } from '../model/index.js';
-import { daysBetween } from './dates.js';
+import { daysBetween } from '../dates.js';
 import type { LookAlikeNeighbour, LookAlikeScore } from './look-alike.js';
 
 const NUMBER_WORDS = [

@@ -8,7 +8,7 @@
  * is nothing to match on, and the account's segment adoption rate stands in.
  */
 import type { Catalog, Portfolio } from '../model/index.js';
-import { addDays, onOrBefore, requireIsoDate } from './dates.js';
+import { addDays, onOrBefore, requireIsoDate } from '../dates.js';
 import { describeLookAlike } from './look-alike-evidence.js';
 import { encodeProfiles, profileOf, type Profile } from './look-alike-profile.js';
 import { historyIndex } from './truncate.js';

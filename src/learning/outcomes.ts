@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { IsoDate, OPPORTUNITY_TYPES, type Deal, type OpportunityType } from '../model/index.js';
-import { onOrBefore, requireIsoDate } from './dates.js';
+import { onOrBefore, requireIsoDate } from '../dates.js';
 
 export const OUTCOME_KINDS = ['won', 'lost', 'dismissed', 'missed'] as const;
 

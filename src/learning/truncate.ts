@@ -6,7 +6,7 @@
  */
 import type { Catalog, Contact, Deal, Portfolio, UsagePoint } from '../model/index.js';
 import { accountAsOf, type AccountHistory } from './account-as-of.js';
-import { onOrBefore, requireIsoDate } from './dates.js';
+import { onOrBefore, requireIsoDate } from '../dates.js';
 
 /** Group deals and usage by account, usage sorted by date (shared with look-alike). */
 export function historyIndex(

@@ -2,8 +2,7 @@
  * Small text and date helpers shared by the narrative modules. Dates are ISO calendar dates
  * handled in UTC so that output never depends on the machine's time zone or clock.
  */
-
-const DAY_MS = 86_400_000;
+import { parseIsoDate } from '../dates.js';
 
 /** `$12,345` (whole units). Non-USD currencies are prefixed with their code: `EUR 12,345`. */
 export function money(amount: number, currency = 'USD'): string {
@@ -27,26 +26,13 @@ export function pct(ratio: number): string {
   return `${Math.round(ratio * 100)}%`;
 }
 
-export function parseDate(iso: string): number {
-  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(t)) throw new RangeError(`not a YYYY-MM-DD date: "${iso}"`);
-  return t;
-}
-
-export function addDays(iso: string, days: number): string {
-  return new Date(parseDate(iso) + Math.round(days) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parseDate(to) - parseDate(from)) / DAY_MS);
-}
+export { addDays, daysBetween, parseIsoDate as parseDate } from '../dates.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `Mar 14, 2026`: the form a rep reads in an email. */
 export function longDate(iso: string): string {
-  const d = new Date(parseDate(iso));
+  const d = new Date(parseIsoDate(iso));
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
 }
 

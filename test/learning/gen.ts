@@ -13,7 +13,7 @@ import {
   type Portfolio,
   type UsagePoint,
 } from '../../src/model/index.js';
-import { addDays } from '../../src/learning/dates.js';
+import { addDays } from '../../src/dates.js';
 import type { HistoryItem } from '../../src/learning/signal-precision.js';
 
 export function rng(seed: number): () => number {

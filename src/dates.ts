@@ -1,5 +1,6 @@
 /**
- * ISO calendar-date arithmetic in UTC. The learning code reads no clock: every "now" is an
+ * ISO calendar-date arithmetic in UTC, shared by learning and the narratives (the scoring core
+ * keeps its own day-number arithmetic for speed). Nothing here reads a clock: every "now" is an
  * argument (`asOf`, `cutoff`), and these helpers only compare and shift the dates they are given.
  */
 
