@@ -3,6 +3,7 @@
  * adoption deals and seat history) and a calibration fit on 5,000 resolved outcomes with a
  * time-split holdout. Target: seconds each on one core.
  */
+import { emptyPortfolio } from '../src/model/records.js';
 import { calibrate } from '../src/learning/calibrate.js';
 import { lookAlike } from '../src/learning/look-alike.js';
 import { loadYamlFile } from '../src/config/load-yaml.js';
@@ -27,14 +28,7 @@ const SEGMENTS = ['smb', 'mid-market', 'enterprise'] as const;
 
 function portfolio(n: number, modules: string[]): Portfolio {
   const r = rng(2024);
-  const p: Portfolio = {
-    accounts: [],
-    contacts: [],
-    deals: [],
-    usage: [],
-    departments: [],
-    signals: [],
-  };
+  const p: Portfolio = emptyPortfolio();
   for (let i = 0; i < n; i++) {
     const id = `files:a${i}`;
     const licensed = 10 + Math.floor(r() * 1500);

@@ -3,6 +3,7 @@
  * third of them, contacts, departments, signals) scored in one `scorePortfolio` call.
  * Target: at least 20,000 accounts a second with peak RSS under 1.5 GB.
  */
+import { emptyPortfolio } from '../src/model/records.js';
 import { join } from 'node:path';
 import { loadYamlFile } from '../src/config/load-yaml.js';
 import { CatalogSchema, type Catalog } from '../src/model/catalog.js';
@@ -18,21 +19,12 @@ import type {
 import { addDays } from '../src/scoring/dates.js';
 import { DEFAULT_SETTINGS, scorePortfolio } from '../src/scoring/index.js';
 import { peakRssMb } from './measure.js';
+import { mulberry32 } from '../examples/generate/random.js';
 import type { Bench } from './types.js';
 
 const ACCOUNTS = 100_000;
 const AS_OF = '2026-03-02';
 const WEEKS = 12;
-
-/** mulberry32: a small seeded PRNG, so every run scores the same portfolio. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLANS = ['starter', 'professional', 'enterprise'];
 const DETAILS: [SignalKind, string][] = [
@@ -48,16 +40,9 @@ const DEPTS = ['Engineering', 'Marketing', 'Sales', 'Finance', 'Support'];
 const DATES = Array.from({ length: WEEKS }, (_, i) => addDays(AS_OF, -7 * (WEEKS - 1 - i)));
 
 export function generatePortfolio(n: number, catalog: Catalog, seed = 42): Portfolio {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const p: Portfolio = {
-    accounts: [],
-    contacts: [],
-    deals: [],
-    usage: [],
-    departments: [],
-    signals: [],
-  };
+  const p: Portfolio = emptyPortfolio();
   for (let i = 0; i < n; i++) {
     const id = `bench:A${i}`;
     const licensed = 5 + Math.floor(r() * 300);

@@ -97,3 +97,14 @@ export class Rng {
 /** The stream of one account (and one purpose: `data`, `dirt`, `names`). */
 export const forAccount = (seed: number | string, index: number, purpose = 'data'): Rng =>
   new Rng(`${seed}:${index}:${purpose}`);
+
+/** mulberry32: a tiny numeric-seeded PRNG for benches and statistical tests, where a fixed
+ * stream of floats in [0, 1) is all that is needed. */
+export function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -3,6 +3,7 @@
  * relation, for the learning tests. Everything is derived from a mulberry32 stream, so a seed
  * reproduces a case exactly.
  */
+import { emptyPortfolio } from '../../src/model/records.js';
 import {
   CatalogSchema,
   type Account,
@@ -14,18 +15,11 @@ import {
   type UsagePoint,
 } from '../../src/model/index.js';
 import { addDays } from '../../src/dates.js';
+import { mulberry32 } from '../../examples/generate/random.js';
 import type { HistoryItem } from '../../src/learning/signal-precision.js';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded stream every learning test and bench draws from. */
+export const rng = mulberry32;
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
@@ -158,14 +152,7 @@ export interface PortfolioOptions {
  */
 export function generatePortfolio(o: PortfolioOptions): Portfolio {
   const r = rng(o.seed);
-  const p: Portfolio = {
-    accounts: [],
-    contacts: [],
-    deals: [],
-    usage: [],
-    departments: [],
-    signals: [],
-  };
+  const p: Portfolio = emptyPortfolio();
   for (let i = 0; i < o.accounts; i++) {
     const id = `files:a${i}`;
     const licensed = 20 + Math.floor(r() * 400);

@@ -1,3 +1,4 @@
+import { emptyPortfolio } from '../../src/model/records.js';
 import { describe, expect, it } from 'vitest';
 import { lookAlike, type LookAlikeScore } from '../../src/learning/look-alike.js';
 import { lookAlikeEvidence } from '../../src/learning/look-alike-evidence.js';
@@ -32,14 +33,7 @@ function clinic(id: string, name: string, r: () => number, over: Partial<Account
 
 function world(): Portfolio {
   const r = rng(99);
-  const p: Portfolio = {
-    accounts: [],
-    contacts: [],
-    deals: [],
-    usage: [],
-    departments: [],
-    signals: [],
-  };
+  const p: Portfolio = emptyPortfolio();
   const industries = ['Retail', 'Fintech', 'Logistics', 'Media'];
   const segments = ['smb', 'mid-market', 'enterprise'] as const;
   for (let i = 0; i < 300; i++) {

@@ -14,6 +14,7 @@ import {
   DepartmentSchema,
   SignalSchema,
   UsagePointSchema,
+  emptyPortfolio,
   type Account,
   type Contact,
   type Deal,
@@ -92,15 +93,7 @@ export function weekly(
   );
 }
 
-export const portfolio = (p: Partial<Portfolio>): Portfolio => ({
-  accounts: [],
-  contacts: [],
-  deals: [],
-  usage: [],
-  departments: [],
-  signals: [],
-  ...p,
-});
+export const portfolio = (p: Partial<Portfolio>): Portfolio => ({ ...emptyPortfolio(), ...p });
 
 /** Settings with a deep partial override, validated like `config/scoring.yaml`. */
 export function settings(over: Record<string, unknown> = {}): ScoringSettings {
