@@ -155,8 +155,8 @@ export const WriteBackSchema = z
         ...writeTarget,
         /** Tasks only for opportunities at or above this tier. @default 1 */
         minTier: z.number().int().min(1).max(5).default(1),
-        /** Field that says a person completed the task (read back; never recreated). */
-        doneField: z.string().optional(),
+        // No status read-back: a task is created once per opportunity and never again, so one a
+        // person completed or deleted cannot come back.
       })
       .strict()
       .optional(),
