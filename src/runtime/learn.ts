@@ -40,7 +40,16 @@ export async function learnFromStore(
   portfolio: Portfolio,
   asOf: string,
 ): Promise<Learned> {
-  const tracked = await listOpportunities(store, { connection, includeClosed: true });
+  // An opportunity is resolved only through a deal carrying its key or a person's dismissal.
+  // Without either, the tracked history cannot yield an outcome, so it is not read: at 100k
+  // accounts that is some 300k rows on every sync.
+  const resolvable =
+    portfolio.deals.some((d) => d.expansionKey) ||
+    (await listOpportunities(store, { connection, status: 'dismissed', includeClosed: true }))
+      .length > 0;
+  const tracked = resolvable
+    ? await listOpportunities(store, { connection, includeClosed: true })
+    : [];
   const outcomes = deriveOutcomes({
     deals: portfolio.deals,
     asOf,
