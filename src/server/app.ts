@@ -4,12 +4,14 @@
  * order that matters (security headers and timing first, signature-checked embeds before the
  * token guard, one error handler last); `startServer` listens and hands back a `close`.
  */
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { requireAuth } from './auth.js';
-import { appContext } from './context.js';
+import { appContext, type AppContext } from './context.js';
 import type { ServerDeps } from './deps.js';
+import { withEmbedFastLane } from './embed-fast-lane.js';
 import { errorHandler, notFound } from './errors.js';
 import { serverMetrics, timeRequests } from './metrics.js';
 import { accountsApi } from './routes/api-accounts.js';
@@ -24,6 +26,19 @@ import { securityHeaders } from './security.js';
 const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
 
 export function createApp(deps: ServerDeps): express.Application {
+  return build(deps).app;
+}
+
+/**
+ * What the HTTP server runs: the embed fast lane (embed-fast-lane.ts) for cached record-page
+ * loads, the Express app for everything else. Both share one context (one view cache).
+ */
+export function createRequestListener(deps: ServerDeps): RequestListener {
+  const { app, ctx } = build(deps);
+  return withEmbedFastLane(ctx, app);
+}
+
+function build(deps: ServerDeps): { app: express.Application; ctx: AppContext } {
   const metrics = serverMetrics(deps.metrics);
   const ctx = appContext(deps, metrics);
   const limit = deps.config.bodyLimit ?? '1mb';
@@ -74,7 +89,7 @@ export function createApp(deps: ServerDeps): express.Application {
 
   app.use((req, _res, next) => next(notFound(`${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log, (code) => metrics.errors.inc({ code })));
-  return app;
+  return { app, ctx };
 }
 
 /** Listen on `port` (0 = a free one) on `host` (@default '127.0.0.1'); resolves once listening. */
@@ -83,10 +98,9 @@ export function startServer(
   port: number,
   host = '127.0.0.1',
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const app = createApp(deps);
+  const server = createServer(createRequestListener(deps));
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (err?: Error) => {
-      if (err) return reject(err);
+    server.listen(port, host, () => {
       const addr = server.address() as AddressInfo;
       const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       resolve({

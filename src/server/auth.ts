@@ -4,6 +4,7 @@
  * to loopback clients ONLY: a request from another host, or one relayed by a proxy, is refused.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors.js';
 
@@ -46,7 +47,7 @@ function validSession(token: string, value: string | undefined, now = Date.now()
 const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
 
 /** Is the request from this machine, directly (no proxy in between), addressed to a loopback name? */
-export function isDirectLoopback(req: Request): boolean {
+export function isDirectLoopback(req: IncomingMessage): boolean {
   const addr = req.socket.remoteAddress ?? '';
   return (
     LOOPBACK.has(addr) &&
@@ -59,7 +60,10 @@ export function isDirectLoopback(req: Request): boolean {
 export type Principal = 'bearer' | 'session' | 'local-demo';
 
 /** Who is asking, or undefined when nobody authenticated. */
-export function principal(req: Request, apiToken: string | undefined): Principal | undefined {
+export function principal(
+  req: IncomingMessage,
+  apiToken: string | undefined,
+): Principal | undefined {
   if (!apiToken) {
     // Local demo mode, deliberately: no token configured means no secrets to check, so the only
     // protection left is that the console answers nobody but this machine.

@@ -23,6 +23,8 @@ export interface AppContext extends Omit<ServerDeps, 'metrics'> {
   connection(name: string): ConnectionInfo;
   /** The light (embedded) view of an account, cached until the data changes. */
   embeddedView(accountId: string): Promise<AccountView | undefined>;
+  /** The light view when the cache knows it is current, without waiting (the embed fast lane). */
+  cachedEmbeddedView(accountId: string): AccountView | undefined;
   /** Call after changing data through this server (accept / dismiss). */
   dataChanged(): void;
 }
@@ -61,6 +63,7 @@ export function appContext(deps: ServerDeps, metrics: ServerMetrics): AppContext
         const r = await records.load(accountId);
         return r && lightView(accountId, r);
       }),
+    cachedEmbeddedView: (accountId) => views.peek(accountId),
     dataChanged: () => views.invalidate(),
   };
   return ctx;

@@ -5,6 +5,7 @@
  * styles come from this origin only: no inline script anywhere.
  * https://helmetjs.github.io/
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
@@ -57,4 +58,32 @@ export function securityHeaders(): RequestHandler {
     const embed = EMBED_PATHS.some((p) => req.path.startsWith(p));
     (embed ? embedded : console)(req, res, next);
   };
+}
+
+/**
+ * The headers helmet sets on an embedded page, as [name, value] pairs: for answering from the
+ * embed fast lane (embed-fast-lane.ts) with exactly what the Express path sends. Read off helmet
+ * itself, so the two cannot drift apart.
+ */
+export function embeddedPageHeaders(): [string, string][] {
+  const headers = new Map<string, string>();
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers.set(name, String(value));
+    },
+    removeHeader(name: string) {
+      headers.delete(name);
+    },
+  } as unknown as ServerResponse;
+  const req = { headers: {}, path: EMBED_PATHS[0] } as unknown as IncomingMessage;
+  let done = false;
+  (
+    securityHeaders() as unknown as (
+      q: IncomingMessage,
+      r: ServerResponse,
+      next: () => void,
+    ) => void
+  )(req, res, () => (done = true));
+  if (!done) throw new Error('helmet did not finish synchronously');
+  return [...headers];
 }

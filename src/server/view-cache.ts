@@ -53,6 +53,22 @@ export class ViewCache {
     return `${this.generation}#${this.local}`;
   }
 
+  /**
+   * The cached view of `key` without waiting on the store, or `undefined` (the caller then takes
+   * the `get()` path; "not found" is never answered from here). Stale-while-revalidate: once
+   * the generation is due for a check, the check starts in the background and the cached view
+   * is still served until it answers, for at most another `checkEveryMs`; so under steady load
+   * no request waits for it, and a change by another process shows within `2 × checkEveryMs`.
+   */
+  peek(key: string): AccountView | undefined {
+    if (this.checkEveryMs === 0) return undefined;
+    const age = performance.now() - this.checkedAt;
+    if (age >= 2 * this.checkEveryMs) return undefined;
+    if (age >= this.checkEveryMs) this.currentGeneration().catch(() => undefined);
+    const hit = this.entries.get(key);
+    return hit?.generation === `${this.generation}#${this.local}` ? hit.view : undefined;
+  }
+
   /** The cached view of `key`, or `build()`'s (cached too, including "not found"). */
   async get(
     key: string,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
+import { createRequestListener } from '../../src/server/app.js';
 import { signEmbedLink } from '../../src/server/signatures.js';
 import type { Store } from '../../src/store/db.js';
 import { setOpportunityStatus } from '../../src/store/opportunities.js';
@@ -19,11 +19,12 @@ import { seededStore, testDeps } from './seed.js';
 
 const PUBLIC = 'https://headroom.example.com';
 let store: Store;
-let app: ReturnType<typeof createApp>;
+// What the server runs: the embed fast lane in front of the Express app.
+let app: ReturnType<typeof createRequestListener>;
 
 beforeAll(async () => {
   store = await seededStore();
-  app = createApp(
+  app = createRequestListener(
     testDeps(store, {
       apiToken: API_TOKEN,
       embedSecret: EMBED_SECRET,
@@ -202,7 +203,9 @@ describe('embedded view cache', () => {
   const title = 'Northwind Logistics: seat expansion';
 
   it('shows a dismissal made through this server at once', async () => {
-    const app = createApp(testDeps(store, { apiToken: API_TOKEN, embedSecret: EMBED_SECRET }));
+    const app = createRequestListener(
+      testDeps(store, { apiToken: API_TOKEN, embedSecret: EMBED_SECRET }),
+    );
     const link = signEmbedLink(EMBED_SECRET, 'files:acct-1');
     expect((await request(app).get(link)).text).toContain(title);
     await request(app)
@@ -213,7 +216,10 @@ describe('embedded view cache', () => {
   });
 
   it('shows a change made by another process once a sync run is recorded', async () => {
-    const app = createApp({ ...testDeps(store, { embedSecret: EMBED_SECRET }), viewCacheMs: 0 });
+    const app = createRequestListener({
+      ...testDeps(store, { embedSecret: EMBED_SECRET }),
+      viewCacheMs: 0,
+    });
     const link = signEmbedLink(EMBED_SECRET, 'salesforce-prod:001Hs00000AbCdEIAZ');
     expect((await request(app).get(link)).text).toContain(title);
     // Another process (a CLI sync on the same database) changes the data and records its run.

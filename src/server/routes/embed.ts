@@ -4,10 +4,10 @@
  * `POST /salesforce/canvas` (a Canvas signed request) and `GET /hubspot/card` (a v3-signed
  * CRM card data fetch). Bad, missing or stale signatures answer 401.
  */
-import { createHash } from 'node:crypto';
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import { principal } from '../auth.js';
 import type { AppContext } from '../context.js';
+import { embedPage, publicUrl } from '../embed-page.js';
 import { HttpError, notFound } from '../errors.js';
 import {
   verifyCanvasRequest,
@@ -20,11 +20,6 @@ import { hubspotCard } from '../views/hubspot-card.js';
 
 const refused = (message: string, code = 'bad_signature'): HttpError =>
   new HttpError(401, code, message);
-
-/** The URL the outside world used: HubSpot signs it, links point at it. */
-export function publicUrl(ctx: AppContext, req: Request, path: string): string {
-  return `${ctx.config.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`}${path}`;
-}
 
 /** Account ids a Salesforce record id may belong to: `<connection>:<id>` per Salesforce connection. */
 function salesforceAccountIds(ctx: AppContext, envelope: CanvasEnvelope): string[] {
@@ -45,25 +40,6 @@ function salesforceAccountIds(ctx: AppContext, envelope: CanvasEnvelope): string
     .map((c) => `${c.name}:${crmId}`);
 }
 
-/**
- * Rendered embed pages, kept per cached view object: when the view cache drops or replaces a
- * view (a sync, an accept or dismiss), its pages go with it. The ETag is computed once here, so
- * Express does not hash the body again on every request.
- */
-const rendered = new WeakMap<object, Map<string, { html: string; etag: string }>>();
-
-function renderOnce(view: object, consoleUrl: string, render: () => string) {
-  let pages = rendered.get(view);
-  if (!pages) rendered.set(view, (pages = new Map()));
-  let page = pages.get(consoleUrl);
-  if (!page) {
-    const html = render();
-    page = { html, etag: `W/"${createHash('sha1').update(html).digest('base64url')}"` };
-    pages.set(consoleUrl, page);
-  }
-  return page;
-}
-
 export function embedRoutes(ctx: AppContext): Router {
   const r = Router();
   const limit = ctx.config.bodyLimit ?? '1mb';
@@ -80,9 +56,8 @@ export function embedRoutes(ctx: AppContext): Router {
     }
     const view = await ctx.embeddedView(id);
     if (!view) throw notFound(`account "${id}"`);
-    const consoleUrl = publicUrl(ctx, req, `/accounts/${encodeURIComponent(id)}`);
-    const page = renderOnce(view, consoleUrl, () => embeddedAccountPage(view, consoleUrl).value);
-    res.type('html').set('ETag', page.etag).send(page.html);
+    const page = embedPage(view, publicUrl(ctx, req, `/accounts/${encodeURIComponent(id)}`));
+    res.type('html').set('ETag', page.etag).send(page.body);
   });
 
   r.post('/salesforce/canvas', express.urlencoded({ extended: false, limit }), async (req, res) => {
