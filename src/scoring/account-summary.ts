@@ -4,6 +4,8 @@
  */
 import type { AccountFlag, AccountSummary, Opportunity, Readiness } from '../model/output.js';
 import type { AccountContext } from './context.js';
+import { exactCopy } from './exact-copy.js';
+import type { StringPool } from './string-pool.js';
 
 function readinessOf(ctx: AccountContext, opps: readonly Opportunity[]): Readiness {
   if (ctx.health.light === 'red') return 'not_ready';
@@ -16,6 +18,7 @@ function readinessOf(ctx: AccountContext, opps: readonly Opportunity[]): Readine
 export function summarizeAccount(
   ctx: AccountContext,
   opps: readonly Opportunity[],
+  pool: StringPool,
 ): AccountSummary {
   const { account } = ctx;
   const flags: AccountFlag[] = [];
@@ -39,12 +42,13 @@ export function summarizeAccount(
     name: account.name,
     arr: account.arr,
     health: ctx.health.light,
-    healthReasons: ctx.health.reasons,
+    // `map` copies to the exact length.
+    healthReasons: ctx.health.reasons.map(pool),
     readiness: readinessOf(ctx, opps),
     bestScore,
     bestTier,
     potentialArr,
     opportunityCount: opps.length,
-    flags,
+    flags: exactCopy(flags),
   };
 }

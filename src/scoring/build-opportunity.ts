@@ -8,6 +8,7 @@ import type { AccountContext } from './context.js';
 import type { Candidate } from './detectors/candidate.js';
 import { ev } from './detectors/candidate.js';
 import { opportunityFeatures } from './features.js';
+import { exactCopy } from './exact-copy.js';
 import { clamp, flat, pct } from './format.js';
 import { opportunityId } from './opportunity-id.js';
 import {
@@ -20,6 +21,7 @@ import {
   type Scores,
 } from './scores.js';
 import { stakeholdersFor, type AccountPeople } from './stakeholders.js';
+import type { StringPool } from './string-pool.js';
 import { timeOpportunity } from './timing.js';
 
 /** Replaces the rule-based likelihood (1–10) of an opportunity; undefined keeps the rule. */
@@ -36,25 +38,32 @@ export interface AccountRisks {
   all: string[];
 }
 
-export function accountRisks(ctx: AccountContext, people: AccountPeople): AccountRisks {
+export function accountRisks(
+  ctx: AccountContext,
+  people: AccountPeople,
+  pool: StringPool,
+): AccountRisks {
   const expansion: string[] = [];
   if (ctx.health.light === 'yellow')
-    expansion.push(`Health is yellow: ${ctx.health.reasons.join('; ')}`);
+    expansion.push(pool(`Health is yellow: ${ctx.health.reasons.join('; ')}`));
   if (!people.pitchTo)
     expansion.push('No champion or power user on record: find one before pitching');
   for (const leader of people.newLeaders)
-    expansion.push(`New leadership (${leader}) may review vendors: meet them early`);
+    expansion.push(pool(`New leadership (${leader}) may review vendors: meet them early`));
   const all: string[] = [];
   const conf = ctx.confidence;
   if (conf.value < ctx.settings.confidence.lowBelow) {
-    all.push(`Low data confidence (${pct(conf.value)}%): missing ${conf.missing.join(', ')}`);
+    all.push(pool(`Low data confidence (${pct(conf.value)}%): missing ${conf.missing.join(', ')}`));
   }
   return { expansion, all };
 }
 
+/** The candidate's risks and the account's. `concat` sizes the kept array exactly (a spread or
+ * push leaves spare slots); with nothing to add, the candidate's own array is the answer. */
 function risksFor(c: Candidate, shared: AccountRisks): string[] {
-  if (c.category === 'expansion') return [...c.risks, ...shared.expansion, ...shared.all];
-  return shared.all.length > 0 ? [...c.risks, ...shared.all] : c.risks;
+  const expansion = c.category === 'expansion' ? shared.expansion : [];
+  if (expansion.length === 0 && shared.all.length === 0) return c.risks;
+  return c.risks.concat(expansion, shared.all);
 }
 
 function assemble(
@@ -62,29 +71,33 @@ function assemble(
   ctx: AccountContext,
   people: AccountPeople,
   shared: AccountRisks,
+  pool: StringPool,
   scores: Scores,
   evidence: Evidence[],
 ): Opportunity {
   const { account, settings: s } = ctx;
   const timed = timeOpportunity(c, tierOf(scores.composite, s.tiers), ctx);
-  for (const e of evidence) flat(e.text);
+  for (const e of evidence) {
+    e.text = pool(e.text);
+    if (e.field !== undefined) e.field = pool(e.field);
+  }
   return {
     id: flat(opportunityId(account.id, c.type, c.subject)),
     accountId: account.id,
     accountName: account.name,
     type: c.type,
     category: c.category,
-    title: flat(c.title),
-    description: flat(c.description),
-    evidence,
-    currentState: flat(c.currentState),
-    proposedState: flat(c.proposedState),
+    title: pool(c.title),
+    description: pool(c.description),
+    evidence: exactCopy(evidence),
+    currentState: pool(c.currentState),
+    proposedState: pool(c.proposedState),
     estimatedArr: Math.max(0, Math.round(c.estimatedArr)),
     scores,
     tier: timed.tier,
     health: ctx.health.light,
     timing: timed.timing,
-    timingReason: flat(timed.reason),
+    timingReason: pool(timed.reason),
     deadline: timed.deadline,
     renewalAligned: timed.renewalAligned,
     stakeholders: stakeholdersFor(c, people, ctx),
@@ -101,6 +114,7 @@ export function buildOpportunity(
   ctx: AccountContext,
   people: AccountPeople,
   shared: AccountRisks,
+  pool: StringPool,
   override?: LikelihoodOverride,
 ): Opportunity {
   const s = ctx.settings;
@@ -129,6 +143,7 @@ export function buildOpportunity(
     ctx,
     people,
     shared,
+    pool,
     compose(revenue, effort, likelihood, s.weights),
     c.evidence,
   );
@@ -142,7 +157,7 @@ export function buildOpportunity(
     undefined,
     model.modelVersion,
   );
-  return assemble(c, ctx, people, shared, compose(revenue, effort, l, s.weights), [
+  return assemble(c, ctx, people, shared, pool, compose(revenue, effort, l, s.weights), [
     ...c.evidence,
     note,
   ]);

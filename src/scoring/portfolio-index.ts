@@ -21,35 +21,41 @@ const EMPTY: AccountRecords = Object.freeze({
   usage: new Map(),
 }) as AccountRecords;
 
-function group<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.accountId);
-    if (list) list.push(r);
-    else out.set(r.accountId, [r]);
-  }
-  return out;
-}
-
 export interface PortfolioIndex {
   records(accountId: string): AccountRecords;
 }
 
 export function indexPortfolio(p: Portfolio): PortfolioIndex {
-  const contacts = group(p.contacts);
-  const deals = group(p.deals);
-  const departments = group(p.departments);
-  const signals = group(p.signals);
-  const usage = new Map<string, Map<string, UsagePoint[]>>();
+  // One map from account id to all of its records: one lookup per row here and one per account
+  // while scoring (a map per kind of record took up to ten lookups per account).
+  const byAccount = new Map<string, AccountRecords>();
+  // Exports list an account's rows together more often than not: a repeat needs no lookup.
+  let lastId: string | undefined;
+  let last = EMPTY;
+  const recordsOf = (accountId: string): AccountRecords => {
+    if (accountId !== lastId) {
+      let found = byAccount.get(accountId);
+      if (!found) {
+        found = { contacts: [], deals: [], departments: [], signals: [], usage: new Map() };
+        byAccount.set(accountId, found);
+      }
+      lastId = accountId;
+      last = found;
+    }
+    return last;
+  };
+  for (const c of p.contacts) recordsOf(c.accountId).contacts.push(c);
+  for (const d of p.deals) recordsOf(d.accountId).deals.push(d);
+  for (const d of p.departments) recordsOf(d.accountId).departments.push(d);
+  for (const s of p.signals) recordsOf(s.accountId).signals.push(s);
   for (const u of p.usage) {
-    let byMetric = usage.get(u.accountId);
-    if (!byMetric) usage.set(u.accountId, (byMetric = new Map()));
-    const series = byMetric.get(u.metric);
+    const usage = recordsOf(u.accountId).usage;
+    const series = usage.get(u.metric);
     if (series) series.push(u);
-    else byMetric.set(u.metric, [u]);
+    else usage.set(u.metric, [u]);
   }
-  for (const byMetric of usage.values()) {
-    for (const series of byMetric.values()) {
+  for (const records of byAccount.values()) {
+    for (const series of records.usage.values()) {
       // ISO dates sort as strings; skip the sort for the common already-ordered export.
       if (series.some((u, i) => i > 0 && u.date < series[i - 1]!.date)) {
         series.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -57,21 +63,6 @@ export function indexPortfolio(p: Portfolio): PortfolioIndex {
     }
   }
   return {
-    records(accountId) {
-      const has =
-        contacts.has(accountId) ||
-        deals.has(accountId) ||
-        departments.has(accountId) ||
-        signals.has(accountId) ||
-        usage.has(accountId);
-      if (!has) return EMPTY;
-      return {
-        contacts: contacts.get(accountId) ?? [],
-        deals: deals.get(accountId) ?? [],
-        departments: departments.get(accountId) ?? [],
-        signals: signals.get(accountId) ?? [],
-        usage: usage.get(accountId) ?? new Map(),
-      };
-    },
+    records: (accountId) => byAccount.get(accountId) ?? EMPTY,
   };
 }

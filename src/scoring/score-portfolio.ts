@@ -16,6 +16,7 @@ import { indexPortfolio } from './portfolio-index.js';
 import type { ScoringSettings } from './settings/index.js';
 import { sortSmall } from './small-sort.js';
 import { accountPeople } from './stakeholders.js';
+import { createStringPool } from './string-pool.js';
 
 export interface ScoringInput {
   portfolio: Portfolio;
@@ -45,15 +46,16 @@ export function scorePortfolio(input: ScoringInput): ScoringResult {
   const benchmarks = buildBenchmarks(portfolio.accounts, cx, settings);
   const opportunities: Opportunity[] = [];
   const accounts: AccountSummary[] = [];
+  const pool = createStringPool();
   for (const account of portfolio.accounts) {
     const ctx = buildContext(account, records.records(account.id), asOf, settings, cx, benchmarks);
-    const people = accountPeople(ctx);
-    const shared = accountRisks(ctx, people);
+    const people = accountPeople(ctx, pool);
+    const shared = accountRisks(ctx, people, pool);
     const opps = detectAll(ctx).map((c) =>
-      buildOpportunity(c, ctx, people, shared, input.likelihoodOverride),
+      buildOpportunity(c, ctx, people, shared, pool, input.likelihoodOverride),
     );
     sortSmall(opps, byPriority);
-    accounts.push(summarizeAccount(ctx, opps));
+    accounts.push(summarizeAccount(ctx, opps, pool));
     for (const o of opps) opportunities.push(o);
   }
   return { opportunities, accounts };

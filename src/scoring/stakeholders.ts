@@ -7,6 +7,8 @@ import type { Opportunity } from '../model/output.js';
 import type { AccountContext } from './context.js';
 import type { Candidate } from './detectors/candidate.js';
 import { toDay } from './dates.js';
+import { flat } from './format.js';
+import type { StringPool } from './string-pool.js';
 
 export interface AccountPeople {
   pitchTo: Contact | undefined;
@@ -42,7 +44,7 @@ function pick(
   return undefined;
 }
 
-export function accountPeople(ctx: AccountContext): AccountPeople {
+export function accountPeople(ctx: AccountContext, pool: StringPool): AccountPeople {
   const { contacts, departments } = ctx.records;
   const pitchTo = pick(contacts, ['champion', 'power_user']);
   const decides = pick(contacts, ['economic_buyer', 'decision_maker', 'exec_sponsor'], pitchTo);
@@ -67,9 +69,9 @@ export function accountPeople(ctx: AccountContext): AccountPeople {
   return {
     pitchTo,
     decides,
-    usingTeams: usingTeams.length > 0 ? usingTeams.join(', ') : undefined,
-    pitchToLabel: pitchTo && label(pitchTo),
-    decidesLabel: decides && label(decides),
+    usingTeams: usingTeams.length > 0 ? pool(usingTeams.join(', ')) : undefined,
+    pitchToLabel: pitchTo && pool(label(pitchTo)),
+    decidesLabel: decides && pool(label(decides)),
     newLeaders,
   };
 }
@@ -86,7 +88,7 @@ export function stakeholdersFor(
     const insider = ctx.records.contacts.find(
       (x) => x.status === 'active' && x.department?.toLowerCase() === team,
     );
-    if (insider) pitchTo = label(insider);
+    if (insider) pitchTo = flat(label(insider));
   }
   const out: Opportunity['stakeholders'] = {};
   if (pitchTo) out.pitchTo = pitchTo;

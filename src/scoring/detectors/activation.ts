@@ -9,12 +9,8 @@ import { humanKey, money, pct } from '../format.js';
 import { readings } from '../usage-series.js';
 import { ev, type Candidate } from './candidate.js';
 
-const base = {
-  type: 'activation',
-  category: 'activation',
-  estimatedArr: 0,
-  strongTrigger: false,
-} as const;
+// Every field written out in each literal, no `{ ...base }` spread: properties defined after a
+// spread are added one by one, and this runs for most of 100k accounts.
 
 export function detectActivation(ctx: AccountContext): Candidate[] {
   const { account, seats, tier, settings, cx } = ctx;
@@ -24,7 +20,8 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
     const unused = seats.licensed - seats.active;
     const idle = unused * ctx.seatPrice;
     out.push({
-      ...base,
+      type: 'activation',
+      category: 'activation',
       subject: 'seats',
       title: `Activate ${unused} idle paid seats`,
       description: `${unused} of ${seats.licensed} paid seats are unused: onboard the people they were bought for before any seat conversation.`,
@@ -46,8 +43,10 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
       ],
       currentState: `${seats.active} of ${seats.licensed} seats active`,
       proposedState: `Utilization at or above ${pct(a.seatUtilBelow)}%`,
+      estimatedArr: 0,
       valueAtStake: idle,
       strength: 0.8,
+      strongTrigger: false,
       risks: ['Idle seats are a renewal risk: expect a downsell request if left alone'],
     });
   }
@@ -60,7 +59,8 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
       const below = cx.catalog.tiers[rank - 1];
       const premium = below ? Math.max(0, tier.seatPrice - below.seatPrice) * ctx.seatBase : 0;
       out.push({
-        ...base,
+        type: 'activation',
+        category: 'activation',
         subject: 'features',
         title: `Activate ${tier.name} features: ${unusedFeatures.length} unused`,
         description: `The account uses ${pct(share)}% of the ${tier.name} features it pays for: enable ${unusedFeatures.slice(0, 3).map(humanKey).join(', ')} first.`,
@@ -75,8 +75,10 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
         ],
         currentState: `${tier.features.length - unusedFeatures.length} of ${tier.features.length} features in use`,
         proposedState: `Using ${unusedFeatures.slice(0, 3).map(humanKey).join(', ')}`,
+        estimatedArr: 0,
         valueAtStake: premium,
         strength: 0.6,
+        strongTrigger: false,
         risks: [],
       });
     }
@@ -87,7 +89,8 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
     if (!m || !last || last.value > 0) continue;
     const price = priceOf(m.price, ctx.seatBase, account.arr);
     out.push({
-      ...base,
+      type: 'activation',
+      category: 'activation',
       subject: `module-${key}`,
       title: `Activate ${m.name}: owned, no usage`,
       description: `The account pays for ${m.name} and recorded no usage of it on ${last.date}: enable it.`,
@@ -102,8 +105,10 @@ export function detectActivation(ctx: AccountContext): Candidate[] {
       ],
       currentState: `Owns ${m.name}, unused`,
       proposedState: `${m.name} in use`,
+      estimatedArr: 0,
       valueAtStake: price,
       strength: 0.8,
+      strongTrigger: false,
       risks: [],
     });
   }
