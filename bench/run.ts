@@ -21,14 +21,20 @@ const results: Record<string, unknown> = existsSync(resultsFile)
   ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
   : {};
 
-/** The V8 flags `npm start` and the `headroom` CLI run with (package.json), so each bench measures
- * the product as it runs: a 64 MB semi-space (fewer scavenges while a run's results pile up) and
- * an 8 GB old space for 100k-account runs. */
-const NODE_FLAGS = (
-  JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')) as { scripts: { start: string } }
-).scripts.start
-  .split(/\s+/)
-  .filter((a) => /^--max-(semi|old)-space-size=\d+$/.test(a));
+/**
+ * Each bench runs with the V8 flags of the process it models (package.json): the server benches
+ * with `npm start`'s (the default young generation: shorter GC pauses for the requests in
+ * flight), the others with the `headroom` CLI's, which runs sync jobs (a 64 MB semi-space: fewer
+ * scavenges while a run's results pile up; an 8 GB old space for 100k-account runs).
+ */
+const SERVER_BENCHES = new Set(['embed']);
+const scripts = (
+  JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')) as {
+    scripts: Record<'start' | 'headroom', string>;
+  }
+).scripts;
+const v8Flags = (script: string): string[] =>
+  script.split(/\s+/).filter((a) => /^--max-(semi|old)-space-size=\d+$/.test(a));
 
 let failed = 0;
 for (const file of files) {
@@ -36,7 +42,13 @@ for (const file of files) {
   process.stdout.write(`\n▶ ${name}\n`);
   const child = spawnSync(
     process.execPath,
-    [...NODE_FLAGS, '--import', 'tsx', join(here, 'run-one.ts'), join(here, file)],
+    [
+      ...v8Flags(SERVER_BENCHES.has(name) ? scripts.start : scripts.headroom),
+      '--import',
+      'tsx',
+      join(here, 'run-one.ts'),
+      join(here, file),
+    ],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
