@@ -13,6 +13,7 @@ import { quantileSorted } from 'simple-statistics';
 import { startServer } from '../src/server/app.js';
 import { signEmbedLink } from '../src/server/signatures.js';
 import { AccountSchema, ContactSchema } from '../src/model/index.js';
+import type { Store } from '../src/store/db.js';
 import { openStore } from '../src/store/open.js';
 import { upsertMirror } from '../src/store/mirror.js';
 import { saveOpportunities } from '../src/store/opportunities.js';
@@ -27,8 +28,7 @@ const COLD = 1000;
 const WARM = 3000;
 const SECRET = 'bench-embed-secret-0123456789';
 
-async function seed() {
-  const store = await openStore({ dataDir: 'memory://' });
+async function seed(store: Store) {
   const run = await startRun(store, {
     connection: 'files',
     connector: 'files',
@@ -71,7 +71,6 @@ async function seed() {
     accounts.map((a, i) => summary(a, i % 7 === 0 ? 'red' : 'green', opps.slice(i * 3, i * 3 + 3))),
   );
   await store.exec('ANALYZE');
-  return store;
 }
 
 /**
@@ -143,57 +142,77 @@ function figures(prefix: string, { ms, seconds }: { ms: number[]; seconds: numbe
   };
 }
 
+/** Cold then warm figures of the embedded view served from `store` (seeded here). */
+async function measureOn(store: Store) {
+  await seed(store);
+  const deps = {
+    store,
+    // A token, as in production: record pages then pass on their link signature alone (without
+    // one, loopback requests like the bench's count as the local demo and skip the check).
+    config: { embedSecret: SECRET, apiToken: 'bench-api-token-0123456789' },
+    catalogFile: 'config/catalog.yaml',
+    settingsFile: 'config/scoring.yaml',
+    mappingsDir: 'mappings',
+    connections: [{ name: 'files', connector: 'files' }],
+    startRun: () => Promise.reject(new Error('not in the bench')),
+    previewMapping: () => Promise.reject(new Error('not in the bench')),
+    describeFields: () => Promise.reject(new Error('not in the bench')),
+    log: pino({ level: 'silent' }),
+    metrics: new Registry(),
+  };
+  const server = await startServer(deps, 0);
+  const port = Number(new URL(server.url).port);
+  // Distinct accounts in a scattered order (a stride coprime with ACCOUNTS).
+  const links = Array.from({ length: COLD }, (_, i) =>
+    signEmbedLink(SECRET, `files:acct-${(i * 37) % ACCOUNTS}`, 3600),
+  );
+  const measured = new Set(links.map((l) => l.split('?')[0]));
+  const others = Array.from({ length: ACCOUNTS }, (_, i) =>
+    signEmbedLink(SECRET, `files:acct-${i}`, 3600),
+  ).filter((l) => !measured.has(l.split('?')[0]));
+  const browsers = client(port);
+  try {
+    // Open the sockets and JIT both paths (miss and hit) on accounts outside the measured set.
+    await browsers.load(others, 2 * others.length);
+    const cold = await browsers.load(links, COLD);
+    const warm = await browsers.load(links, WARM);
+    return { cold, warm };
+  } finally {
+    await browsers.close();
+    await server.close();
+  }
+}
+
 const bench: Bench = {
   name: 'embed',
-  description: `Embedded account view: p50/p95 latency at ${CONCURRENCY} concurrent requests on loopback (target p95 < 50 ms)`,
+  description: `Embedded account view: p50/p95 latency at ${CONCURRENCY} concurrent requests on loopback (target p95 < 50 ms); PGlite, and Postgres when DATABASE_URL is set`,
   async run() {
-    const store = await seed();
-    const deps = {
-      store,
-      // A token, as in production: record pages then pass on their link signature alone (without
-      // one, loopback requests like the bench's count as the local demo and skip the check).
-      config: { embedSecret: SECRET, apiToken: 'bench-api-token-0123456789' },
-      catalogFile: 'config/catalog.yaml',
-      settingsFile: 'config/scoring.yaml',
-      mappingsDir: 'mappings',
-      connections: [{ name: 'files', connector: 'files' }],
-      startRun: () => Promise.reject(new Error('not in the bench')),
-      previewMapping: () => Promise.reject(new Error('not in the bench')),
-      describeFields: () => Promise.reject(new Error('not in the bench')),
-      log: pino({ level: 'silent' }),
-      metrics: new Registry(),
+    const embedded = await openStore({ dataDir: 'memory://' });
+    const { cold, warm } = await measureOn(embedded).finally(() => embedded.close());
+    const out: Record<string, number | boolean> = {
+      accounts: ACCOUNTS,
+      concurrency: CONCURRENCY,
+      coldRequests: COLD,
+      warmRequests: WARM,
+      ...figures('cold', cold),
+      ...figures('warm', warm),
+      warmP95UnderTarget: quantileSorted(warm.ms, 0.95) < 50,
+      coldP95UnderTarget: quantileSorted(cold.ms, 0.95) < 50,
     };
-    const server = await startServer(deps, 0);
-    const port = Number(new URL(server.url).port);
-    // Distinct accounts in a scattered order (a stride coprime with ACCOUNTS).
-    const links = Array.from({ length: COLD }, (_, i) =>
-      signEmbedLink(SECRET, `files:acct-${(i * 37) % ACCOUNTS}`, 3600),
-    );
-    const measured = new Set(links.map((l) => l.split('?')[0]));
-    const others = Array.from({ length: ACCOUNTS }, (_, i) =>
-      signEmbedLink(SECRET, `files:acct-${i}`, 3600),
-    ).filter((l) => !measured.has(l.split('?')[0]));
-    const browsers = client(port);
-    try {
-      // Open the sockets and JIT both paths (miss and hit) on accounts outside the measured set.
-      await browsers.load(others, 2 * others.length);
-      const cold = await browsers.load(links, COLD);
-      const warm = await browsers.load(links, WARM);
-      return {
-        accounts: ACCOUNTS,
-        concurrency: CONCURRENCY,
-        coldRequests: COLD,
-        warmRequests: WARM,
-        ...figures('cold', cold),
-        ...figures('warm', warm),
-        warmP95UnderTarget: quantileSorted(warm.ms, 0.95) < 50,
-        coldP95UnderTarget: quantileSorted(cold.ms, 0.95) < 50,
-      };
-    } finally {
-      await browsers.close();
-      await server.close();
-      await store.close();
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      // The same on a Postgres server, in a schema of its own, dropped afterwards.
+      const schema = `bench_embed_${process.pid}`;
+      const pg = await openStore({ databaseUrl: url, schema });
+      try {
+        const r = await measureOn(pg);
+        Object.assign(out, figures('postgresCold', r.cold), figures('postgresWarm', r.warm));
+      } finally {
+        await pg.exec(`DROP SCHEMA ${schema} CASCADE`);
+        await pg.close();
+      }
     }
+    return out;
   },
 };
 
