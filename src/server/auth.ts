@@ -20,12 +20,18 @@ function equal(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Cookie header -> name/value pairs (only this server's own simple cookies are read). */
+/** Cookie header -> name/value pairs (only this server's own simple cookies are read; one that
+ * is not valid percent-encoding, someone else's or garbled, is skipped rather than fatal). */
 export function readCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq <= 0) continue;
+    try {
+      out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      // URIError: not ours.
+    }
   }
   return out;
 }

@@ -22,10 +22,14 @@ const PREFIX = '/embed/accounts/';
 /** The route label Express's metrics give this path. */
 const ROUTE = `${PREFIX}:id`;
 
+interface EmbedLink {
+  id: string;
+  exp: string | undefined;
+  sig: string | undefined;
+}
+
 /** The account id and link parameters of an embed URL, when it is plainly one. */
-function parse(
-  url: string,
-): { id: string; exp: string | undefined; sig: string | undefined } | undefined {
+function parse(url: string): EmbedLink | undefined {
   if (!url.startsWith(PREFIX)) return undefined;
   const q = url.indexOf('?');
   const raw = url.slice(PREFIX.length, q < 0 ? undefined : q);
@@ -88,24 +92,49 @@ export function withEmbedFastLane(ctx: AppContext, app: RequestListener): Reques
     );
   }
 
+  /** A signed-in console user, or a link whose signature checks out. A request that makes the
+   * checks throw (a malformed cookie) is not allowed here: Express answers it. */
+  function allowed(req: IncomingMessage, link: EmbedLink) {
+    try {
+      return (
+        principal(req, ctx.config.apiToken) !== undefined ||
+        verifyEmbedLink(ctx.config.embedSecret ?? '', link.id, link.exp, link.sig) === 'ok'
+      );
+    } catch {
+      return false;
+    }
+  }
+
+  /** Sends the page; should anything fail before a byte went out, Express answers instead. */
+  function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    id: string,
+    view: AccountView,
+    started: bigint,
+  ) {
+    try {
+      send(req, res, id, view, started);
+    } catch {
+      if (res.headersSent) res.destroy();
+      else app(req, res);
+    }
+  }
+
   return (req, res) => {
     const started = process.hrtime.bigint();
     const link = req.method === 'GET' && req.url ? parse(req.url) : undefined;
-    if (
-      !link ||
-      (!principal(req, ctx.config.apiToken) &&
-        verifyEmbedLink(ctx.config.embedSecret ?? '', link.id, link.exp, link.sig) !== 'ok')
-    ) {
+    if (!link || !allowed(req, link)) {
       app(req, res);
       return;
     }
     const cached = ctx.cachedEmbeddedView(link.id);
     if (cached) {
-      send(req, res, link.id, cached, started);
+      answer(req, res, link.id, cached, started);
       return;
     }
     ctx.embeddedView(link.id).then(
-      (view) => (view ? send(req, res, link.id, view, started) : app(req, res)),
+      (view) => (view ? answer(req, res, link.id, view, started) : app(req, res)),
       () => app(req, res),
     );
   };

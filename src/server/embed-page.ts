@@ -31,8 +31,8 @@ export function embedPage(view: AccountView, consoleUrl: string): EmbedPage {
 }
 
 /**
- * The URL the outside world used: HubSpot signs it, links point at it. `PUBLIC_BASE_URL` when
- * set (behind a proxy); else this request's own scheme and Host, as Express's `req.protocol`
+ * The URL the outside world used: HubSpot signs it, links point at it. `HEADROOM_PUBLIC_URL`
+ * when set (behind a proxy); else this request's own scheme and Host, as Express's `req.protocol`
  * reads them without 'trust proxy'.
  */
 export function publicUrl(ctx: AppContext, req: IncomingMessage, path: string): string {

@@ -90,6 +90,16 @@ describe('embed fast lane', () => {
     expect(api.status).toBe(401);
   });
 
+  it('serves a signed link next to a garbled cookie, and keeps serving', async () => {
+    // The cookie is not valid percent-encoding: reading it threw, inside the HTTP server's
+    // request listener, where nothing catches (the process went down).
+    const { handler } = listener();
+    const link = signEmbedLink(EMBED_SECRET, 'files:acct-1');
+    const odd = await request(handler).get(link).set('Cookie', 'headroom_session=%E0%A4%A');
+    expect(odd.status).toBe(200);
+    expect((await request(handler).get(link)).status).toBe(200);
+  });
+
   it('records the route metric and a log line without the link signature', async () => {
     const { handler, lines, metrics } = listener();
     const link = signEmbedLink(EMBED_SECRET, 'files:acct-1');
