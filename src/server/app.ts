@@ -13,7 +13,7 @@ import { appContext, type AppContext } from './context.js';
 import type { ServerDeps } from './deps.js';
 import { withEmbedFastLane } from './embed-fast-lane.js';
 import { errorHandler, notFound } from './errors.js';
-import { serverMetrics, timeRequests } from './metrics.js';
+import { logRequest, serverMetrics, timeRequests } from './metrics.js';
 import { accountsApi } from './routes/api-accounts.js';
 import { configApi } from './routes/api-config.js';
 import { opportunitiesApi } from './routes/api-opportunities.js';
@@ -55,19 +55,7 @@ function build(deps: ServerDeps): { app: express.Application; ctx: AppContext } 
   app.use(timeRequests(metrics));
   app.use((req, res, next) => {
     const start = process.hrtime.bigint();
-    res.on('finish', () => {
-      // Path only: query strings may carry embed-link signatures.
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      deps.log.info(
-        {
-          method: req.method,
-          path: req.path,
-          status: res.statusCode,
-          ms: Math.round(ms * 10) / 10,
-        },
-        'request',
-      );
-    });
+    res.on('finish', () => logRequest(deps.log, req.method, req.path, res.statusCode, start));
     next();
   });
   app.use(securityHeaders());

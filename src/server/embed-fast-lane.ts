@@ -15,6 +15,7 @@ import type { AccountView } from './account-view.js';
 import { principal } from './auth.js';
 import type { AppContext } from './context.js';
 import { embedPage, publicUrl } from './embed-page.js';
+import { logRequest } from './metrics.js';
 import { embeddedPageHeaders } from './security.js';
 import { verifyEmbedLink } from './signatures.js';
 
@@ -75,21 +76,11 @@ export function withEmbedFastLane(ctx: AppContext, app: RequestListener): Reques
       res.setHeader('Content-Length', page.body.length);
       res.end(page.body);
     }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     metrics.httpDuration.observe(
       { method: 'GET', route: ROUTE, status: String(res.statusCode) },
-      seconds,
+      Number(process.hrtime.bigint() - started) / 1e9,
     );
-    // Path only, as the Express log line: query strings carry link signatures.
-    log.info(
-      {
-        method: 'GET',
-        path: req.url?.split('?', 1)[0],
-        status: res.statusCode,
-        ms: Math.round(seconds * 1e4) / 10,
-      },
-      'request',
-    );
+    logRequest(log, 'GET', req.url?.split('?', 1)[0] ?? PREFIX, res.statusCode, started);
   }
 
   /** A signed-in console user, or a link whose signature checks out. A request that makes the

@@ -35,6 +35,11 @@ export class ViewCache {
     this.local += 1;
   }
 
+  /** The generation last seen: sync runs (any process) and changes made here. */
+  private key(): string {
+    return `${this.generation}#${this.local}`;
+  }
+
   private async currentGeneration(): Promise<string> {
     const now = performance.now();
     if (now - this.checkedAt >= this.checkEveryMs || this.checkEveryMs === 0) {
@@ -50,7 +55,7 @@ export class ViewCache {
       this.generation = await this.checking;
       this.checkedAt = now;
     }
-    return `${this.generation}#${this.local}`;
+    return this.key();
   }
 
   /**
@@ -66,7 +71,7 @@ export class ViewCache {
     if (age >= 2 * this.checkEveryMs) return undefined;
     if (age >= this.checkEveryMs) this.currentGeneration().catch(() => undefined);
     const hit = this.entries.get(key);
-    return hit?.generation === `${this.generation}#${this.local}` ? hit.view : undefined;
+    return hit?.generation === this.key() ? hit.view : undefined;
   }
 
   /** The cached view of `key`, or `build()`'s (cached too, including "not found"). */
