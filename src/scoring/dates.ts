@@ -6,10 +6,34 @@
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (NaN when unreadable). */
 export function toDay(date: string): number {
-  let y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31) || date.length !== 10) return NaN;
+  const digits = digitsOf(date);
+  if (digits < 0) return toDayLoose(date);
+  return civilDay(Math.floor(digits / 10000), Math.floor(digits / 100) % 100, digits % 100);
+}
+
+/** `YYYY?MM?DD` as the number YYYYMMDD, read without building substrings (toDay runs for every
+ * usage reading); -1 when any of those eight characters is not a digit. */
+function digitsOf(date: string): number {
+  if (date.length !== 10) return -1;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = date.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The general reading (signs, spaces), for the rare date that is not plain digits. */
+function toDayLoose(date: string): number {
+  if (date.length !== 10) return NaN;
+  return civilDay(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+function civilDay(year: number, m: number, d: number): number {
+  let y = year;
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
