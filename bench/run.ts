@@ -25,7 +25,8 @@ const results: Record<string, unknown> = existsSync(resultsFile)
  * Each bench runs with the V8 flags of the process it models (package.json): the server benches
  * with `npm start`'s (the default young generation: shorter GC pauses for the requests in
  * flight), the others with the `headroom` CLI's, which runs sync jobs (a 64 MB semi-space: fewer
- * scavenges while a run's results pile up; an 8 GB old space for 100k-account runs).
+ * scavenges while a run's results pile up; no allocation-site pretenuring, see the README; an 8 GB
+ * old space for 100k-account runs).
  */
 const SERVER_BENCHES = new Set(['embed']);
 const scripts = (
@@ -34,7 +35,9 @@ const scripts = (
   }
 ).scripts;
 const v8Flags = (script: string): string[] =>
-  script.split(/\s+/).filter((a) => /^--max-(semi|old)-space-size=\d+$/.test(a));
+  script
+    .split(/\s+/)
+    .filter((a) => /^--max-(semi|old)-space-size=\d+$|^--no-allocation-site-pretenuring$/.test(a));
 
 let failed = 0;
 for (const file of files) {
