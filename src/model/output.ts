@@ -80,8 +80,10 @@ export const OpportunitySchema = z.object({
     benefits: z.string().optional(),
   }),
   pitch: z.string(),
-  approach: z.array(z.string()),
-  objections: z.array(z.object({ objection: z.string(), response: z.string() })),
+  // Read-only: the scoring core leaves both empty for the narrative module, which writes new
+  // ones, and every unnarrated opportunity of a run shares one empty list.
+  approach: z.array(z.string()).readonly(),
+  objections: z.array(z.object({ objection: z.string(), response: z.string() })).readonly(),
   risks: z.array(z.string()),
   /** 0..1: how complete the data behind this opportunity was. */
   confidence: z.number().min(0).max(1),

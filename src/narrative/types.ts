@@ -33,8 +33,8 @@ export interface TalkingTrack {
 
 export interface Narrative {
   pitch: string;
-  approach: string[];
-  objections: { objection: string; response: string }[];
+  approach: readonly string[];
+  objections: readonly { objection: string; response: string }[];
 }
 
 export interface QbrSection {
