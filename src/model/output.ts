@@ -74,17 +74,20 @@ export const OpportunitySchema = z.object({
   timingReason: z.string(),
   deadline: IsoDate,
   renewalAligned: z.boolean(),
-  stakeholders: z.object({
-    pitchTo: z.string().optional(),
-    decides: z.string().optional(),
-    benefits: z.string().optional(),
-  }),
+  // Read-only, like the lists below: opportunities of one account share equal values.
+  stakeholders: z
+    .object({
+      pitchTo: z.string().optional(),
+      decides: z.string().optional(),
+      benefits: z.string().optional(),
+    })
+    .readonly(),
   pitch: z.string(),
   // Read-only: the scoring core leaves both empty for the narrative module, which writes new
-  // ones, and every unnarrated opportunity of a run shares one empty list.
+  // ones, and every unnarrated opportunity of a run shares one empty list (so do empty risks).
   approach: z.array(z.string()).readonly(),
   objections: z.array(z.object({ objection: z.string(), response: z.string() })).readonly(),
-  risks: z.array(z.string()),
+  risks: z.array(z.string()).readonly(),
   /** 0..1: how complete the data behind this opportunity was. */
   confidence: z.number().min(0).max(1),
 });

@@ -20,6 +20,8 @@ export interface AccountPeople {
   decidesLabel: string | undefined;
   /** Recent leadership hires (signal details): a new leader may review vendors. */
   newLeaders: string[];
+  /** The account's usual stakeholders (`pitchTo`, `decides`, using teams), built on first use. */
+  stakeholders: Opportunity['stakeholders'] | undefined;
 }
 
 const label = (c: Contact): string => (c.title ? `${c.name} (${c.title})` : c.name);
@@ -73,7 +75,21 @@ export function accountPeople(ctx: AccountContext, pool: StringPool): AccountPeo
     pitchToLabel: pitchTo && pool(label(pitchTo)),
     decidesLabel: decides && pool(label(decides)),
     newLeaders,
+    stakeholders: undefined,
   };
+}
+
+/** Who to pitch, who decides, who benefits: keys without a value stay absent. */
+function stakeholderSet(
+  pitchTo: string | undefined,
+  decides: string | undefined,
+  benefits: string | undefined,
+): Opportunity['stakeholders'] {
+  const out: { pitchTo?: string; decides?: string; benefits?: string } = {};
+  if (pitchTo) out.pitchTo = pitchTo;
+  if (decides) out.decides = decides;
+  if (benefits) out.benefits = benefits;
+  return out;
 }
 
 export function stakeholdersFor(
@@ -90,10 +106,11 @@ export function stakeholdersFor(
     );
     if (insider) pitchTo = flat(label(insider));
   }
-  const out: Opportunity['stakeholders'] = {};
-  if (pitchTo) out.pitchTo = pitchTo;
-  if (people.decidesLabel) out.decides = people.decidesLabel;
   const benefits = c.benefits ?? people.usingTeams;
-  if (benefits) out.benefits = benefits;
-  return out;
+  // Most plays of an account name the same people: they share one (read-only) set.
+  if (pitchTo === people.pitchToLabel && benefits === people.usingTeams) {
+    people.stakeholders ??= stakeholderSet(pitchTo, people.decidesLabel, benefits);
+    return people.stakeholders;
+  }
+  return stakeholderSet(pitchTo, people.decidesLabel, benefits);
 }
