@@ -67,7 +67,10 @@ export const OpportunitySchema = z.object({
   currentState: z.string(),
   proposedState: z.string(),
   estimatedArr: z.number().finite().nonnegative(),
-  scores: z.object({ revenue: score, effort: score, likelihood: score, composite: score }),
+  // Read-only: opportunities with equal scores share one set.
+  scores: z
+    .object({ revenue: score, effort: score, likelihood: score, composite: score })
+    .readonly(),
   tier: z.number().int().min(1).max(5),
   health: z.enum(HEALTH),
   timing: z.enum(TIMING),

@@ -12,13 +12,13 @@ import { exactCopy } from './exact-copy.js';
 import { clamp, flat, pct } from './format.js';
 import { opportunityId } from './opportunity-id.js';
 import {
-  compose,
   effortScore,
   likelihoodScore,
   revenueScore,
   stakeholdersNeeded,
   tierOf,
   type Scores,
+  type ScoresPool,
 } from './scores.js';
 import { stakeholdersFor, type AccountPeople } from './stakeholders.js';
 import type { StringPool } from './string-pool.js';
@@ -121,6 +121,7 @@ export function buildOpportunity(
   people: AccountPeople,
   shared: AccountRisks,
   pool: StringPool,
+  scoresOf: ScoresPool,
   override?: LikelihoodOverride,
 ): Opportunity {
   const s = ctx.settings;
@@ -150,7 +151,7 @@ export function buildOpportunity(
     people,
     shared,
     pool,
-    compose(revenue, effort, likelihood, s.weights),
+    scoresOf(revenue, effort, likelihood),
     c.evidence,
   );
   const model = override?.(opp, opportunityFeatures(opp));
@@ -163,7 +164,7 @@ export function buildOpportunity(
     undefined,
     model.modelVersion,
   );
-  return assemble(c, ctx, people, shared, pool, compose(revenue, effort, l, s.weights), [
+  return assemble(c, ctx, people, shared, pool, scoresOf(revenue, effort, l), [
     ...c.evidence,
     note,
   ]);

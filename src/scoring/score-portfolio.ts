@@ -14,6 +14,7 @@ import { buildBenchmarks } from './detectors/benchmarks.js';
 import { detectAll } from './detectors/index.js';
 import { indexPortfolio } from './portfolio-index.js';
 import type { ScoringSettings } from './settings/index.js';
+import { createScoresPool } from './scores.js';
 import { sortSmall } from './small-sort.js';
 import { accountPeople } from './stakeholders.js';
 import { createStringPool } from './string-pool.js';
@@ -47,12 +48,13 @@ export function scorePortfolio(input: ScoringInput): ScoringResult {
   const opportunities: Opportunity[] = [];
   const accounts: AccountSummary[] = [];
   const pool = createStringPool();
+  const scoresOf = createScoresPool(settings.weights);
   for (const account of portfolio.accounts) {
     const ctx = buildContext(account, records.records(account.id), asOf, settings, cx, benchmarks);
     const people = accountPeople(ctx, pool);
     const shared = accountRisks(ctx, people, pool);
     const opps = detectAll(ctx).map((c) =>
-      buildOpportunity(c, ctx, people, shared, pool, input.likelihoodOverride),
+      buildOpportunity(c, ctx, people, shared, pool, scoresOf, input.likelihoodOverride),
     );
     sortSmall(opps, byPriority);
     accounts.push(summarizeAccount(ctx, opps, pool));
