@@ -86,6 +86,7 @@ function assemble(
   for (const e of evidence) {
     e.text = pool(e.text);
     if (e.field !== undefined) e.field = pool(e.field);
+    if (typeof e.value === 'string') e.value = pool(e.value);
   }
   return {
     id: flat(opportunityId(account.id, c.type, c.subject)),
