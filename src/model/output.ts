@@ -108,7 +108,8 @@ export const AccountSummarySchema = z.object({
   bestTier: z.number().int().min(0).max(5),
   potentialArr: z.number().finite().nonnegative(),
   opportunityCount: z.number().int().nonnegative(),
-  flags: z.array(z.enum(ACCOUNT_FLAGS)),
+  // Read-only: accounts with the same flags share one list.
+  flags: z.array(z.enum(ACCOUNT_FLAGS)).readonly(),
 });
 
 /**

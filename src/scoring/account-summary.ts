@@ -4,8 +4,25 @@
  */
 import type { AccountFlag, AccountSummary, Opportunity, Readiness } from '../model/output.js';
 import type { AccountContext } from './context.js';
-import { exactCopy } from './exact-copy.js';
 import type { StringPool } from './string-pool.js';
+
+/** Flags in this order; bit `i` of a flag set stands for `FLAG_ORDER[i]`. */
+const FLAG_ORDER = [
+  'at_risk',
+  'activation',
+  'conversion_candidate',
+  'champion_left',
+  'just_renewed',
+  'low_confidence',
+] as const satisfies readonly AccountFlag[];
+
+/** One frozen list per flag set (64 at most), shared by every account with those flags: a list
+ * of its own per account was two objects each for the GC to copy. */
+const FLAG_LISTS: readonly (readonly AccountFlag[])[] = Array.from(
+  { length: 1 << FLAG_ORDER.length },
+  (_, set) => Object.freeze(FLAG_ORDER.filter((_, i) => set & (1 << i))),
+);
+const flagList = (set: number): readonly AccountFlag[] => FLAG_LISTS[set]!;
 
 function readinessOf(ctx: AccountContext, opps: readonly Opportunity[]): Readiness {
   if (ctx.health.light === 'red') return 'not_ready';
@@ -21,14 +38,13 @@ export function summarizeAccount(
   pool: StringPool,
 ): AccountSummary {
   const { account } = ctx;
-  const flags: AccountFlag[] = [];
-  if (ctx.health.light === 'red') flags.push('at_risk');
-  if (opps.some((o) => o.category === 'activation')) flags.push('activation');
-  if (account.lifecycle === 'trial' || account.lifecycle === 'free')
-    flags.push('conversion_candidate');
-  if (ctx.departures.length > 0) flags.push('champion_left');
-  if (ctx.renewal.justRenewed) flags.push('just_renewed');
-  if (ctx.confidence.value < ctx.settings.confidence.lowBelow) flags.push('low_confidence');
+  let set = 0;
+  if (ctx.health.light === 'red') set |= 1 << 0;
+  if (opps.some((o) => o.category === 'activation')) set |= 1 << 1;
+  if (account.lifecycle === 'trial' || account.lifecycle === 'free') set |= 1 << 2;
+  if (ctx.departures.length > 0) set |= 1 << 3;
+  if (ctx.renewal.justRenewed) set |= 1 << 4;
+  if (ctx.confidence.value < ctx.settings.confidence.lowBelow) set |= 1 << 5;
   let bestScore = 0;
   let bestTier = 0;
   let potentialArr = 0;
@@ -49,6 +65,6 @@ export function summarizeAccount(
     bestTier,
     potentialArr,
     opportunityCount: opps.length,
-    flags: exactCopy(flags),
+    flags: flagList(set),
   };
 }
