@@ -95,7 +95,7 @@ export function compose(
   };
 }
 
-/** `compose` for a whole run, with one shared (read-only) result per distinct rounded triple. The
+/** `compose` for a whole run, with one shared (frozen) result per distinct rounded triple. The
  * 360k opportunities of 100k accounts have a few thousand distinct score sets; a set of its own
  * for each was an object and four boxed numbers the GC copied twice, ~1.8M objects in all. */
 export type ScoresPool = (revenue: number, effort: number, likelihood: number) => Scores;
@@ -103,16 +103,16 @@ export type ScoresPool = (revenue: number, effort: number, likelihood: number) =
 export function createScoresPool(w: ScoringSettings['weights']): ScoresPool {
   const known = new Map<number, Scores>();
   return (revenue, effort, likelihood) => {
-    // Tenths, as `compose` rounds them; a dimension outside 0..102.3 (never, on 1–10 scores) or
-    // NaN is composed without the pool rather than given a key that could collide.
+    // Tenths, as `compose` rounds them. A dimension outside 0.1..102.3 (never, on 1–10 scores),
+    // NaN, or a zero that could be -0 is composed without the pool: no key could mix them up.
     const r = Math.round(revenue * 10);
     const e = Math.round(effort * 10);
     const l = Math.round(likelihood * 10);
-    if (!(r >= 0 && r < 1024 && e >= 0 && e < 1024 && l >= 0 && l < 1024))
+    if (!(r >= 1 && r < 1024 && e >= 1 && e < 1024 && l >= 1 && l < 1024))
       return compose(revenue, effort, likelihood, w);
     const key = (r * 1024 + e) * 1024 + l;
     let scores = known.get(key);
-    if (!scores) known.set(key, (scores = compose(revenue, effort, likelihood, w)));
+    if (!scores) known.set(key, (scores = Object.freeze(compose(revenue, effort, likelihood, w))));
     return scores;
   };
 }

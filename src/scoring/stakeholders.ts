@@ -89,7 +89,7 @@ function stakeholderSet(
   if (pitchTo) out.pitchTo = pitchTo;
   if (decides) out.decides = decides;
   if (benefits) out.benefits = benefits;
-  return out;
+  return Object.freeze(out);
 }
 
 export function stakeholdersFor(
@@ -107,7 +107,7 @@ export function stakeholdersFor(
     if (insider) pitchTo = flat(label(insider));
   }
   const benefits = c.benefits ?? people.usingTeams;
-  // Most plays of an account name the same people: they share one (read-only) set.
+  // Most plays of an account name the same people: they share one (frozen) set.
   if (pitchTo === people.pitchToLabel && benefits === people.usingTeams) {
     people.stakeholders ??= stakeholderSet(pitchTo, people.decidesLabel, benefits);
     return people.stakeholders;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS as S } from '../../src/scoring/index.js';
+import fc from 'fast-check';
 import {
   compose,
+  createScoresPool,
   effortScore,
   likelihoodScore,
   revenueScore,
@@ -104,5 +106,25 @@ describe('composite and tiers', () => {
     [1, 5],
   ])('composite %d → Tier %d', (composite, tier) => {
     expect(tierOf(composite, S.tiers)).toBe(tier);
+  });
+});
+
+describe('score sets shared within a run', () => {
+  it('gives exactly what compose gives, for any dimensions', () => {
+    const scoresOf = createScoresPool(S.weights);
+    const dim = fc.oneof(fc.double({ min: -5, max: 200, noNaN: true }), fc.constant(Number.NaN));
+    fc.assert(
+      fc.property(dim, dim, dim, (r, e, l) => {
+        expect(scoresOf(r, e, l)).toEqual(compose(r, e, l, S.weights));
+      }),
+    );
+  });
+
+  it('shares one frozen set between dimensions that round alike', () => {
+    const scoresOf = createScoresPool(S.weights);
+    const a = scoresOf(7.21, 8, 9.14);
+    expect(scoresOf(7.2, 8.04, 9.1)).toBe(a);
+    expect(scoresOf(7.3, 8, 9.1)).not.toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
   });
 });
