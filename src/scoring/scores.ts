@@ -97,7 +97,8 @@ export function compose(
 
 /** `compose` for a whole run, with one shared (frozen) result per distinct rounded triple. The
  * 360k opportunities of 100k accounts have a few thousand distinct score sets; a set of its own
- * for each was an object and four boxed numbers the GC copied twice, ~1.8M objects in all. */
+ * for each was an object and up to four boxed numbers that the GC copied twice, ~1.3M objects
+ * in all. */
 export type ScoresPool = (revenue: number, effort: number, likelihood: number) => Scores;
 
 export function createScoresPool(w: ScoringSettings['weights']): ScoresPool {

@@ -9,8 +9,8 @@
  * one comparison, a collision just replaces the entry. The hash reads every character, because
  * texts that repeat differ in a digit or two ("Person 0", "Person 1"), and a hash of a few sampled
  * characters sent those pairs to one slot where they kept evicting each other (results of 10k
- * bench accounts held 200k strings with it, 91k with this one). A `Map` would keep every distinct string, and probing
- * a table of 100k entries cost more than the memory saved.
+ * bench accounts held 200k strings with it, 91k with this one). A `Map` would keep every
+ * distinct string, and probing a table of 100k entries cost more than the memory saved.
  */
 
 /** The pool's copy of a string equal to `s`, else `s` (flattened) kept for the next repeat. */
