@@ -2,25 +2,27 @@
  * The per-account line of `accounts.json`, for every account (with or without opportunities):
  * health and reasons, readiness, best score and tier, potential ARR and flags.
  */
-import type { AccountFlag, AccountSummary, Opportunity, Readiness } from '../model/output.js';
+import {
+  ACCOUNT_FLAGS,
+  type AccountFlag,
+  type AccountSummary,
+  type Opportunity,
+  type Readiness,
+} from '../model/output.js';
 import type { AccountContext } from './context.js';
 import type { StringPool } from './string-pool.js';
 
-/** Flags in this order; bit `i` of a flag set stands for `FLAG_ORDER[i]`. */
-const FLAG_ORDER = [
-  'at_risk',
-  'activation',
-  'conversion_candidate',
-  'champion_left',
-  'just_renewed',
-  'low_confidence',
-] as const satisfies readonly AccountFlag[];
+/** A flag set as bits: bit `i` stands for `ACCOUNT_FLAGS[i]`, so lists keep the contract's order. */
+const BIT = Object.fromEntries(ACCOUNT_FLAGS.map((f, i) => [f, 1 << i])) as Record<
+  AccountFlag,
+  number
+>;
 
 /** One frozen list per flag set (64 at most), shared by every account with those flags: a list
  * of its own per account was two objects each for the GC to copy. */
 const FLAG_LISTS: readonly (readonly AccountFlag[])[] = Array.from(
-  { length: 1 << FLAG_ORDER.length },
-  (_, set) => Object.freeze(FLAG_ORDER.filter((_, i) => set & (1 << i))),
+  { length: 1 << ACCOUNT_FLAGS.length },
+  (_, set) => Object.freeze(ACCOUNT_FLAGS.filter((f) => set & BIT[f])),
 );
 const flagList = (set: number): readonly AccountFlag[] => FLAG_LISTS[set]!;
 
@@ -39,12 +41,13 @@ export function summarizeAccount(
 ): AccountSummary {
   const { account } = ctx;
   let set = 0;
-  if (ctx.health.light === 'red') set |= 1 << 0;
-  if (opps.some((o) => o.category === 'activation')) set |= 1 << 1;
-  if (account.lifecycle === 'trial' || account.lifecycle === 'free') set |= 1 << 2;
-  if (ctx.departures.length > 0) set |= 1 << 3;
-  if (ctx.renewal.justRenewed) set |= 1 << 4;
-  if (ctx.confidence.value < ctx.settings.confidence.lowBelow) set |= 1 << 5;
+  if (ctx.health.light === 'red') set |= BIT.at_risk;
+  if (opps.some((o) => o.category === 'activation')) set |= BIT.activation;
+  if (account.lifecycle === 'trial' || account.lifecycle === 'free')
+    set |= BIT.conversion_candidate;
+  if (ctx.departures.length > 0) set |= BIT.champion_left;
+  if (ctx.renewal.justRenewed) set |= BIT.just_renewed;
+  if (ctx.confidence.value < ctx.settings.confidence.lowBelow) set |= BIT.low_confidence;
   let bestScore = 0;
   let bestTier = 0;
   let potentialArr = 0;

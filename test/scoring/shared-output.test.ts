@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generatePortfolio } from '../../bench/scoring.bench.js';
+import { ACCOUNT_FLAGS } from '../../src/model/output.js';
 import { DEFAULT_SETTINGS, scorePortfolio } from '../../src/scoring/index.js';
 import { AS_OF, CATALOG } from './builders.js';
 
@@ -48,16 +49,8 @@ describe('values shared between the results of a run', () => {
   });
 
   it('lists account flags in the contract order', () => {
-    const order = [
-      'at_risk',
-      'activation',
-      'conversion_candidate',
-      'champion_left',
-      'just_renewed',
-      'low_confidence',
-    ];
     for (const a of accounts) {
-      const positions = a.flags.map((f) => order.indexOf(f));
+      const positions = a.flags.map((f) => ACCOUNT_FLAGS.indexOf(f));
       expect(positions).toEqual([...positions].sort((x, y) => x - y));
       expect(new Set(a.flags).size).toBe(a.flags.length);
     }
