@@ -17,15 +17,24 @@ describe('BatchLoader', () => {
 
   it('sends keys that arrive while a fetch runs together in the next fetch', async () => {
     const calls: string[][] = [];
+    // The first fetch starts, then holds until the test lets it finish: no timing involved.
+    let started!: () => void;
+    const firstStarted = new Promise<void>((r) => (started = r));
+    let release!: () => void;
+    const firstHeld = new Promise<void>((r) => (release = r));
     const loader = new BatchLoader(async (keys: string[]) => {
       calls.push(keys);
-      await new Promise((r) => setTimeout(r, 5));
+      if (calls.length === 1) {
+        started();
+        await firstHeld;
+      }
       return new Map(keys.map((k) => [k, k]));
     });
     const first = loader.load('a');
-    await new Promise((r) => setTimeout(r, 1));
+    await firstStarted;
     const later = ['b', 'c'].map((k) => loader.load(k));
-    await Promise.all([first, ...later]);
+    release();
+    expect(await Promise.all([first, ...later])).toEqual(['a', 'b', 'c']);
     expect(calls).toEqual([['a'], ['b', 'c']]);
   });
 
