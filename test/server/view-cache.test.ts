@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountView } from '../../src/server/account-view.js';
 import { ViewCache } from '../../src/server/view-cache.js';
 import type { Db } from '../../src/store/db.js';
@@ -17,9 +17,15 @@ function fakeDb() {
 }
 
 const view = (name: string) => ({ accountId: 'files:a', name }) as AccountView;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Moves the (fake) clock on and lets the checks it starts finish: no test waits on real time,
+ * which a loaded CI machine stretches past the intervals under test. */
+const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 describe('ViewCache.peek (the embed fast lane)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('answers only views it holds and knows to be current', async () => {
     const db = fakeDb();
     const cache = new ViewCache(db as unknown as Db, 10_000);
@@ -40,6 +46,7 @@ describe('ViewCache.peek (the embed fast lane)', () => {
   });
 
   it('revalidates in the background once due, and stops answering when the check is overdue', async () => {
+    vi.useFakeTimers({ toFake: ['performance', 'setTimeout'] });
     const db = fakeDb();
     const cache = new ViewCache(db as unknown as Db, 40);
     await cache.get('files:a', async () => view('A'));
