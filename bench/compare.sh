@@ -5,7 +5,8 @@
 #
 #   bash bench/compare.sh REF [BENCH] [PAIRS]      e.g. bash bench/compare.sh HEAD~3 scoring 4
 #
-# Prints each pair's `seconds` and `peakRssMb`; bench/results.json is left as it was.
+# Prints each pair's `seconds` and `peakRssMb`; bench/results.json is left as it was. The ref runs
+# with the working tree's node_modules: compare refs whose dependencies are the same.
 set -euo pipefail
 ref=${1:?usage: bench/compare.sh REF [BENCH] [PAIRS]}
 bench=${2:-scoring}
