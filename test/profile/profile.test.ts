@@ -4,7 +4,7 @@
  * records the mapping really produced and from the real scoring core.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -158,9 +158,7 @@ describe('profile of a portfolio the demo never saw', () => {
   });
 });
 
-function loadMappingText(): string {
-  return spawnSync('cat', ['mappings/files.yaml'], { encoding: 'utf8' }).stdout;
-}
+const loadMappingText = (): string => readFileSync('mappings/files.yaml', 'utf8');
 
 describe('headroom profile (the command)', () => {
   const run = (args: string[]) =>
