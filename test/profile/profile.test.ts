@@ -172,7 +172,8 @@ describe('headroom profile (the command)', () => {
       },
     });
 
-  it('prints JSON with --json and exits 0', () => {
+  // A child process on the real CLI entry: slow on a loaded machine.
+  it('prints JSON with --json and exits 0', { timeout: 120_000 }, () => {
     const dir = portfolio(() => 'Gold');
     const r = run(['--connector', 'files', '--source', dir, '--as-of', '2026-03-02', '--json']);
     expect(r.status).toBe(0);
@@ -181,17 +182,28 @@ describe('headroom profile (the command)', () => {
     expect(p.objects[0]!.fields.find((f) => f.field === 'plan')!.refusedRate).toBe(1);
   });
 
-  it('exits 2 naming the key of a mapping whose declared type cannot fill its field', () => {
-    const bad = join(root, 'bad.yaml');
-    writeFileSync(
-      bad,
-      loadMappingText().replace(
-        'arr: { field: arr, type: currency',
-        'arr: { field: arr, type: boolean',
-      ),
-    );
-    const r = run(['--connector', 'files', '--source', portfolio(() => 'spark'), '--mapping', bad]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('objects.account.fields.arr.type');
-  });
+  it(
+    'exits 2 naming the key of a mapping whose declared type cannot fill its field',
+    { timeout: 120_000 },
+    () => {
+      const bad = join(root, 'bad.yaml');
+      writeFileSync(
+        bad,
+        loadMappingText().replace(
+          'arr: { field: arr, type: currency',
+          'arr: { field: arr, type: boolean',
+        ),
+      );
+      const r = run([
+        '--connector',
+        'files',
+        '--source',
+        portfolio(() => 'spark'),
+        '--mapping',
+        bad,
+      ]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('objects.account.fields.arr.type');
+    },
+  );
 });
