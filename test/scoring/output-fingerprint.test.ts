@@ -36,7 +36,7 @@ describe('scoring output fingerprint', () => {
 
   it('scores 100 fixed arbitrary portfolios exactly as before', () => {
     expect(arbitraryFingerprint()).toBe(
-      '2a383bd6ce80d3f1c631c62f2c1a8176e6149fec76fe6d794a33d0da894746a7',
+      '7be8d792fc99b45d28c3a46448701a29409a224b6eca147ba8977503805176cc',
     );
   });
 });
