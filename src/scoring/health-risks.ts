@@ -46,7 +46,10 @@ export function judgeTickets(account: Account, facts: PortfolioFacts, s: Setting
           }
         : {
             level: 'yellow',
-            text: `${about}, below the spike at ${s.ticketSpike90d}`,
+            text:
+              count === undefined
+                ? `${about} (ticket count unknown)`
+                : `${about}, below the spike at ${s.ticketSpike90d}`,
             field: 'health.ticketThemes',
             value: themes.risk.join(', '),
             threshold: s.ticketSpike90d,
