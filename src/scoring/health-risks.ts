@@ -5,7 +5,7 @@
  */
 import type { Account, Signal } from '../model/records.js';
 import type { ScoringSettings } from './settings/index.js';
-import type { Judgment } from './health-judgment.js';
+import type { Judgment } from './health.js';
 import type { PortfolioFacts } from './portfolio-facts.js';
 import { toDay } from './dates.js';
 import { signedPct } from './format.js';
