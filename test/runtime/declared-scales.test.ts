@@ -27,10 +27,10 @@ describe('withDeclaredScales', () => {
       { nps: 'index', csat: 'fraction', healthScore: '0-10' },
     ],
     [
-      'settings without scales take the declaration',
+      'the default settings (every scale auto) take the declaration',
       undefined,
       { healthScore: '0-100' },
-      { healthScore: '0-100' },
+      { ...auto, healthScore: '0-100' },
     ],
   ])('%s', (_what, own, declared, expected) => {
     const out = withDeclaredScales(settings(own), declared) as { scales?: Partial<Scales> };
