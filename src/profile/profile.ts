@@ -10,7 +10,12 @@ import type { Catalog } from '../model/catalog.js';
 import type { Issue } from '../model/output.js';
 import { NEUTRAL_OBJECTS, type NeutralObject } from '../model/records.js';
 import type { DeclaredScales, Scales } from '../model/scales.js';
-import { scorePortfolio, type ScoringSettings } from '../scoring/index.js';
+import {
+  portfolioScales,
+  scorePortfolio,
+  type PortfolioScales,
+  type ScoringSettings,
+} from '../scoring/index.js';
 import { runWarnings, type RunWarning, type WarnThresholds } from '../sync/run-warnings.js';
 import { COLLECTION, type Collected, type ObjectCounts } from './collect.js';
 import { profileField, type FieldProfile } from './field-stats.js';
@@ -29,9 +34,9 @@ export interface Profile {
   /** The catalog file plans and products were checked against. */
   catalogFile: string;
   objects: ObjectProfile[];
-  /** The scales the run scores with: the mapping's declaration over the settings'; `auto` is
-   * detected per portfolio by the scoring core. */
-  scales: { declared: DeclaredScales; effective: Partial<Scales> };
+  /** The scales the run scores with: the mapping's declaration over the settings', and what
+   * the scoring core resolves them to on these records (`auto` detected per portfolio). */
+  scales: { declared: DeclaredScales; effective: Partial<Scales>; resolved: PortfolioScales };
   /** Accounts per health light, from the real scoring core. */
   health: { green: number; yellow: number; red: number };
   /** Accounts per best expansion tier (`none`: no expansion opportunity). */
@@ -111,7 +116,8 @@ export function buildProfile(input: ProfileInput): Profile {
     objects,
     scales: {
       declared: input.mapping.scales ?? {},
-      effective: (input.settings as { scales?: Partial<Scales> }).scales ?? {},
+      effective: input.settings.scales,
+      resolved: portfolioScales(collected.portfolio.accounts, input.settings.scales),
     },
     health,
     tiers,

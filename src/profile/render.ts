@@ -68,8 +68,15 @@ export function renderProfile(p: Profile): string {
   }
   const accounts = p.health.green + p.health.yellow + p.health.red;
   const share = (n: number) => (accounts ? pct(n / accounts) : '0%');
-  const scale = (k: 'nps' | 'csat' | 'healthScore') =>
-    `${k} ${p.scales.effective[k] ?? 'auto'}${p.scales.declared[k] ? ' (declared by the mapping)' : ''}`;
+  const scale = (k: 'nps' | 'csat' | 'healthScore') => {
+    const r = p.scales.resolved[k];
+    const how = p.scales.declared[k]
+      ? 'declared by the mapping'
+      : r.source === 'declared'
+        ? 'declared in the settings'
+        : 'detected';
+    return `${k} ${r.scale} (${how})`;
+  };
   lines.push(
     '',
     `scales: ${[scale('nps'), scale('csat'), scale('healthScore')].join(', ')}`,

@@ -146,6 +146,18 @@ describe('profile of a portfolio the demo never saw', () => {
     expect(text).toContain('30% red (3) of 10 accounts');
   });
 
+  it('shows the scales the scoring core detects when nothing is declared', async () => {
+    // NPS −60 and 30–39 can only be the index; health scores 15–79 only the 0–100 scale.
+    const p = await profileOf(
+      portfolio((i) => plans[i]!),
+      loadMappingText(),
+    );
+    expect(p.scales.resolved.nps).toEqual({ scale: 'index', source: 'detected' });
+    expect(p.scales.resolved.healthScore).toEqual({ scale: '0-100', source: 'detected' });
+    expect(renderProfile(p)).toContain('nps index (detected)');
+    expect(renderProfile(p)).toContain('healthScore 0-100 (detected)');
+  });
+
   it('shows the scales the mapping declares', async () => {
     const text = `${loadMappingText()}scales: { nps: index }\n`;
     const p = await profileOf(
