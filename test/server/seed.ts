@@ -2,7 +2,7 @@
  * A realistic store for the server tests, seeded through the store's own functions: a files
  * connection with three accounts (a healthy one at its seat ceiling, one whose CRM name is
  * markup, a red one whose champion left), the same first account mirrored from Salesforce and
- * HubSpot connections (Canvas and CRM card), two sync runs with issues and a score history.
+ * HubSpot connections (Canvas and the HubSpot app card, portal 62515), two sync runs with issues and a score history.
  */
 import { mkdtempSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -211,7 +211,7 @@ export function testDeps(store: Store, config: ServerDeps['config'] = {}): TestD
     connections: [
       { name: 'files', connector: 'files' },
       { name: 'salesforce-prod', connector: 'salesforce' },
-      { name: 'hubspot-main', connector: 'hubspot' },
+      { name: 'hubspot-main', connector: 'hubspot', hubspotPortalId: '62515' },
     ],
     started,
     startRun: async (connection, { dryRun }) => {
