@@ -34,7 +34,7 @@ import { account, contacts, opportunity, summary } from './seed-data.js';
 export const AS_OF = '2026-03-02';
 export const XSS_NAME = '<script>alert("x")</script> & <b>Co</b>';
 
-async function seedConnection(
+export async function seedConnection(
   store: Store,
   connection: string,
   accounts: Account[],

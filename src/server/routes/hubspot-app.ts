@@ -77,7 +77,7 @@ export function hubspotAppRoutes(ctx: AppContext): Router {
     const caller = verifyHubspotApp(ctx, req, '');
     const { companyId } = req.params;
     const body = await answer(ctx, req, `${caller.connection.name}:${companyId}`);
-    if (!body) throw notFound(`company ${companyId} (Headroom has not synced it yet)`);
+    if (!body) throw notFound(`HubSpot company ${companyId}`);
     res.json(body);
   });
 

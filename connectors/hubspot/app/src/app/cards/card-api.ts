@@ -20,7 +20,8 @@ export type CardTarget =
   | { kind: 'none'; reason: string };
 
 export type LoadResult =
-  | { kind: 'content'; data: CardResponse }
+  /** `deal`: the card is on a deal, whose own opportunity (`data.focus`) leads. */
+  | { kind: 'content'; data: CardResponse; deal: boolean }
   | { kind: 'empty'; message: string }
   | { kind: 'error'; message: string };
 
@@ -82,7 +83,7 @@ export function cardApi(
           ? `${base}/companies/${encodeURIComponent(t.companyId)}`
           : `${base}/opportunities/${encodeURIComponent(t.opportunityId)}`;
       const r = await call(fetcher, url, { method: 'GET' });
-      if (r.ok) return { kind: 'content', data: r.data };
+      if (r.ok) return { kind: 'content', data: r.data, deal: t.kind === 'deal' };
       if (r.status === 404)
         return { kind: 'empty', message: 'Headroom has not scored this record yet.' };
       return { kind: 'error', message: r.message };

@@ -49,7 +49,8 @@ export function CardView({ api }: { api: CardApi }) {
       </ErrorState>
     );
 
-  const { card, focus } = state.data;
+  const { card } = state.data;
+  const focus = state.deal ? state.data.focus : undefined;
   const tile = (o: CardOpportunity) => (
     <OpportunityTile
       key={o.id}
@@ -65,6 +66,11 @@ export function CardView({ api }: { api: CardApi }) {
       {c.actionError && (
         <Alert testId="action-error" title="That did not go through" variant="error">
           {c.actionError}
+        </Alert>
+      )}
+      {c.notice && (
+        <Alert testId="action-done" title="Saved" variant="success">
+          {c.notice}
         </Alert>
       )}
       {focus && tile(focus)}

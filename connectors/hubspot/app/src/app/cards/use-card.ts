@@ -13,6 +13,8 @@ export interface CardControls {
   /** The opportunity whose accept / dismiss is on its way. */
   busy?: string | undefined;
   actionError?: string | undefined;
+  /** What the last accept / dismiss did, in words. */
+  notice?: string | undefined;
   reload(): void;
   accept(opportunityId: string): void;
   dismiss(opportunityId: string, reason: string): void;
@@ -22,6 +24,7 @@ export function useCard(api: CardApi): CardControls {
   const [state, setState] = useState<CardState>({ kind: 'loading' });
   const [busy, setBusy] = useState<string | undefined>();
   const [actionError, setActionError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -39,10 +42,14 @@ export function useCard(api: CardApi): CardControls {
     (id: string, action: 'accept' | 'dismiss', reason?: string) => {
       setBusy(id);
       setActionError(undefined);
+      setNotice(undefined);
       void api.setStatus(id, action, reason).then((r) => {
         setBusy(undefined);
-        if (r.ok) setState({ kind: 'content', data: r.data });
-        else setActionError(r.message);
+        if (!r.ok) return setActionError(r.message);
+        const deal = (s: CardState) => s.kind === 'content' && s.deal;
+        setState((s) => ({ kind: 'content', data: r.data, deal: deal(s) }));
+        const o = r.data.focus;
+        if (o) setNotice(`“${o.title}” is ${o.statusLabel.toLowerCase()}; the next sync keeps it.`);
       });
     },
     [api],
@@ -52,6 +59,7 @@ export function useCard(api: CardApi): CardControls {
     state,
     busy,
     actionError,
+    notice,
     reload: () => setAttempt((n) => n + 1),
     accept: (id) => act(id, 'accept'),
     dismiss: (id, reason) => act(id, 'dismiss', reason),

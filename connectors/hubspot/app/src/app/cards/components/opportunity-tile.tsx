@@ -49,11 +49,12 @@ export function OpportunityTile({
           <DescriptionListItem label="Deadline">{o.deadline}</DescriptionListItem>
           <DescriptionListItem label="Score">{o.score}</DescriptionListItem>
         </DescriptionList>
-        <Text testId="evidence">{o.topEvidence}</Text>
+        <Text testId={`evidence-${o.id}`}>{o.topEvidence}</Text>
         {o.statusReason && <Text variant="microcopy">{`${o.statusLabel}: ${o.statusReason}`}</Text>}
         {asking ? (
           <Flex direction="column" gap="xs">
             <TextArea
+              testId={`reason-${o.id}`}
               label="Why dismiss this opportunity?"
               name="reason"
               required
@@ -64,14 +65,18 @@ export function OpportunityTile({
             />
             <ButtonRow>
               <Button
-                testId="confirm-dismiss"
+                testId={`confirm-dismiss-${o.id}`}
                 variant="destructive"
                 disabled={busy || !reason.trim()}
                 onClick={() => onDismiss(reason.trim())}
               >
                 Dismiss
               </Button>
-              <Button testId="cancel-dismiss" variant="secondary" onClick={() => setAsking(false)}>
+              <Button
+                testId={`cancel-dismiss-${o.id}`}
+                variant="secondary"
+                onClick={() => setAsking(false)}
+              >
                 Cancel
               </Button>
             </ButtonRow>
@@ -80,13 +85,18 @@ export function OpportunityTile({
           (can('accept') || can('dismiss')) && (
             <ButtonRow>
               {can('accept') && (
-                <Button testId="accept" variant="primary" disabled={busy} onClick={onAccept}>
+                <Button
+                  testId={`accept-${o.id}`}
+                  variant="primary"
+                  disabled={busy}
+                  onClick={onAccept}
+                >
                   Accept
                 </Button>
               )}
               {can('dismiss') && (
                 <Button
-                  testId="dismiss"
+                  testId={`dismiss-${o.id}`}
                   variant="secondary"
                   disabled={busy}
                   onClick={() => setAsking(true)}
