@@ -1,9 +1,9 @@
 /**
  * The HubSpot card's components, rendered with the testing renderer that ships with
  * @hubspot/ui-extensions, on the server's real answers (test/fixtures/hubspot-app, checked
- * against the server by test/server/hubspot-app-fixtures.test.ts) served by a fake hubspot.fetch.
+ * against the server by test/server/hubspot-app-fixtures.test.ts) served by a fake hubspot.fetch
+ * (render-card.tsx).
  */
-import { readFileSync } from 'node:fs';
 import {
   Alert,
   Button,
@@ -17,52 +17,8 @@ import {
   TextArea,
   Tile,
 } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { describe, expect, it } from 'vitest';
-import {
-  cardApi,
-  type CardTarget,
-  type Fetcher,
-} from '../../connectors/hubspot/app/src/app/cards/card-api.ts';
-import { CardView } from '../../connectors/hubspot/app/src/app/cards/card-view.tsx';
-
-const SERVER = 'https://headroom.example.com';
-
-/** Every text under a node (the renderer's `text` is a node's own text only). */
-type Node = { text: string | null; childNodes?: Node[] };
-const allText = (n: Node): string =>
-  n.childNodes?.length ? n.childNodes.map(allText).join(' ') : (n.text ?? '');
-type Answer = { status: number; body: unknown } | 'network' | 'never';
-const fixture = (name: string): Answer =>
-  JSON.parse(readFileSync(`test/fixtures/hubspot-app/${name}.json`, 'utf8')) as Answer;
-
-/** A fake hubspot.fetch answering each `METHOD path` from a queue, recording every call. */
-function fakeFetch(routes: Record<string, Answer[]>) {
-  const calls: { method: string; path: string; body?: Record<string, unknown> }[] = [];
-  const fetcher: Fetcher = (url, o) => {
-    const method = o?.method ?? 'GET';
-    const path = url.replace(SERVER, '');
-    calls.push({ method, path, ...(o?.body ? { body: o.body } : {}) });
-    const queue = routes[`${method} ${path}`];
-    const answer = queue && queue.length > 1 ? queue.shift()! : queue?.[0];
-    if (!answer) throw new Error(`unexpected ${method} ${path}`);
-    if (answer === 'never') return new Promise(() => {});
-    if (answer === 'network') return Promise.reject(new TypeError('fetch failed'));
-    const { status, body } = answer;
-    return Promise.resolve({ ok: status < 300, status, json: async () => body });
-  };
-  return { fetcher, calls };
-}
-
-const COMPANY = '/hubspot/app-card/companies/4410001';
-const company: CardTarget = { kind: 'company', companyId: '4410001' };
-
-function renderCard(routes: Record<string, Answer[]>, target: CardTarget = company) {
-  const fake = fakeFetch(routes);
-  const r = createRenderer('crm.record.tab');
-  r.render(<CardView api={cardApi(fake.fetcher, SERVER, async () => target)} />);
-  return { ...r, calls: fake.calls };
-}
+import { allText, COMPANY, fixture, renderCard, SERVER } from './render-card.tsx';
 
 describe('the HubSpot card', () => {
   it('shows a spinner while the server answers', () => {
