@@ -3,12 +3,14 @@
  * URL is allow-listed for hubspot.fetch, the app asks for the scopes the connector needs, the
  * card's entry point exists, and the card resolves the record it sits on.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCOPES } from '../../connectors/hubspot/config.js';
 import { HEADROOM_SERVER_URL } from '../../connectors/hubspot/app/src/app/cards/server-url.ts';
 import { cardTarget } from '../../connectors/hubspot/app/src/app/cards/target.ts';
+import { checkServerUrl, setServerUrl } from '../../connectors/hubspot/app/set-server-url.ts';
 
 const APP = 'connectors/hubspot/app';
 const json = (path: string) => JSON.parse(readFileSync(join(APP, path), 'utf8'));
@@ -46,5 +48,24 @@ describe('cardTarget', () => {
     expect(await cardTarget({ objectId: 9, objectTypeId: '0-1' }, props({}))).toMatchObject({
       kind: 'none',
     });
+  });
+});
+
+describe('npm run hubspot:server-url', () => {
+  it('writes one server URL into the card and its allow-list, refusing what HubSpot would', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hs-app-'));
+    cpSync(join(APP, 'src'), join(dir, 'src'), { recursive: true });
+    const checked = checkServerUrl('https://crm-tools.acme.example/headroom/');
+    expect(checked).toEqual({ url: 'https://crm-tools.acme.example/headroom' });
+    setServerUrl(dir, 'https://crm-tools.acme.example/headroom');
+    expect(readFileSync(join(dir, 'src/app/cards/server-url.ts'), 'utf8')).toContain(
+      "HEADROOM_SERVER_URL = 'https://crm-tools.acme.example/headroom';",
+    );
+    const meta = JSON.parse(readFileSync(join(dir, 'src/app/app-hsmeta.json'), 'utf8'));
+    expect(meta.config.permittedUrls.fetch).toEqual(['https://crm-tools.acme.example/headroom']);
+    expect(meta.config.auth.requiredScopes).toEqual(expect.arrayContaining(DEFAULT_SCOPES));
+    expect(checkServerUrl('http://crm-tools.acme.example')).toHaveProperty('problem');
+    expect(checkServerUrl('https://x.example/?token=1')).toHaveProperty('problem');
+    expect(checkServerUrl('headroom')).toHaveProperty('problem');
   });
 });
