@@ -1,7 +1,7 @@
 /**
  * Who is asking, for the HubSpot app card's `hubspot.fetch` calls: HubSpot proxies each call to
- * this server, appends `portalId`, `userId`, `userEmail` and `appId` to the query string and signs
- * the whole request (method + full URI + raw body + timestamp) with the app's client secret
+ * this server, appends `appId` (and the caller's `portalId`, `userId`, `userEmail`) to the query
+ * string and signs the whole request (method + full URI + raw body + timestamp) with the app's client secret
  * (`X-HubSpot-Signature-v3`). A request is answered only when that signature is valid and fresh
  * and its portal is the portal of one configured HubSpot connection, whose account ids the
  * card's company ids then resolve against (company ids are unique within a portal only).
@@ -23,9 +23,17 @@ export interface HubspotAppCaller {
 
 const refused = (code: string, message: string): HttpError => new HttpError(401, code, message);
 
+/**
+ * One query value. The card sends `portalId` itself and HubSpot's proxy may append its own: a
+ * key given twice counts only when both agree (a request naming two portals is refused).
+ */
 const queryText = (req: Request, key: string): string | undefined => {
-  const v = req.query[key];
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+  const raw = req.query[key];
+  const values = (Array.isArray(raw) ? raw : [raw]).map((v) =>
+    typeof v === 'string' ? v.trim() : '',
+  );
+  const first = values[0];
+  return first && values.every((v) => v === first) ? first : undefined;
 };
 
 /**

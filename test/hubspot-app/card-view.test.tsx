@@ -51,7 +51,7 @@ describe('the HubSpot card', () => {
       url: `${SERVER}/accounts/hubspot-main%3A4410001`,
       external: true,
     });
-    expect(r.calls).toEqual([{ method: 'GET', path: COMPANY }]);
+    expect(r.calls).toEqual([{ method: 'GET', path: `${COMPANY}?portalId=62515` }]);
   });
 
   it('shows a red account’s light with its reasons', async () => {
@@ -123,7 +123,11 @@ describe('accept and dismiss on the card', () => {
     );
     expect(r.maybeFindByTestId(Button, `accept-${addOn}`)).toBeNull();
     expect(r.findByTestId(Button, `dismiss-${addOn}`)).toBeDefined();
-    expect(r.calls.at(-1)).toEqual({ method: 'POST', path: path(addOn, 'accept'), body: {} });
+    expect(r.calls.at(-1)).toEqual({
+      method: 'POST',
+      path: `${path(addOn, 'accept')}?portalId=62515`,
+      body: {},
+    });
   });
 
   it('asks for a reason before dismissing, then drops the opportunity from the card', async () => {
@@ -144,7 +148,7 @@ describe('accept and dismiss on the card', () => {
     await r.waitFor(() => expect(r.maybeFindByTestId(Tile, `opportunity-${id}`)).toBeNull());
     expect(r.calls.at(-1)).toEqual({
       method: 'POST',
-      path: path(id, 'dismiss'),
+      path: `${path(id, 'dismiss')}?portalId=62515`,
       body: { reason: 'Seats bought through a reseller' },
     });
     expect(r.findByTestId(Alert, 'action-done').text).toBe(

@@ -26,14 +26,19 @@ type Node = { text: string | null; childNodes?: Node[] };
 export const allText = (n: Node): string =>
   n.childNodes?.length ? n.childNodes.map(allText).join(' ') : (n.text ?? '');
 
-/** A fake hubspot.fetch answering each `METHOD path` from a queue (the last answer repeats). */
+export const PORTAL = '62515';
+
+/**
+ * A fake hubspot.fetch answering each `METHOD path` (the query aside) from a queue, the last
+ * answer repeating; it records every call with its full path.
+ */
 export function fakeFetch(routes: Record<string, Answer[]>) {
   const calls: { method: string; path: string; body?: Record<string, unknown> }[] = [];
   const fetcher: Fetcher = (url, o) => {
     const method = o?.method ?? 'GET';
     const path = url.replace(SERVER, '');
     calls.push({ method, path, ...(o?.body ? { body: o.body } : {}) });
-    const queue = routes[`${method} ${path}`];
+    const queue = routes[`${method} ${path.split('?')[0]}`];
     const answer = queue && queue.length > 1 ? queue.shift()! : queue?.[0];
     if (!answer) throw new Error(`unexpected ${method} ${path}`);
     if (answer === 'never') return new Promise(() => {});
@@ -48,6 +53,6 @@ export function fakeFetch(routes: Record<string, Answer[]>) {
 export function renderCard(routes: Record<string, Answer[]>, target: CardTarget = company) {
   const fake = fakeFetch(routes);
   const r = createRenderer('crm.record.tab');
-  r.render(<CardView api={cardApi(fake.fetcher, SERVER, async () => target)} />);
+  r.render(<CardView api={cardApi(fake.fetcher, SERVER, PORTAL, async () => target)} />);
   return { ...r, calls: fake.calls };
 }

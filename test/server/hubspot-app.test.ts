@@ -93,6 +93,11 @@ describe('GET /hubspot/app-card/companies/:id', () => {
     expect(stranger.body.error.message).toContain('11111');
     const noPortal = await get(company(COMPANY, 'userId=4242&appId=31337'));
     expect(noPortal.status).toBe(403);
+    // The card names its portal and HubSpot's proxy may name it too: both must agree.
+    expect((await get(company(COMPANY, `portalId=62515&${PROXY}`))).status).toBe(200);
+    const two = await get(company(COMPANY, `portalId=77777&${PROXY}`));
+    expect(two.status).toBe(403);
+    expect(two.body.error.code).toBe('wrong_portal');
     // Portal 77777 has its own connection, which has never seen company 9876543210.
     const eu = await get(company(COMPANY, PROXY.replace('62515', '77777')));
     expect(eu.status).toBe(404);

@@ -62,13 +62,19 @@ async function call(
   return { ok: true, data: parsed.data };
 }
 
-/** @param serverUrl the Headroom server, without a trailing slash (also in permittedUrls.fetch) */
+/**
+ * @param serverUrl the Headroom server, without a trailing slash (also in permittedUrls.fetch)
+ * @param portalId the portal the card runs in; sent as `portalId` too, so the server can refuse
+ *   a request whose portal disagrees with the one HubSpot's proxy names
+ */
 export function cardApi(
   fetcher: Fetcher,
   serverUrl: string,
+  portalId: string,
   target: () => Promise<CardTarget>,
 ): CardApi {
   const base = `${serverUrl}/hubspot/app-card`;
+  const query = `?portalId=${encodeURIComponent(portalId)}`;
   return {
     async load() {
       let t: CardTarget;
@@ -80,8 +86,8 @@ export function cardApi(
       if (t.kind === 'none') return { kind: 'empty', message: t.reason };
       const url =
         t.kind === 'company'
-          ? `${base}/companies/${encodeURIComponent(t.companyId)}`
-          : `${base}/opportunities/${encodeURIComponent(t.opportunityId)}`;
+          ? `${base}/companies/${encodeURIComponent(t.companyId)}${query}`
+          : `${base}/opportunities/${encodeURIComponent(t.opportunityId)}${query}`;
       const r = await call(fetcher, url, { method: 'GET' });
       if (r.ok) return { kind: 'content', data: r.data, deal: t.kind === 'deal' };
       if (r.status === 404)
@@ -90,7 +96,7 @@ export function cardApi(
     },
     async setStatus(opportunityId, action, reason) {
       const body = action === 'dismiss' ? { reason: reason ?? '' } : {};
-      const url = `${base}/opportunities/${encodeURIComponent(opportunityId)}/${action}`;
+      const url = `${base}/opportunities/${encodeURIComponent(opportunityId)}/${action}${query}`;
       const r = await call(fetcher, url, { method: 'POST', body });
       return r.ok ? { ok: true, data: r.data } : { ok: false, message: r.message };
     },

@@ -13,13 +13,14 @@ type Api = ExtensionPointApi<'crm.record.tab'>;
 
 function Entry({ context, actions }: Pick<Api, 'context' | 'actions'>) {
   const { objectId, objectTypeId } = context.crm;
+  const portalId = String(context.portal.id);
   // One api per record: a new one would make the card load again.
   const api = useMemo(
     () =>
-      cardApi(hubspot.fetch, HEADROOM_SERVER_URL, () =>
+      cardApi(hubspot.fetch, HEADROOM_SERVER_URL, portalId, () =>
         cardTarget({ objectId, objectTypeId }, (names) => actions.fetchCrmObjectProperties(names)),
       ),
-    [objectId, objectTypeId, actions],
+    [objectId, objectTypeId, portalId, actions],
   );
   return <CardView api={api} />;
 }
