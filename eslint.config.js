@@ -23,4 +23,26 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The Salesforce component bundles: browser JavaScript with LWC decorators (typescript-eslint's
+  // parser reads them), tested by Jest under jsdom. Globals listed by hand: only what they use.
+  {
+    files: ['connectors/salesforce/metadata/**/lwc/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', CustomEvent: 'readonly' } },
+  },
+  {
+    files: ['connectors/salesforce/metadata/**/lwc/**/__tests__/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['jest', 'describe', 'it', 'expect', 'beforeEach', 'afterEach'].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
+  {
+    files: ['connectors/salesforce/metadata/jest.config.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
