@@ -23,11 +23,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // The Salesforce component bundles: browser JavaScript with LWC decorators (typescript-eslint's
-  // parser reads them), tested by Jest under jsdom. Globals listed by hand: only what they use.
+  // The Salesforce component bundles and the local renderer's stand-ins: browser JavaScript with
+  // LWC decorators (typescript-eslint's parser reads them); the bundles' Jest tests run under
+  // jsdom. Globals listed by hand: only what they use.
   {
-    files: ['connectors/salesforce/metadata/**/lwc/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', CustomEvent: 'readonly' } },
+    files: ['connectors/salesforce/metadata/**/lwc/**/*.js', 'test/lwc/render/modules/**/*.js'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', CustomEvent: 'readonly' },
+    },
   },
   {
     files: ['connectors/salesforce/metadata/**/lwc/**/__tests__/**/*.js'],
