@@ -42,6 +42,11 @@ export const HubspotEnvSchema = z
     HUBSPOT_CLIENT_ID: optional,
     HUBSPOT_CLIENT_SECRET: optional,
     HUBSPOT_REDIRECT_URI: optional.pipe(z.url().optional()),
+    /** The portal (hub) id of this connection's HubSpot account: the app card's requests from
+     * that portal read this connection's accounts; requests from any other portal are refused. */
+    HUBSPOT_PORTAL_ID: optional.pipe(
+      z.string().regex(/^\d+$/, 'a numeric HubSpot portal id').optional(),
+    ),
     /** Bootstrap refresh token, used only until one is stored in the secret store. */
     HUBSPOT_REFRESH_TOKEN: optional,
     /** Space-separated OAuth scopes. @default DEFAULT_SCOPES */

@@ -61,11 +61,17 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
     catalogFile: o.env.HEADROOM_CATALOG,
     settingsFile: o.env.HEADROOM_SCORING,
     mappingsDir: 'mappings',
-    connections: o.connections.map((c) => ({
-      name: c.name,
-      connector: c.connector,
-      mappingFile: c.mappingFile,
-    })),
+    connections: o.connections.map((c) => {
+      const portal = c.options.HUBSPOT_PORTAL_ID;
+      return {
+        name: c.name,
+        connector: c.connector,
+        mappingFile: c.mappingFile,
+        ...(portal !== undefined && String(portal).trim()
+          ? { hubspotPortalId: String(portal).trim() }
+          : {}),
+      };
+    }),
     async startRun(name, { dryRun }) {
       const conn = connection(name);
       if (running.has(name))

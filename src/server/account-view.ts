@@ -7,6 +7,7 @@ import type { Account, AccountSummary, Contact } from '../model/index.js';
 import type { ChampionPlan, OutreachDrafts, QbrAgenda } from '../narrative/types.js';
 import type { OpportunityRow } from '../store/opportunities.js';
 import type { ScoreHistoryRow } from '../store/score-history.js';
+import { accountCard, type AccountCard } from '../view/account-card.js';
 import { accountNarratives } from './account-narratives.js';
 import type { AppContext } from './context.js';
 import type { LightRecords } from './embedded-query.js';
@@ -26,6 +27,22 @@ export interface AccountView {
   outreach: OutreachDrafts[];
   championPlans: ChampionPlan[];
   unlock?: { title?: string; items: string[] };
+}
+
+/**
+ * The shared card view model of a view (src/view/account-card.ts): what the console header, the
+ * embedded view and the HubSpot app card show. @param limit live opportunities listed at most
+ */
+export function cardOf(v: AccountView, limit?: number): AccountCard {
+  return accountCard(
+    {
+      accountId: v.accountId,
+      summary: v.summary,
+      account: v.account,
+      opportunities: v.opportunities.map((o) => o.row),
+    },
+    limit,
+  );
 }
 
 /** The light view (no contacts, histories or narratives) from its records. */

@@ -20,6 +20,7 @@ import { opportunitiesApi } from './routes/api-opportunities.js';
 import { runsApi } from './routes/api-runs.js';
 import { consoleRoutes } from './routes/console.js';
 import { embedRoutes } from './routes/embed.js';
+import { hubspotAppRoutes } from './routes/hubspot-app.js';
 import { opsRoutes } from './routes/ops.js';
 import { securityHeaders } from './security.js';
 
@@ -63,7 +64,7 @@ function build(deps: ServerDeps): { app: express.Application; ctx: AppContext } 
 
   // Reachable without the token: health checks, sign-in, and the signature-checked CRM views.
   app.use(opsRoutes(ctx));
-  app.use(embedRoutes(ctx));
+  app.use(embedRoutes(ctx), hubspotAppRoutes(ctx));
 
   app.use(requireAuth(deps.config.apiToken));
   app.use(

@@ -23,7 +23,7 @@ export const ServerEnvSchema = z.object({
   }),
   /** Consumer secret of the Salesforce connected app hosting the Canvas view. Unset = /salesforce/canvas refuses. */
   SALESFORCE_CANVAS_SECRET: optionalSecret,
-  /** Client secret of the HubSpot app serving the CRM card. Unset = /hubspot/card refuses. */
+  /** Client secret of the HubSpot app whose card calls /hubspot/app-card/*. Unset = those refuse. */
   HUBSPOT_CLIENT_SECRET: optionalSecret,
   /** The URL the server is reached at from outside (HubSpot signs the full URI; card links). */
   HEADROOM_PUBLIC_URL: z.url().optional(),

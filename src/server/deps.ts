@@ -25,6 +25,9 @@ export interface ConnectionInfo {
   /** Its mapping file (the connection config's `mapping`); @default `<mappingsDir>/<connector>.yaml`,
    * as the sync engine (src/sync/connections.ts) defaults it. */
   mappingFile?: string;
+  /** HubSpot connections: the portal (hub) id the app card's requests must come from
+   * (`HUBSPOT_PORTAL_ID` in the connection's options or the environment). */
+  hubspotPortalId?: string;
 }
 
 /** The neutral records and issues a mapping produces from a few sample records. */

@@ -92,7 +92,8 @@ export function byPriority(a: TrackedOpportunity, b: TrackedOpportunity): number
   );
 }
 
-function cardOpportunity(t: TrackedOpportunity, currency: string): CardOpportunity {
+/** One opportunity as every surface words it. */
+export function cardOpportunity(t: TrackedOpportunity, currency: string): CardOpportunity {
   const o = t.data;
   const lead = leadEvidence(o);
   const rest = o.evidence.filter((e) => e !== lead).slice(0, 2);

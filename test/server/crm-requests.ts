@@ -1,6 +1,6 @@
 /**
  * Requests as the CRMs send them, for the server tests: a Salesforce Canvas signed request and
- * the headers of a HubSpot v3-signed CRM card fetch.
+ * the headers of a v3-signed `hubspot.fetch` call from the HubSpot app card.
  */
 import { createHmac } from 'node:crypto';
 import { signHubspotRequest } from '../../src/server/signatures.js';
@@ -46,16 +46,27 @@ const DECODED: [string, string][] = [
   ['%3B', ';'],
 ];
 
-/** Headers of a HubSpot card data fetch of `uri`, signed `ageMs` ago, as HubSpot signs them. */
-export function hubspotHeaders(
+/**
+ * Headers of a `hubspot.fetch` call as HubSpot proxies it: v3-signed over the method, the full
+ * URI (with the query HubSpot appended), the raw body and the timestamp, `ageMs` ago.
+ */
+export function hubspotFetchHeaders(
+  method: string,
   uri: string,
-  ageMs = 0,
-  secret = HUBSPOT_SECRET,
+  body = '',
+  o: { ageMs?: number; secret?: string } = {},
 ): Record<string, string> {
-  const ts = String(Date.now() - ageMs);
+  const ts = String(Date.now() - (o.ageMs ?? 0));
   const signed = DECODED.reduce((u, [code, ch]) => u.split(code).join(ch), uri);
   return {
-    'X-HubSpot-Signature-v3': signHubspotRequest(secret, 'GET', signed, '', ts),
+    'X-HubSpot-Signature-v3': signHubspotRequest(
+      o.secret ?? HUBSPOT_SECRET,
+      method,
+      signed,
+      body,
+      ts,
+    ),
     'X-HubSpot-Request-Timestamp': ts,
+    ...(body ? { 'Content-Type': 'application/json' } : {}),
   };
 }

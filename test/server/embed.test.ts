@@ -12,7 +12,6 @@ import {
   CONSUMER_SECRET,
   EMBED_SECRET,
   HUBSPOT_SECRET,
-  hubspotHeaders,
 } from './crm-requests.js';
 import { oppId } from './seed-data.js';
 import { seededStore, testDeps } from './seed.js';
@@ -124,69 +123,6 @@ describe('POST /salesforce/canvas', () => {
       canvasRequest(canvasEnvelope({ attributes: { type: 'Account' }, Id: '001Hs00000ZZZZZZZZ' })),
     );
     expect(res.status).toBe(404);
-  });
-});
-
-describe('GET /hubspot/card', () => {
-  const path =
-    '/hubspot/card?userId=123&userEmail=ae%40example.com&associatedObjectId=9876543210&associatedObjectType=COMPANY&portalId=62515';
-
-  it('answers the CRM card JSON for a verified request', async () => {
-    const res = await request(app)
-      .get(path)
-      .set(hubspotHeaders(`${PUBLIC}${path}`));
-    expect(res.status).toBe(200);
-    const [acct, opp] = res.body.results;
-    expect(acct).toMatchObject({ objectId: 9876543210, title: 'Northwind Logistics: expansion' });
-    expect(acct.properties).toContainEqual({
-      label: 'Health',
-      dataType: 'STATUS',
-      value: 'green',
-      optionType: 'SUCCESS',
-    });
-    expect(opp.properties).toContainEqual({
-      label: 'Estimated ARR',
-      dataType: 'CURRENCY',
-      value: '21600',
-      currencyCode: 'USD',
-    });
-    expect(res.body.primaryAction).toMatchObject({ type: 'IFRAME', label: 'Open expansion view' });
-    // The card's iframe link opens the embedded view without any other credential.
-    const link = new URL(res.body.primaryAction.uri as string);
-    expect(link.origin).toBe(PUBLIC);
-    const framed = await request(app).get(`${link.pathname}${link.search}`);
-    expect(framed.status).toBe(200);
-    expect(framed.text).toContain('Northwind Logistics');
-  });
-
-  it('refuses a stale timestamp, a bad signature and missing headers with 401', async () => {
-    expectRefused(
-      await request(app)
-        .get(path)
-        .set(hubspotHeaders(`${PUBLIC}${path}`, 6 * 60 * 1000)),
-      'stale_request',
-    );
-    expectRefused(
-      await request(app)
-        .get(path)
-        .set(hubspotHeaders(`${PUBLIC}${path}`, 0, 'wrong-client-secret')),
-      'bad_signature',
-    );
-    expectRefused(
-      await request(app)
-        .get(path)
-        .set(hubspotHeaders(`${PUBLIC}/hubspot/card?associatedObjectId=1`)),
-      'bad_signature',
-    );
-    expectRefused(await request(app).get(path), 'unauthorized');
-  });
-
-  it('answers no items for a company Headroom has not scored', async () => {
-    const other = path.replace('9876543210', '111');
-    const res = await request(app)
-      .get(other)
-      .set(hubspotHeaders(`${PUBLIC}${other}`));
-    expect(res.body).toEqual({ results: [] });
   });
 });
 

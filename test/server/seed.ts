@@ -2,7 +2,7 @@
  * A realistic store for the server tests, seeded through the store's own functions: a files
  * connection with three accounts (a healthy one at its seat ceiling, one whose CRM name is
  * markup, a red one whose champion left), the same first account mirrored from Salesforce and
- * HubSpot connections (Canvas and CRM card), two sync runs with issues and a score history.
+ * HubSpot connections (Canvas and the HubSpot app card, portal 62515), two sync runs with issues and a score history.
  */
 import { mkdtempSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +34,7 @@ import { account, contacts, opportunity, summary } from './seed-data.js';
 export const AS_OF = '2026-03-02';
 export const XSS_NAME = '<script>alert("x")</script> & <b>Co</b>';
 
-async function seedConnection(
+export async function seedConnection(
   store: Store,
   connection: string,
   accounts: Account[],
@@ -211,7 +211,7 @@ export function testDeps(store: Store, config: ServerDeps['config'] = {}): TestD
     connections: [
       { name: 'files', connector: 'files' },
       { name: 'salesforce-prod', connector: 'salesforce' },
-      { name: 'hubspot-main', connector: 'hubspot' },
+      { name: 'hubspot-main', connector: 'hubspot', hubspotPortalId: '62515' },
     ],
     started,
     startRun: async (connection, { dryRun }) => {

@@ -1,22 +1,17 @@
 /**
  * What the CRMs load, reachable without the API token but only with a valid signature:
  * `GET /embed/accounts/:id` (a signed short-lived link, or a console session),
- * `POST /salesforce/canvas` (a Canvas signed request) and `GET /hubspot/card` (a v3-signed
- * CRM card data fetch). Bad, missing or stale signatures answer 401.
+ * and `POST /salesforce/canvas` (a Canvas signed request). Bad, missing or stale signatures
+ * answer 401. HubSpot's app card has its own routes (hubspot-app.ts); the legacy CRM card's
+ * `GET /hubspot/card` is gone: HubSpot stopped showing legacy cards on October 31, 2026.
  */
 import express, { Router } from 'express';
 import { principal } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { embedPage, publicUrl } from '../embed-page.js';
 import { HttpError, notFound } from '../errors.js';
-import {
-  verifyCanvasRequest,
-  verifyEmbedLink,
-  verifyHubspotSignature,
-  type CanvasEnvelope,
-} from '../signatures.js';
+import { verifyCanvasRequest, verifyEmbedLink, type CanvasEnvelope } from '../signatures.js';
 import { embeddedAccountPage } from '../views/account.js';
-import { hubspotCard } from '../views/hubspot-card.js';
 
 const refused = (message: string, code = 'bad_signature'): HttpError =>
   new HttpError(401, code, message);
@@ -80,40 +75,6 @@ export function embedRoutes(ctx: AppContext): Router {
       }
     }
     throw notFound('the account of this Salesforce record');
-  });
-
-  r.get('/hubspot/card', async (req, res) => {
-    const secret = ctx.config.hubspotClientSecret;
-    if (!secret) throw new HttpError(503, 'not_configured', 'HUBSPOT_CLIENT_SECRET is not set');
-    const check = verifyHubspotSignature({
-      clientSecret: secret,
-      method: req.method,
-      uri: publicUrl(ctx, req, req.originalUrl),
-      body: '',
-      signature: req.get('x-hubspot-signature-v3'),
-      timestamp: req.get('x-hubspot-request-timestamp'),
-    });
-    if (check === 'missing')
-      throw refused(
-        'X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp are required',
-        'unauthorized',
-      );
-    if (check === 'stale')
-      throw refused('request timestamp is older than five minutes', 'stale_request');
-    if (check !== 'ok') throw refused('invalid HubSpot signature');
-    const companyId =
-      typeof req.query.associatedObjectId === 'string' ? req.query.associatedObjectId : '';
-    for (const c of ctx.connections.filter((x) => x.connector === 'hubspot')) {
-      const view = companyId ? await ctx.embeddedView(`${c.name}:${companyId}`) : undefined;
-      if (view) {
-        res.json(
-          hubspotCard(view, companyId, (path) => publicUrl(ctx, req, path), ctx.config.embedSecret),
-        );
-        return;
-      }
-    }
-    // The card answers for every company; one Headroom has not scored shows no items.
-    res.json({ results: [] });
   });
 
   return r;

@@ -1,45 +1,49 @@
 /**
  * The account page of the console, and the compact view embedded in Salesforce and HubSpot.
- * Both render the same `AccountView` (built by `account-view.ts`); the embedded one keeps to
- * what fits a record-page iframe: health, the best plays, their evidence and pitch.
+ * Both render the same `AccountView` (built by `account-view.ts`) through the shared card view
+ * model (`src/view/account-card.ts`, which the CRM cards show too); the embedded one keeps to
+ * what fits a record-page iframe: the card's facts, the best plays, their evidence and pitch.
  */
-import { money } from '../../narrative/format.js';
+import type { AccountCard } from '../../view/account-card.js';
 import { html, type SafeHtml } from '../html.js';
-import type { AccountView } from '../account-view.js';
+import { cardOf, type AccountView } from '../account-view.js';
 import { healthBadge } from './accounts.js';
 import { page } from './layout.js';
 import { championSection, outreachSection, qbrSection, unlockSection } from './narratives.js';
 import { opportunityCard } from './opportunity.js';
 
-function header(v: AccountView): SafeHtml {
-  const s = v.summary;
-  const a = v.account;
+/** The account's card facts (shared with the CRM cards), plus the plan the console also shows. */
+function header(v: AccountView, card: AccountCard): SafeHtml {
+  const plan = v.account?.plan;
   return html`<header class="account">
-    <h1>${v.name}</h1>
+    <h1>${card.name}</h1>
     <p class="meta">
-      ${
-        s &&
-        html`${money(s.arr, v.currency)} ARR · ${healthBadge(s.health)} ·
-        ${s.readiness.replace(/_/g, ' ')} · best score ${s.bestScore.toFixed(1)} · potential
-        ${money(s.potentialArr, v.currency)}`
-      }
-      ${a?.owner?.name && html` · owner ${a.owner.name}`} ${a?.plan && html` · plan ${a.plan}`}
-      ${a?.contract?.renewal && html` · renews ${a.contract.renewal}`}
+      ${card.arrText && html`${card.arrText} ARR`}
+      ${card.health && html` · ${healthBadge(card.health.light, card.health.label)}`}
+      ${card.readiness && html` · ${card.readiness.label}`}
+      ${card.tierLabel && html` · best score ${card.score} (${card.tierLabel})`}
+      ${card.potentialArrText && html` · potential ${card.potentialArrText}`}
+      ${card.owner && html` · owner ${card.owner}`} ${plan && html` · plan ${plan}`}
+      ${card.renewal && html` · renews ${card.renewal}`}
+    </p>
+    <p class="next-action">
+      <strong>Next action:</strong>
+      ${card.nextAction.text}${card.nextAction.deadline && html` (by ${card.nextAction.deadline})`}
     </p>
     ${
-      s &&
-      s.healthReasons.length > 0 &&
+      card.health &&
+      card.health.reasons.length > 0 &&
       html`<ul class="health-reasons">
-        ${s.healthReasons.map((r) => html`<li>${r}</li>`)}
+        ${card.health.reasons.map((r) => html`<li>${r}</li>`)}
       </ul>`
     }
-    ${s && s.flags.length > 0 && html`<p class="flags">${s.flags.map((f) => html`<span class="flag">${f.replace(/_/g, ' ')}</span> `)}</p>`}
+    ${card.flags.length > 0 && html`<p class="flags">${card.flags.map((f) => html`<span class="flag">${f}</span> `)}</p>`}
   </header>`;
 }
 
 export function accountPage(v: AccountView): SafeHtml {
   const body = html`
-    ${header(v)}
+    ${header(v, cardOf(v))}
     <section id="opportunities">
       <h2>Opportunities (${v.opportunities.length})</h2>
       ${v.opportunities.map((o) => opportunityCard(o.row, o.history, v.currency))}
@@ -53,27 +57,27 @@ export function accountPage(v: AccountView): SafeHtml {
 
 /** The iframe view: compact, no navigation, links open the console in a new tab. */
 export function embeddedAccountPage(v: AccountView, consoleUrl?: string): SafeHtml {
-  const open = v.opportunities
-    .filter((o) => o.row.status === 'open' || o.row.status === 'accepted')
-    .slice(0, 3);
+  const card = cardOf(v, 3);
   const body = html`
-    ${header(v)}
-    ${open.map(
-      ({ row: { data: o, status } }) =>
-        html`<article class="opportunity compact" data-status="${status}">
+    ${header(v, card)}
+    ${card.opportunities.map(
+      (o) =>
+        html`<article class="opportunity compact" data-status="${o.status}">
           <h3>${o.title}</h3>
           <p class="meta">
-            Tier ${o.tier} · score ${o.scores.composite.toFixed(1)} ·
-            ${money(o.estimatedArr, v.currency)} · ${o.timing}
+            ${o.typeLabel} · ${o.tierLabel} · score ${o.score} · ${o.estimatedArrText} ·
+            ${o.timingLabel} · deadline
+            ${o.deadline}${o.status !== 'open' && html` · ${o.statusLabel}`}
           </p>
           <ul class="evidence">
-            ${o.evidence.slice(0, 3).map((e) => html`<li>${e.text}</li>`)}
+            ${o.evidence.map((e) => html`<li>${e}</li>`)}
           </ul>
           <p class="pitch">${o.pitch}</p>
         </article>`,
     )}
-    ${open.length === 0 && html`<p class="muted">No open expansion play for this account.</p>`}
+    ${card.opportunities.length === 0 && html`<p class="muted">No open expansion play for this account.</p>`}
+    ${card.moreOpportunities > 0 && html`<p class="muted">${card.moreOpportunities} more in Headroom.</p>`}
     ${consoleUrl && html`<p><a href="${consoleUrl}" target="_blank" rel="noopener">Open in Headroom</a></p>`}
   `;
-  return page({ title: v.name, body, embedded: true });
+  return page({ title: card.name, body, embedded: true });
 }

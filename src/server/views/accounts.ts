@@ -6,17 +6,17 @@ import { money } from '../../narrative/format.js';
 import { HEALTH, READINESS } from '../../model/index.js';
 import { html, type SafeHtml } from '../html.js';
 import type { AccountFilter, AccountListItem } from '../queries.js';
+import { READINESS_LABELS } from '../../view/labels.js';
 import { page } from './layout.js';
 
-const READINESS_LABEL: Record<string, string> = {
-  ready_now: 'Ready now',
-  needs_nurturing: 'Needs nurturing',
-  not_ready: 'Not ready',
-};
+const READINESS_LABEL: Record<string, string> = READINESS_LABELS;
 
-/** A health light: the word is in the text, the colour is a class. */
-export function healthBadge(health: string): SafeHtml {
-  return html`<span class="health ${health}">${health}</span>`;
+/**
+ * A health light: the word is in the text, the colour is a class. `label` words it (the card's
+ * "Healthy"), else the light's own name shows.
+ */
+export function healthBadge(health: string, label = health): SafeHtml {
+  return html`<span class="health ${health}">${label}</span>`;
 }
 
 function select(

@@ -2,10 +2,9 @@
  * One opportunity on the account page: evidence, pitch, approach, objections, risks, its score
  * history with why each change happened, and the accept / dismiss forms.
  */
-import { TYPE_LABELS } from '../../narrative/context.js';
-import { money } from '../../narrative/format.js';
 import type { OpportunityRow } from '../../store/opportunities.js';
 import type { ScoreCause, ScoreHistoryRow } from '../../store/score-history.js';
+import { cardOpportunity } from '../../view/account-card.js';
 import { html, type SafeHtml } from '../html.js';
 import { healthBadge } from './accounts.js';
 
@@ -78,13 +77,14 @@ export function opportunityCard(
   currency: string,
 ): SafeHtml {
   const o = row.data;
+  const c = cardOpportunity(row, currency);
   return html`<article class="opportunity" id="opp-${o.id}" data-status="${row.status}">
     <header>
       <h3>${o.title}</h3>
       <p class="meta">
-        ${TYPE_LABELS[o.type] ?? o.type} · Tier ${o.tier} · score ${o.scores.composite.toFixed(1)} ·
-        ${money(o.estimatedArr, currency)} · timing ${o.timing} (${o.timingReason}) · deadline
-        ${o.deadline} · ${healthBadge(o.health)} · confidence ${Math.round(o.confidence * 100)}%
+        ${c.typeLabel} · ${c.tierLabel} · score ${c.score} · ${c.estimatedArrText} · timing
+        ${c.timingLabel} (${c.timingReason}) · deadline ${c.deadline} · ${healthBadge(o.health)} ·
+        confidence ${Math.round(o.confidence * 100)}%
       </p>
     </header>
     ${statusForms(row, o.accountId)}
