@@ -37,7 +37,8 @@ export default class HeadroomExpansion extends LightningElement {
   account;
   list;
   listResult;
-  error;
+  /** The last answer of each wire: a later success clears its error (a refresh that worked). */
+  errors = {};
   noAccount = false;
   busyId;
   notScored = NOT_SCORED;
@@ -53,7 +54,7 @@ export default class HeadroomExpansion extends LightningElement {
       this.accountId = getFieldValue(data, OPPORTUNITY_ACCOUNT_FIELD) ?? undefined;
       this.noAccount = !this.accountId;
     }
-    if (error) this.error = error;
+    this.errors = { ...this.errors, opportunity: error };
   }
 
   @wire(getRecord, {
@@ -63,7 +64,7 @@ export default class HeadroomExpansion extends LightningElement {
   })
   wiredAccount({ data, error }) {
     if (data) this.account = readAccount(data);
-    if (error) this.error = error;
+    this.errors = { ...this.errors, account: error };
   }
 
   @wire(getRelatedListRecords, {
@@ -76,15 +77,16 @@ export default class HeadroomExpansion extends LightningElement {
   wiredOpportunities(result) {
     this.listResult = result;
     if (result.data) this.list = readOpportunities(result.data.records);
-    if (result.error) this.error = result.error;
+    this.errors = { ...this.errors, list: result.error };
   }
 
   get errorMessage() {
-    return this.error ? errorText(this.error) : null;
+    const errors = Object.values(this.errors).filter(Boolean);
+    return errors.length ? [...new Set(errors.map(errorText))].join(' ') : null;
   }
 
   get loading() {
-    return !this.error && !this.noAccount && !(this.account && this.list);
+    return !this.errorMessage && !this.noAccount && !(this.account && this.list);
   }
 
   get scored() {

@@ -54,6 +54,18 @@ describe('c-headroom-expansion states', () => {
     expect($(element, 'lightning-spinner')).toBeNull();
   });
 
+  it('clears the error once the wire that failed answers (a refresh that worked)', async () => {
+    const element = mount(account.id);
+    await settle();
+    const mine = (config) => config.recordId === account.id;
+    getRecord.emitError({ body: { message: 'Service unavailable' }, status: 503 }, mine);
+    await settle();
+    expect(text(element, '[data-id="error"]')).toContain('Service unavailable');
+    await emitAccount(account, opportunities);
+    expect($(element, '[data-id="error"]')).toBeNull();
+    expect(text(summaryOf(element), '[data-id="score"]')).toBe(card.score);
+  });
+
   it('on an Expansion Opportunity page, shows the card of the opportunity’s account', async () => {
     const element = mount(opportunityPage.id, 'Expansion_Opportunity__c');
     await settle();
