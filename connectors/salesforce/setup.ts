@@ -44,6 +44,8 @@ export function deployCommands(alias = '<org-alias>'): string[] {
   return [
     `cd ${dir} && sf project deploy start --source-dir ${PACKAGES.writeBack} --target-org ${alias}`,
     `sf org assign permset --name Headroom_Integration --target-org ${alias}`,
+    `for each account executive or CSM (the headroomExpansion component, accept / dismiss): ` +
+      `sf org assign permset --name Headroom_Expansion_User --target-org ${alias} --on-behalf-of <username>`,
     `optional, replaces "Account Layout" (adds the Expansion fields and related list): ` +
       `cd ${dir} && sf project deploy start --source-dir ${PACKAGES.layout} --target-org ${alias}`,
   ];

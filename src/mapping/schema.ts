@@ -143,6 +143,9 @@ export const WriteBackSchema = z
               z.string(),
               z.enum(['open', 'accepted', 'dismissed', 'converted', 'won', 'lost']),
             ),
+            /** Where people say why (a dismissal reason): read back with the status and kept as
+             * the status's reason in the store. */
+            reason: z.string().min(1).optional(),
           })
           .strict()
           .optional(),

@@ -14,6 +14,7 @@ import type { Account } from '../model/records.js';
 import { fieldHash } from '../store/hash.js';
 import { FINAL_STATUSES, type OpportunityState } from '../store/opportunities.js';
 import type { WriteStateRow } from '../store/write-state.js';
+import { cardBuilder, readsCard } from './card-source.js';
 import { readSource, resolveField, type FieldSources } from './resolve-field.js';
 import type { WriteSection } from './types.js';
 
@@ -88,13 +89,14 @@ export function planWrites(args: {
   const batches: PlannedBatch[] = [];
   if (wb.account) {
     const records: PlannedRecord[] = [];
+    const card = readsCard(wb.account.fields) ? cardBuilder(args.opportunities, states) : null;
     for (const summary of args.summaries) {
       const account = accounts.get(summary.accountId);
       if (!account) continue;
       const r = plan(
         wb.account,
         account.crmId,
-        { record: summary, account },
+        { record: summary, account, ...(card ? { card: card(summary, account) } : {}) },
         written.account.get(account.crmId),
         false,
       );

@@ -1,8 +1,8 @@
 /**
  * Read back what people decided in the CRM before writing anything: the write-back object's
- * status field (mapping `writeBack.opportunity.status`), mapped to a Headroom status. A person's
- * final decision (dismissed, converted, won, lost) is kept for good: never reopened, and the
- * record is never rewritten.
+ * status field (mapping `writeBack.opportunity.status`), mapped to a Headroom status, with the
+ * reason they gave when the mapping names a reason field. A person's final decision (dismissed,
+ * converted, won, lost) is kept for good: never reopened, and the record is never rewritten.
  */
 import type { Connector } from '../../connectors/types.js';
 import { readPath } from '../mapping/apply.js';
@@ -28,12 +28,12 @@ export async function readBackStatuses(args: {
 }): Promise<number> {
   const target = args.writeBack.opportunity;
   if (!target?.status) return 0;
-  const { field, map } = target.status;
+  const { field, map, reason } = target.status;
   const byValue = new Map(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]));
   let changes = 0;
   for await (const page of args.connector.pull({
     object: target.to,
-    fields: [target.key, field],
+    fields: reason ? [target.key, field, reason] : [target.key, field],
   })) {
     for (const raw of page.records) {
       const key = readPath(raw.fields, target.key);
@@ -42,10 +42,12 @@ export async function readBackStatuses(args: {
       if (!state || value === null || value === undefined) continue;
       const status: OpportunityStatus | undefined = byValue.get(String(value).toLowerCase());
       if (!status || status === state.status || FINAL_STATUSES.has(state.status)) continue;
+      const why = reason ? readPath(raw.fields, reason) : undefined;
+      const said = typeof why === 'string' && why.trim() ? `: ${why.trim()}` : '';
       await setOpportunityStatus(args.db, args.connection, state.id, {
         status,
         by: 'crm',
-        reason: `${target.to}.${field} = ${String(value)}`,
+        reason: `${target.to}.${field} = ${String(value)}${said}`,
       });
       state.status = status;
       changes++;

@@ -1,7 +1,8 @@
 /**
  * Write-back field values: a mapping's `writeBack` sources are paths into the output record (an
- * Opportunity or AccountSummary) or, with an `account.` prefix, into the neutral account; a
- * `{ value }` constant; or a path with `map`, `format` and `maxLength`.
+ * Opportunity or AccountSummary), with an `account.` prefix into the neutral account, or (account
+ * targets) with a `card.` prefix into the account card (src/view); a `{ value }` constant; or a
+ * path with `map`, `format` and `maxLength`.
  */
 import { readPath } from '../mapping/apply.js';
 import type { WriteField } from '../mapping/schema.js';
@@ -11,10 +12,16 @@ export interface FieldSources {
   /** The output record being written (Opportunity or AccountSummary). */
   record: object;
   account?: Account;
+  /** The account card, for account targets whose mapping reads `card.*`. */
+  card?: object;
 }
 
-/** Read a source path: `account.*` from the neutral account, anything else from the record. */
+/** Read a source path: `account.*` from the neutral account, `card.*` from the account card,
+ * anything else from the record. */
 export function readSource(path: string, sources: FieldSources): unknown {
+  if (path.startsWith('card.') && sources.card) {
+    return readPath(sources.card as Record<string, unknown>, path.slice('card.'.length));
+  }
   if (path.startsWith('account.') && sources.account) {
     return readPath(
       sources.account as unknown as Record<string, unknown>,

@@ -54,7 +54,7 @@ writeBack:
   opportunity:
     to: Expansion_Opportunity__c
     key: Headroom_Key__c
-    status: { field: Status__c, map: { Open: open, Accepted: accepted, Dismissed: dismissed, Converted: converted } }
+    status: { field: Status__c, reason: Status_Reason__c, map: { Open: open, Accepted: accepted, Dismissed: dismissed, Converted: converted } }
     fields:
       Account__c: account.crmId
       Type__c: type

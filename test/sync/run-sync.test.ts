@@ -239,6 +239,25 @@ describe.each(backends())('runSync on $name', (backend) => {
     expect(keysWritten(crm, 'Expansion_Opportunity__c')).toEqual([]);
   });
 
+  it('keeps the reason a person gave with a status set in the CRM', async () => {
+    const { crm, sync, name } = await setup();
+    await sync();
+    const key = `${name}:A3:seat_expansion`;
+    const record = crm
+      .records('Expansion_Opportunity__c')
+      .find((r) => r.fields.Headroom_Key__c === key)!;
+    crm.put('Expansion_Opportunity__c', record.id, {
+      Status__c: 'Dismissed',
+      Status_Reason__c: '  Budget frozen until Q3 ',
+    });
+    expect((await sync()).stats.statusChanges).toBe(1);
+    const [stored] = await listOpportunities(store, { connection: name, accountId: `${name}:A3` });
+    expect(stored).toMatchObject({
+      status: 'dismissed',
+      statusReason: 'Expansion_Opportunity__c.Status__c = Dismissed: Budget frozen until Q3',
+    });
+  });
+
   it('removes accounts gone from a full export and closes their opportunities', async () => {
     const { folder, sync, name } = await setup();
     await sync();

@@ -40,7 +40,8 @@ describe('salesforce installable metadata', () => {
       if (!target) continue;
       const names = [...Object.keys(target.fields)];
       if ('key' in target) names.push(target.key);
-      if ('status' in target && target.status) names.push(target.status.field);
+      if ('status' in target && target.status)
+        names.push(target.status.field, ...(target.status.reason ? [target.status.reason] : []));
       for (const f of names.filter(custom))
         if (!has(writeBack, target.to, f)) missing.push(`${target.to}.${f}`);
     }
