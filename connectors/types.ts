@@ -36,9 +36,22 @@ export interface PullRequest {
   since?: string;
 }
 
+/** A problem met reading the source outside any one record's values: a line that cannot be
+ * parsed, binary data. The line is skipped; the rest of the source is kept. */
+export interface SourceIssue {
+  /** Spreadsheet row for file sources (header = 1), where the skipped line starts. */
+  row?: number;
+  /** What went wrong, naming the line(s): `line 14: Invalid Closing Quote ...`. */
+  reason: string;
+  /** The raw text, cut to about 200 characters. */
+  raw?: string;
+}
+
 /** One page of a pull. */
 export interface RawPage {
   records: RawRecord[];
+  /** Lines of the source that could not be read (files): reported, skipped. */
+  issues?: SourceIssue[];
   /** Ids known to be deleted/archived since the watermark (incremental pulls). */
   deleted?: string[];
   /** The watermark to store once every page of this pull has been processed. */

@@ -5,15 +5,19 @@
  */
 import { LimitReachedError } from '../../connectors/types.js';
 import type { Issue } from '../model/output.js';
-import { NEUTRAL_OBJECTS, type Account } from '../model/records.js';
+import type { Account } from '../model/records.js';
 import { addIssues } from '../store/issues.js';
-import { finishRun, startRun } from '../store/runs.js';
+import { opportunityStates } from '../store/opportunities.js';
+import { finishRun, lastSucceededRun, startRun } from '../store/runs.js';
 import { snapshotAccounts } from '../store/snapshots.js';
 import { saveSummaries } from '../store/summaries.js';
 import { writeStates } from '../store/write-state.js';
 import { planWrites, type PlannedBatch } from './plan-write.js';
 import { buildPortfolio } from './portfolio.js';
-import { pullObject } from './pull.js';
+import { applyPull } from './apply-pull.js';
+import { closingCounts, holdRun } from './hold-run.js';
+import { checkOpportunities, DEFAULT_MASS_CHANGE_SHARE } from './mass-change-guard.js';
+import { accountsHold, pendingDeletes, pullAll } from './pull-phase.js';
 import { readBackStatuses } from './read-back.js';
 import { trackOpportunities } from './track-opportunities.js';
 import { emptyStats, type RunReport, type RunSyncOptions, type WritePlanSummary } from './types.js';
@@ -92,42 +96,51 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   };
   try {
     log.info({ connection: connection.name, runId, asOf, dryRun }, 'sync started');
-    const objects = NEUTRAL_OBJECTS.filter((o) => connection.mapping.objects[o]);
-    for (const [i, object] of objects.entries()) {
-      const r = await pullObject({
-        store,
-        connector,
-        connection: connection.name,
-        runId,
-        object,
-        spec: connection.mapping.objects[object]!,
-        full: options.full ?? false,
-      });
-      stats.pulled += r.pulled;
-      stats.mapped += r.mapped;
-      stats.mirrorUpserts += r.upserts;
-      stats.deletes += r.deletes;
-      issues.push(...r.issues);
-      options.onProgress?.('pull', i + 1, objects.length);
-    }
+    const pulls = await pullAll({
+      store,
+      connector,
+      connection,
+      runId,
+      full: options.full ?? false,
+      stats,
+      issues,
+      onProgress: options.onProgress,
+    });
     stats.issues = issues.length;
     await addIssues(store, connection.name, runId, issues);
     lap('pull');
+    const guard = {
+      share: options.massChange?.share ?? connection.massChangeShare ?? DEFAULT_MASS_CHANGE_SHARE,
+      allow: options.massChange?.allow ?? false,
+    };
+    const comparedWith = await lastSucceededRun(store, connection.name);
+    const accountsHeld = accountsHold(pulls, guard, comparedWith);
+    if (accountsHeld) return holdRun(report, accountsHeld, log);
     stats.snapshots = await snapshotAccounts(store, connection.name, asOf, runId);
     lap('snapshot');
-    const portfolio = await buildPortfolio(store, connection.name, asOf);
+    // Scored as the mirror will be once this run's deletions are applied, before they are.
+    const portfolio = await buildPortfolio(store, connection.name, asOf, pendingDeletes(pulls));
     lap('portfolio');
     options.onProgress?.('analyze', 0, 1);
     const analysis = await options.analyze(portfolio, asOf);
-    report.analysis = analysis;
     lap('analyze');
     options.onProgress?.('analyze', 1, 1);
+    const states = await opportunityStates(store, connection.name);
+    const opportunitiesHeld = checkOpportunities(
+      closingCounts(states, analysis.opportunities),
+      guard,
+      comparedWith,
+    );
+    if (opportunitiesHeld) return holdRun(report, opportunitiesHeld, log);
+    report.analysis = analysis;
+    for (const p of pulls) stats.deletes += await applyPull(store, connection.name, p);
     const tracked = await trackOpportunities(store, {
       connection: connection.name,
       runId,
       asOf,
       opportunities: analysis.opportunities,
       settingsVersion: analysis.settingsVersion,
+      states,
     });
     stats.opportunities = { new: tracked.new, changed: tracked.changed, closed: tracked.closed };
     await saveSummaries(store, connection.name, runId, analysis.accounts);
@@ -198,7 +211,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     try {
       await finishRun(store, runId, {
         status: report.status === 'skipped' ? 'failed' : report.status,
-        stats,
+        stats: report.held ? { ...stats, massChange: report.held } : stats,
         ...(report.error ? { error: report.error } : {}),
       });
     } finally {

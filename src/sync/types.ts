@@ -6,6 +6,7 @@ import type { Mapping } from '../mapping/schema.js';
 import type { AccountSummary, Issue, Opportunity } from '../model/output.js';
 import type { Portfolio } from '../model/records.js';
 import type { Store } from '../store/db.js';
+import type { MassChangeHold, MassChangeSettings } from './mass-change-guard.js';
 
 /** A connection as a run needs it: its mapping loaded and its options resolved. */
 export interface SyncConnection {
@@ -18,6 +19,8 @@ export interface SyncConnection {
   /** Write results back to the CRM (the mapping's `writeBack` section). */
   writeBack: boolean;
   options: Record<string, unknown>;
+  /** The mass-change guard's share for this connection (0–1). @default 0.2 */
+  massChangeShare?: number;
 }
 
 /** What scoring and narratives make of a portfolio (injected: the engine knows neither). */
@@ -56,6 +59,9 @@ export interface RunSyncOptions {
   log: SyncLogger;
   /** Records per `connector.write` call; outcomes are recorded after each. @default 200 */
   writeBatchSize?: number;
+  /** The mass-change guard: `allow` confirms a mass change (`--allow-mass-change`); `share`
+   * overrides the connection's. @default { share: connection.massChangeShare ?? 0.2, allow: false } */
+  massChange?: Partial<MassChangeSettings>;
 }
 
 export type WriteSection = 'account' | 'opportunity' | 'task';
@@ -97,7 +103,7 @@ export type WritePlanSummary = Partial<
 export interface RunReport {
   runId: number;
   connection: string;
-  status: 'succeeded' | 'failed' | 'skipped';
+  status: 'succeeded' | 'failed' | 'skipped' | 'held';
   asOf: string;
   dryRun: boolean;
   stats: RunStats;
@@ -107,6 +113,8 @@ export interface RunReport {
   analysis?: Analysis;
   issues: Issue[];
   error?: string;
+  /** Why the mass-change guard held the run (status `held`). */
+  held?: MassChangeHold;
 }
 
 export const emptyStats = (): RunStats => ({
