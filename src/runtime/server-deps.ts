@@ -66,7 +66,7 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
       connector: c.connector,
       mappingFile: c.mappingFile,
     })),
-    async startRun(name, { dryRun }) {
+    async startRun(name, { dryRun, allowMassChange }) {
       const conn = connection(name);
       if (running.has(name))
         throw new HttpError(409, 'conflict', `a sync of ${name} is already running`);
@@ -79,6 +79,7 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
           log: o.log,
           asOf: asOf(name),
           dryRun,
+          allowMassChange,
           out: dryRun ? undefined : o.outFor?.(name),
           onRunStarted: (runId) => resolve(String(runId)),
         })

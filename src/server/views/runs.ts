@@ -19,6 +19,17 @@ function stats(run: RunRow): SafeHtml {
   return html`${flat.map(([k, v]) => html`<span class="stat">${k} <strong>${String(v)}</strong></span> `)}`;
 }
 
+/** The figures of a held run and the button that confirms it (POST /runs/:id/confirm). */
+function heldBox(run: RunRow): SafeHtml | false {
+  if (run.status !== 'held') return false;
+  const m = run.stats.massChange as
+    { what?: string; before?: number; gone?: number; threshold?: number } | undefined;
+  return html`<form method="post" action="/runs/${run.id}/confirm" class="held inline">
+    ${m && html`<span class="stat">${m.what ?? ''} <strong>${String(m.gone ?? '')} of ${String(m.before ?? '')}</strong> going (limit ${String(Math.round((m.threshold ?? 0) * 100))}%)</span>`}
+    <button type="submit">Confirm and run</button>
+  </form>`;
+}
+
 export function runsPage(
   runs: RunRow[],
   connections: ConnectionInfo[],
@@ -55,7 +66,10 @@ export function runsPage(
             html`<tr class="run ${r.status}">
               <td><a href="/runs/${r.id}">#${r.id}</a>${r.dryRun && ' (dry run)'}</td>
               <td>${r.connection}</td>
-              <td>${r.status}${r.error && html`<br /><span class="error">${r.error}</span>`}</td>
+              <td>
+                ${r.status}${r.error && html`<br /><span class="error">${r.error}</span>`}
+                ${heldBox(r)}
+              </td>
               <td>${r.asOf}</td>
               <td>${r.startedAt.replace('T', ' ').slice(0, 19)}</td>
               <td class="num">${seconds(r.durationMs)}</td>
@@ -108,7 +122,7 @@ export function runPage(run: RunRow, issues: { total: number; issues: Issue[] })
       ${run.status}${run.dryRun && ' (dry run)'} · as of ${run.asOf} · started ${run.startedAt} ·
       ${seconds(run.durationMs)}
     </p>
-    ${run.error && html`<p class="error">${run.error}</p>`}
+    ${run.error && html`<p class="error">${run.error}</p>`} ${heldBox(run)}
     <p>${stats(run)}</p>
     <h2>Issues (${issues.total})</h2>
     ${issues.total > issues.issues.length && html`<p class="muted">Showing the first ${issues.issues.length}; the API pages through all of them.</p>`}
