@@ -15,6 +15,7 @@ import { writeStates } from '../store/write-state.js';
 import { planWrites, type PlannedBatch } from './plan-write.js';
 import { buildPortfolio } from './portfolio.js';
 import { applyPull } from './apply-pull.js';
+import { confirmCreates } from './confirm-creates.js';
 import { closingCounts, holdRun } from './hold-run.js';
 import { checkOpportunities, DEFAULT_MASS_CHANGE_SHARE } from './mass-change-guard.js';
 import { accountsHold, pendingDeletes, pullAll } from './pull-phase.js';
@@ -159,6 +160,18 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         log,
       });
       options.onProgress?.('read-back', 1, 1);
+      if (!dryRun) {
+        const settled = await confirmCreates({
+          store,
+          connector,
+          connection: connection.name,
+          runId,
+          writeBack: wb,
+          log,
+        });
+        issues.push(...settled);
+        await addIssues(store, connection.name, runId, settled);
+      }
       lap('read-back');
       const batches = planWrites({
         writeBack: wb,

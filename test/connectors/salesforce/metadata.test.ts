@@ -39,7 +39,7 @@ describe('salesforce installable metadata', () => {
     for (const target of Object.values(mapping.writeBack ?? {})) {
       if (!target) continue;
       const names = [...Object.keys(target.fields)];
-      if ('key' in target) names.push(target.key);
+      if ('key' in target && target.key) names.push(target.key);
       if ('status' in target && target.status) names.push(target.status.field);
       for (const f of names.filter(custom))
         if (!has(writeBack, target.to, f)) missing.push(`${target.to}.${f}`);
