@@ -58,7 +58,10 @@ describe.each(backends())('a duplicated account id in an export on $name', (back
       const report = await runSync({
         store,
         connection: { ...connection, writeBack: false },
-        connector: createFilesConnector({ connection: 'dups', options: { source: folder.dir } }),
+        connector: await createFilesConnector({
+          connection: 'dups',
+          options: { source: folder.dir },
+        }),
         analyze: seatAnalyzer(),
         asOf: '2026-03-02',
         log: memoryLog(),
