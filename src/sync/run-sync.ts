@@ -5,44 +5,21 @@
  */
 import { LimitReachedError } from '../../connectors/types.js';
 import type { Issue } from '../model/output.js';
-import type { Account } from '../model/records.js';
 import { addIssues } from '../store/issues.js';
 import { opportunityStates } from '../store/opportunities.js';
 import { finishRun, lastSucceededRun, startRun } from '../store/runs.js';
 import { snapshotAccounts } from '../store/snapshots.js';
 import { saveSummaries } from '../store/summaries.js';
-import { writeStates } from '../store/write-state.js';
-import { planWrites, type PlannedBatch } from './plan-write.js';
 import { buildPortfolio } from './portfolio.js';
 import { applyPull } from './apply-pull.js';
-import { confirmCreates } from './confirm-creates.js';
 import { closingCounts, holdRun } from './hold-run.js';
 import { checkOpportunities, DEFAULT_MASS_CHANGE_SHARE } from './mass-change-guard.js';
 import { accountsHold, pendingDeletes, pullAll } from './pull-phase.js';
-import { readBackStatuses } from './read-back.js';
 import { trackOpportunities } from './track-opportunities.js';
-import { emptyStats, type RunReport, type RunSyncOptions, type WritePlanSummary } from './types.js';
-import { executeWrites } from './write-back.js';
+import { emptyStats, type RunReport, type RunSyncOptions } from './types.js';
+import { writeBackPhase } from './write-phase.js';
 
-const SAMPLES = 5;
-
-export function summarizePlan(batches: PlannedBatch[]): WritePlanSummary {
-  const out: WritePlanSummary = {};
-  for (const b of batches) {
-    out[b.section] = {
-      to: b.object,
-      mode: b.mode,
-      records: b.records.length,
-      fields: b.records.reduce((n, r) => n + r.changed.length, 0),
-      samples: b.records.slice(0, SAMPLES).map((r) => ({
-        key: r.key,
-        created: r.created,
-        changed: Object.fromEntries(r.changed.map((f) => [f, r.fields[f]])),
-      })),
-    };
-  }
-  return out;
-}
+export { summarizePlan } from './plan-summary.js';
 
 export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   const { store, connection, connector, asOf, log } = options;
@@ -148,69 +125,8 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     lap('track');
 
     const wb = connection.writeBack ? connection.mapping.writeBack : undefined;
-    if (wb) {
-      options.onProgress?.('read-back', 0, 1);
-      stats.statusChanges = await readBackStatuses({
-        db: store,
-        connector,
-        connection: connection.name,
-        writeBack: wb,
-        states: tracked.states,
-        asOf,
-        log,
-      });
-      options.onProgress?.('read-back', 1, 1);
-      if (!dryRun) {
-        const settled = await confirmCreates({
-          store,
-          connector,
-          connection: connection.name,
-          runId,
-          writeBack: wb,
-          log,
-        });
-        issues.push(...settled);
-        await addIssues(store, connection.name, runId, settled);
-      }
-      lap('read-back');
-      const batches = planWrites({
-        writeBack: wb,
-        accounts: new Map(portfolio.accounts.map((a): [string, Account] => [a.id, a])),
-        summaries: analysis.accounts,
-        opportunities: analysis.opportunities,
-        states: tracked.states,
-        written: {
-          account: await writeStates(store, connection.name, 'account'),
-          opportunity: await writeStates(store, connection.name, 'opportunity'),
-          task: await writeStates(store, connection.name, 'task'),
-        },
-      });
-      report.plan = summarizePlan(batches);
-      lap('plan');
-      if (!dryRun) {
-        const written = { writes: stats.writes, errors: [] as Issue[] };
-        try {
-          await executeWrites({
-            store,
-            connector,
-            connection: connection.name,
-            runId,
-            batches,
-            log,
-            batchSize: options.writeBatchSize ?? 200,
-            onProgress: (done, total) => options.onProgress?.('write', done, total),
-            result: written,
-          });
-        } finally {
-          lap('write');
-          stats.writeErrors = written.errors.length;
-          if (written.errors.length) {
-            issues.push(...written.errors);
-            await addIssues(store, connection.name, runId, written.errors);
-          }
-        }
-      }
-    }
+    if (wb)
+      await writeBackPhase({ ...options, writeBack: wb, runId, report, portfolio, tracked, lap });
   } catch (err) {
     report.status = 'failed';
     report.error =
