@@ -36,9 +36,22 @@ export interface PullRequest {
   since?: string;
 }
 
+/** A problem met reading the source outside any one record's values: a line that cannot be
+ * parsed, binary data. The line is skipped; the rest of the source is kept. */
+export interface SourceIssue {
+  /** Spreadsheet row for file sources (header = 1), where the skipped line starts. */
+  row?: number;
+  /** What went wrong, naming the line(s): `line 14: Invalid Closing Quote ...`. */
+  reason: string;
+  /** The raw text, cut to about 200 characters. */
+  raw?: string;
+}
+
 /** One page of a pull. */
 export interface RawPage {
   records: RawRecord[];
+  /** Lines of the source that could not be read (files): reported, skipped. */
+  issues?: SourceIssue[];
   /** Ids known to be deleted/archived since the watermark (incremental pulls). */
   deleted?: string[];
   /** The watermark to store once every page of this pull has been processed. */
@@ -74,14 +87,17 @@ export type WriteMode =
   | 'upsert'
   /** Update existing records whose CRM id is `key`. */
   | 'update'
-  /** Create new records (tasks). The caller guarantees it never creates the same key twice. */
+  /** Create new records (tasks). The caller guarantees it never creates the same key twice: a
+   * create whose answer was lost comes back with error code `UNCONFIRMED`, and is looked up
+   * (`find`) before it is sent again. */
   | 'create';
 
 export interface WriteBatch {
   /** CRM object (`Expansion_Opportunity__c`, `Account`, `Task`, `deals`, `companies`, `tasks`). */
   object: string;
   mode: WriteMode;
-  /** For `upsert`: the external-id field the CRM matches on (`Headroom_Key__c`, `headroom_key`). */
+  /** For `upsert`: the external-id field the CRM matches on (`Headroom_Key__c`, `headroom_key`).
+   * For `create`: the field that carries the key, so an unconfirmed create can be found. */
   keyField?: string;
   records: WriteRecord[];
 }
@@ -116,6 +132,10 @@ export interface Connector {
    * retry, and report per-record outcomes; one bad record never fails the others. Absent on
    * read-only connectors. */
   write?(batch: WriteBatch): Promise<WriteOutcome[]>;
+  /** Optional: records of `object` whose `keyField` (a field Headroom owns and fills with the
+   * record key: `headroom_key`, `Headroom_Key__c`) is one of `keys`, as key -> CRM id. Confirms
+   * a create whose answer was lost before it is sent again. */
+  find?(object: string, keyField: string, keys: string[]): Promise<Map<string, string>>;
   /** Optional: install what write-back needs in the CRM (custom object and fields, properties,
    * pipeline), idempotently. Returns one line per thing created, found or to be done by hand. */
   setup?(options?: { dryRun?: boolean }): Promise<string[]>;

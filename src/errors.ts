@@ -36,3 +36,10 @@ export class SourceError extends Error {
     super(`${source}: ${message}`, options);
   }
 }
+
+/** A source that is mostly unreadable (more than half its lines): its records are not to be
+ * trusted, so nothing is deleted or closed because of it. The run goes on without it, unless it
+ * is the one source a run cannot do without (accounts). */
+export class UnreadableSourceError extends SourceError {
+  override name = 'UnreadableSourceError';
+}

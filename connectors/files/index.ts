@@ -14,7 +14,7 @@ import { listFolder, locate, type LocatedSource } from './locate.js';
 import { delimitedHeader, readDelimited } from './read-delimited.js';
 import { jsonHeader, readJson } from './read-json.js';
 import { readXlsx, xlsxHeader } from './read-xlsx.js';
-import { DEFAULT_PAGE_SIZE, paginate, type SheetRow } from './rows.js';
+import { DEFAULT_PAGE_SIZE, paginate, type SheetItem } from './rows.js';
 
 export { loadFolderCatalog } from './catalog.js';
 
@@ -26,7 +26,7 @@ const OptionsSchema = z.object({
 /** The one file a folder must hold. */
 const REQUIRED = 'accounts';
 
-function rowsOf(src: LocatedSource, onMissing: () => void): AsyncIterable<SheetRow> {
+function rowsOf(src: LocatedSource, onMissing: () => void): AsyncIterable<SheetItem> {
   switch (src.format) {
     case 'csv':
     case 'tsv':

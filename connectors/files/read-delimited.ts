@@ -8,10 +8,13 @@
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parse, type CsvError, type Info } from 'csv-parse';
+import { parse, type CsvError, type InfoRecord, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { SourceError } from '../../src/errors.js';
-import { isEmptyRow, type SheetRow } from './rows.js';
+import { SourceError, UnreadableSourceError } from '../../src/errors.js';
+import { LineProblems, looksBinary } from './line-problems.js';
+import { normalizeNewlines } from './normalize-newlines.js';
+import type { SourceIssue } from '../types.js';
+import { isEmptyRow, type SheetItem } from './rows.js';
 
 const CANDIDATES = [',', ';', '\t'] as const;
 
@@ -46,63 +49,129 @@ export function detectDelimiter(line: string): string {
   return best;
 }
 
-const lineOf = (err: unknown): number | undefined => {
-  const lines = (err as Partial<CsvError>).lines;
-  return typeof lines === 'number' ? lines : undefined;
-};
+/** A good record as `on_record` hands it on, with the bad lines found before it. */
+interface Parsed {
+  cells: string[];
+  row: number;
+  before: SourceIssue[];
+}
 
-/** Rows of a CSV (`delimiter` detected) or TSV (`tab`) file, keyed by the trimmed header. */
+const BINARY_HEADER = 'line 1 (the header) is not text; binary data?';
+
+/** Why a parsed record is not a usable line, if it is not. */
+function badLine(cells: string[], raw: string, columns: number) {
+  if (looksBinary(raw)) return { kind: 'binary', reason: 'binary data, not text' };
+  if (cells.slice(columns).some((v) => v.trim() !== ''))
+    return {
+      kind: 'columns',
+      reason: `${cells.length} fields but the header has ${columns} (an unquoted delimiter?)`,
+    };
+  return undefined;
+}
+
+/** Newlines inside a raw record: how many lines before its last one it began. */
+const newlines = (raw: string) => (raw.trimEnd().match(/\r\n|\r|\n/g) ?? []).length;
+
+/**
+ * Rows of a CSV (`delimiter` detected) or TSV (`tab`) file, keyed by the trimmed header. A line
+ * csv-parse cannot read (a stray quote, a quote never closed) is skipped and reported by
+ * csv-parse itself (`skip_records_with_error`, `on_skip`); so are lines of binary data and rows
+ * with more cells than the header. When more than half the data lines are bad, the file is
+ * mostly unreadable: an UnreadableSourceError once it has been read.
+ */
 export async function* readDelimited(
   file: string,
   format: 'csv' | 'tsv',
-): AsyncGenerator<SheetRow> {
+): AsyncGenerator<SheetItem> {
   const name = basename(file);
   const delimiter = format === 'tsv' ? '\t' : detectDelimiter(headerLine(file));
-  // Column counts are checked here rather than by csv-parse: a short row (trailing empty cells
-  // dropped by the exporter) is fine, a row with extra non-empty cells is not.
-  const parser = parse({ bom: true, delimiter, relax_column_count: true, info: true });
-  const input = createReadStream(file);
-  input.on('error', (e) => parser.destroy(e));
-  input.pipe(parser);
+  const problems = new LineProblems(name);
   let header: string[] | undefined;
   let row = 1;
-  let line = 1;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: Info;
-    }>) {
-      const startLine = line;
-      line = info.lines + 1;
+  let lastLine = 0;
+  /** The record being skipped: its first line and the longest raw text reported for it. */
+  let skipping: { first: number; raw: string } | undefined;
+  // on_skip and on_record run in file order while csv-parse reads, so lines and rows counted
+  // here stay right however the stream buffers the records. Records follow each other, so a
+  // record starts on the line after the previous one ended.
+  const options: Options<Parsed, { record: string[] }> = {
+    bom: true,
+    delimiter,
+    // Column counts are checked below: a short row (trailing empty cells dropped by the
+    // exporter) is fine, a row with extra non-empty cells is not.
+    relax_column_count: true,
+    raw: true,
+    skip_records_with_error: true,
+    on_skip: (err: CsvError | undefined, raw: string | undefined) => {
+      const text = raw ?? '';
+      // csv-parse reports each stray quote of one record, its raw text growing each time.
+      if (!skipping || !text.startsWith(skipping.raw)) {
+        skipping = { first: lastLine + 1, raw: text };
+        row++;
+      } else skipping.raw = text;
+      const at = typeof err?.lines === 'number' ? err.lines : lastLine + 1;
+      const last = Math.max(skipping.first, at);
+      const reason = (err?.message ?? 'cannot parse').replace(/ (at|on) line \d+/, '');
+      problems.add({ kind: 'parse', first: skipping.first, last, row, reason, raw: text });
+      lastLine = last;
+      return undefined;
+    },
+    // With `raw`, csv-parse hands on_record `{ record, raw }` and streams what it returns
+    // (nothing for a bad line: null).
+    on_record: ({ record: cells }: { record: string[] }, ctx: InfoRecord) => {
+      const raw = ctx.raw ?? '';
+      const first = ctx.lines - newlines(raw);
+      // A skipped record ends where this one starts (its rest was read past the error).
+      if (skipping && first - 1 > lastLine) problems.extend(first - 1);
+      skipping = undefined;
+      lastLine = ctx.lines;
       if (!header) {
-        header = record.map((h) => h.trim());
-        continue;
+        if (looksBinary(raw)) throw new UnreadableSourceError(name, BINARY_HEADER);
+        header = cells.map((h) => h.trim());
+        return null;
       }
       row++;
-      if (isEmptyRow(record)) continue;
-      if (record.slice(header.length).some((v) => v.trim() !== '')) {
-        throw new SourceError(
-          name,
-          `line ${startLine}: ${record.length} fields but the header has ${header.length} (an unquoted delimiter?)`,
-        );
+      const bad = badLine(cells, raw, header.length);
+      if (bad) {
+        problems.add({ ...bad, first, last: ctx.lines, row, raw });
+        return null;
       }
+      problems.close();
+      return { cells, row, before: problems.take() };
+    },
+  };
+  // csv-parse types `on_record`'s result only for the `columns` overload; Parser streams whatever
+  // on_record returns.
+  const parser = parse(options as unknown as Options);
+  const input = createReadStream(file);
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(normalizeNewlines()).pipe(parser);
+  try {
+    for await (const { cells, row: at, before } of parser as AsyncIterable<Parsed>) {
+      if (before.length) yield { problems: before };
+      if (isEmptyRow(cells)) continue;
       const fields: Record<string, unknown> = {};
-      header.forEach((h, i) => {
-        if (h) fields[h] = record[i] ?? '';
+      header!.forEach((h, i) => {
+        if (h) fields[h] = cells[i] ?? '';
       });
-      yield { row, fields };
+      yield { row: at, fields };
     }
   } catch (cause) {
     if (cause instanceof SourceError) throw cause;
-    const at = lineOf(cause);
-    throw new SourceError(
-      name,
-      `cannot parse${at ? ` line ${at}` : ''}: ${(cause as Error).message}`,
-      { cause },
-    );
+    throw new SourceError(name, `cannot parse: ${(cause as Error).message}`, { cause });
   } finally {
     input.destroy();
   }
+  problems.close();
+  const dataLines = lastLine - 1;
+  if (problems.mostlyUnreadable(dataLines)) {
+    throw new UnreadableSourceError(
+      name,
+      `mostly unreadable: ${problems.badLines} of ${dataLines} data lines could not be read; the run goes on without it`,
+    );
+  }
+  const found = problems.take();
+  if (found.length) yield { problems: found };
 }
 
 /** The trimmed header of a CSV/TSV file. */

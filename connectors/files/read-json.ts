@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { SourceError } from '../../src/errors.js';
-import type { SheetRow } from './rows.js';
+import { SourceError, UnreadableSourceError } from '../../src/errors.js';
+import { clip } from './line-problems.js';
+import type { SheetItem } from './rows.js';
 
 /**
  * 1-based line of a JSON syntax error. V8 names either a position (`... at position 12`) or,
@@ -25,7 +26,9 @@ function errorLine(text: string, err: Error): number | undefined {
   return at < 0 ? undefined : lineAt(at + Math.max(0, ctx[2]!.indexOf(ctx[1]!)));
 }
 
-function readItems(file: string): Record<string, unknown>[] {
+/** The items of the array; a syntax error makes the whole file unreadable (JSON has no lines to
+ * skip), an item that is not an object is reported and skipped by the reader. */
+function readItems(file: string): unknown[] {
   const name = basename(file);
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   let data: unknown;
@@ -33,33 +36,48 @@ function readItems(file: string): Record<string, unknown>[] {
     data = JSON.parse(text);
   } catch (cause) {
     const line = errorLine(text, cause as Error);
-    throw new SourceError(
+    throw new UnreadableSourceError(
       name,
       `cannot parse${line ? ` line ${line}` : ''}: ${(cause as Error).message}`,
       { cause },
     );
   }
   if (!Array.isArray(data)) throw new SourceError(name, 'expected a JSON array of objects');
-  data.forEach((item, i) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      throw new SourceError(name, `item ${i + 1} is not an object`);
-    }
-  });
-  return data as Record<string, unknown>[];
+  return data as unknown[];
 }
+
+const isObject = (item: unknown): item is Record<string, unknown> =>
+  item !== null && typeof item === 'object' && !Array.isArray(item);
 
 /**
  * Rows of a JSON array. `row` follows the spreadsheet convention of the other formats (the first
  * item is row 2, as if the array were a sheet under a header row).
  */
-export async function* readJson(file: string): AsyncGenerator<SheetRow> {
+export async function* readJson(file: string): AsyncGenerator<SheetItem> {
+  const name = basename(file);
   const items = readItems(file);
-  for (let i = 0; i < items.length; i++) yield { row: i + 2, fields: items[i]! };
+  let bad = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (isObject(item)) {
+      yield { row: i + 2, fields: item };
+      continue;
+    }
+    bad++;
+    const reason = `${name} item ${i + 1}: not an object; skipped, the rest of the file is kept`;
+    yield { problems: [{ row: i + 2, reason, raw: clip(JSON.stringify(item) ?? String(item)) }] };
+  }
+  if (bad * 2 > items.length)
+    throw new UnreadableSourceError(
+      name,
+      `mostly unreadable: ${bad} of ${items.length} items are not objects; the run goes on without it`,
+    );
 }
 
 /** The keys used by any item, in order of first appearance. */
 export function jsonHeader(file: string): string[] {
   const keys = new Set<string>();
-  for (const item of readItems(file)) for (const k of Object.keys(item)) keys.add(k);
+  for (const item of readItems(file))
+    if (isObject(item)) for (const k of Object.keys(item)) keys.add(k);
   return [...keys];
 }

@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
-import { SourceError } from '../../src/errors.js';
+import { UnreadableSourceError } from '../../src/errors.js';
 import { isEmptyRow, type SheetRow } from './rows.js';
 
 /** A cell's value as a plain scalar the mapping transforms understand. */
@@ -75,7 +75,10 @@ export async function* readXlsx(
       break;
     }
   } catch (cause) {
-    throw new SourceError(name, `cannot read the workbook: ${(cause as Error).message}`, { cause });
+    // A workbook that cannot be opened is unreadable for every sheet in it.
+    throw new UnreadableSourceError(name, `cannot read the workbook: ${(cause as Error).message}`, {
+      cause,
+    });
   } finally {
     input.destroy();
   }

@@ -2,13 +2,20 @@
  * The shape every reader yields: one data row with its spreadsheet row number, already keyed by
  * the header. Readers differ in parsing; paging and record ids are done once, here.
  */
-import type { RawPage, RawRecord } from '../types.js';
+import type { RawPage, RawRecord, SourceIssue } from '../types.js';
 
 export interface SheetRow {
   /** Spreadsheet row: header = 1, first data row = 2. */
   row: number;
   fields: Record<string, unknown>;
 }
+
+/** Lines a reader could not read, reported in order between the rows around them. */
+export interface SheetProblem {
+  problems: SourceIssue[];
+}
+
+export type SheetItem = SheetRow | SheetProblem;
 
 /** Default records per page: big enough to amortize, small enough to keep memory flat. */
 export const DEFAULT_PAGE_SIZE = 5000;
@@ -36,20 +43,27 @@ export function toRawRecord(object: string, row: SheetRow, ids: string[]): RawRe
 /** Group rows into pages of `pageSize` raw records, naming the file on every page. */
 export async function* paginate(
   object: string,
-  rows: AsyncIterable<SheetRow>,
+  rows: AsyncIterable<SheetItem>,
   source: string,
   pageSize = DEFAULT_PAGE_SIZE,
 ): AsyncGenerator<RawPage> {
   const ids = idColumns(object);
   let records: RawRecord[] = [];
-  for await (const row of rows) {
-    records.push(toRawRecord(object, row, ids));
+  let issues: SourceIssue[] = [];
+  const page = (): RawPage => ({ records, source, ...(issues.length ? { issues } : {}) });
+  for await (const item of rows) {
+    if ('problems' in item) {
+      issues.push(...item.problems);
+      continue;
+    }
+    records.push(toRawRecord(object, item, ids));
     if (records.length >= pageSize) {
-      yield { records, source };
+      yield page();
       records = [];
+      issues = [];
     }
   }
-  if (records.length) yield { records, source };
+  if (records.length || issues.length) yield page();
 }
 
 /** True when every cell of a row is blank (a spacer line, not a record). */

@@ -24,6 +24,7 @@ import { HubspotHttp, type Clock } from './request.js';
 import type { HubspotPipeline } from './schemas.js';
 import { runSetup } from './setup.js';
 import { parseWhere } from './where.js';
+import { findByKey } from './find-by-key.js';
 import { writeBatch } from './write.js';
 
 export { HubspotEnvSchema, hubspotOptionsFromEnv } from './config.js';
@@ -82,6 +83,7 @@ export function createHubspotConnectorWith(
     name: 'hubspot',
     pull,
     describe: (object) => describeObject(http, object),
+    find: (object, keyField, keys) => findByKey(http, object, keyField, keys),
     setup: (options) => runSetup(http, options?.dryRun ?? false),
     write: (batch) =>
       writeBatch(http, batch, () => {

@@ -48,7 +48,7 @@ const pick = (
   description,
 });
 
-export const PROPERTIES: Record<'companies' | 'deals', PropertySpec[]> = {
+export const PROPERTIES: Record<'companies' | 'deals' | 'tasks', PropertySpec[]> = {
   companies: [
     num(
       'headroom_score',
@@ -92,6 +92,16 @@ export const PROPERTIES: Record<'companies' | 'deals', PropertySpec[]> = {
       description: 'Act by this date',
     },
     num('headroom_confidence', 'Expansion confidence', 'Completeness of the data behind it (0-1)'),
+  ],
+  tasks: [
+    {
+      name: 'headroom_key',
+      label: 'Headroom key',
+      type: 'string',
+      fieldType: 'text',
+      description:
+        'Headroom opportunity id the task was created for: a create whose answer was lost is looked up by it. Do not edit.',
+    },
   ],
 };
 

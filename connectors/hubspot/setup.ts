@@ -34,7 +34,7 @@ async function ensureGroup(http: HubspotHttp, object: string, dryRun: boolean): 
 
 async function ensureProperties(
   http: HubspotHttp,
-  object: 'companies' | 'deals',
+  object: keyof typeof PROPERTIES,
   dryRun: boolean,
 ): Promise<string[]> {
   const existing = new Map((await listProperties(http, object)).map((p) => [p.name, p]));
@@ -100,7 +100,7 @@ async function ensurePipeline(http: HubspotHttp, dryRun: boolean): Promise<strin
 
 export async function runSetup(http: HubspotHttp, dryRun = false): Promise<string[]> {
   const lines: string[] = [];
-  for (const object of ['companies', 'deals'] as const) {
+  for (const object of ['companies', 'deals', 'tasks'] as const) {
     lines.push(await ensureGroup(http, object, dryRun));
     lines.push(...(await ensureProperties(http, object, dryRun)));
   }

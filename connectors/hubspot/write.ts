@@ -76,7 +76,7 @@ async function trySend(
       !e.retryable &&
       (e.options.status ?? 500) >= 500
     ) {
-      const message = `${e.message}; HubSpot may have created it: check before writing again`;
+      const message = `${e.message}; HubSpot may have created it: looked up by key before it is sent again`;
       out.push(
         ...part.map((r) => ({ key: r.key, ok: false, error: { code: 'UNCONFIRMED', message } })),
       );

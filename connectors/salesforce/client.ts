@@ -10,7 +10,7 @@ import pRetry, { AbortError } from 'p-retry';
 import type { ApiUsage, ConnectorContext } from '../types.js';
 import type { ConnectorError } from '../types.js';
 import type { SalesforceOptions } from './config.js';
-import { shareReached, toConnectorError } from './errors.js';
+import { isUnsureCode, shareReached, toConnectorError } from './errors.js';
 
 /** Where access tokens come from (auth.ts). */
 export interface Session {
@@ -104,7 +104,7 @@ export class SalesforceApi {
       } catch (err) {
         const e = toConnectorError(err, what);
         // A create that timed out may have been applied: repeating it could duplicate the record.
-        const unsure = policy === 'create' && (e.code === 'TIMEOUT' || e.code === 'NETWORK');
+        const unsure = policy === 'create' && isUnsureCode(e.code);
         throw e.retryable && !unsure ? e : new AbortError(e);
       }
     };

@@ -29,6 +29,17 @@ const NETWORK_CODES = new Set([
 
 export const isRetryableCode = (code: string): boolean => RETRYABLE_CODES.has(code);
 
+/** Faults after which a create may or may not have been applied: the request reached Salesforce
+ * (or may have) and no answer came back. A 503 means it was turned away before any work. */
+const UNSURE_CODES = new Set([
+  'ERROR_HTTP_500',
+  'ERROR_HTTP_502',
+  'ERROR_HTTP_504',
+  'TIMEOUT',
+  'NETWORK',
+]);
+export const isUnsureCode = (code: string): boolean => UNSURE_CODES.has(code);
+
 interface JsforceError {
   name?: string;
   message?: string;

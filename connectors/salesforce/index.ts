@@ -10,6 +10,7 @@ import { parseSalesforceOptions } from './config.js';
 import { describeObject } from './describe.js';
 import { pullObject } from './pull.js';
 import { checkMetadata } from './setup.js';
+import { findByKey } from './find-by-key.js';
 import { writeBatch } from './write.js';
 
 export {
@@ -43,6 +44,7 @@ export const createSalesforceConnector: ConnectorFactory = (ctx) => {
       return fields;
     },
     write: (batch) => writeBatch(api, batch),
+    find: (object, keyField, keys) => findByKey(api, object, keyField, keys),
     setup: (opts) => checkMetadata(api, opts),
     usage: () => api.usage(),
     async close() {

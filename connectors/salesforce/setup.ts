@@ -64,7 +64,9 @@ export async function checkMetadata(
     ];
   const lines: string[] = [];
   let missing = 0;
-  for (const [object, fields] of expected) {
+  for (const [folder, fields] of expected) {
+    // Task and Event custom fields are defined on Activity and described on Task.
+    const object = folder === 'Activity' ? 'Task' : folder;
     let present: Set<string>;
     try {
       present = new Set((await describeObject(api, object)).map((f) => f.name.toLowerCase()));

@@ -7,6 +7,7 @@
 import type { WriteBatch, WriteOutcome, WriteRecord } from '../types.js';
 import { ConnectorError, LimitReachedError } from '../types.js';
 import type { SalesforceApi } from './client.js';
+import { isUnsureCode } from './errors.js';
 import { normalizeIdFields, to18 } from './ids.js';
 import { parsePayload, SaveResultsSchema, type SaveResult } from './schemas.js';
 import { checkObjectName, selectFields } from './soql.js';
@@ -61,6 +62,14 @@ async function writeChunk(
       results = await send(api, batch, pending);
     } catch (err) {
       const e = err as ConnectorError;
+      // No answer to a create: it may have been applied. Reported as unconfirmed, so the next
+      // run looks the records up by their key before sending them again.
+      if (batch.mode === 'create' && isUnsureCode(e.code)) {
+        const message = `${e.message}; Salesforce may have created it: looked up by key before it is sent again`;
+        for (const r of pending)
+          done.set(r, { key: r.key, ok: false, error: { code: 'UNCONFIRMED', message } });
+        break;
+      }
       if (e instanceof LimitReachedError || e.retryable || FATAL.has(e.code)) throw e;
       for (const r of pending)
         done.set(r, { key: r.key, ok: false, error: { code: e.code, message: e.message } });

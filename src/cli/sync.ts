@@ -17,6 +17,7 @@ interface SyncFlags {
   dryRun?: boolean;
   full?: boolean;
   writeBack?: boolean;
+  allowMassChange?: boolean;
 }
 
 export function registerSync(program: Command): void {
@@ -43,9 +44,13 @@ export function registerSync(program: Command): void {
     )
     .option('--full', 'ignore watermarks: pull everything and notice deletions')
     .option('--no-write-back', 'read only, even when the mapping has a write-back section')
+    .option(
+      '--allow-mass-change',
+      'confirm a run the mass-change guard held (more than 20% of accounts gone or open opportunities closing)',
+    )
     .addHelpText(
       'after',
-      '\nExit codes: 0 done, 1 the run failed, 2 bad usage or configuration.\n' +
+      '\nExit codes: 0 done, 1 the run failed or was held (mass change), 2 bad usage or configuration.\n' +
         'Example: headroom sync --connector files --source examples/demo --out out --as-of 2026-11-24',
     )
     .action((flags: SyncFlags) => runCommand(() => sync(flags)));
@@ -67,11 +72,13 @@ async function sync(flags: SyncFlags): Promise<number> {
       out: flags.out,
       dryRun: flags.dryRun,
       full: flags.full,
+      allowMassChange: flags.allowMassChange,
       onProgress: progress.onProgress,
     });
     progress.stop();
     printReport(ctx, report, written);
-    return report.status === 'failed' ? EXIT.failed : EXIT.ok;
+    // A held run did not do its work: schedulers see it as a failure until someone confirms.
+    return report.status === 'failed' || report.status === 'held' ? EXIT.failed : EXIT.ok;
   } finally {
     progress.stop();
     await store.close();
@@ -85,6 +92,13 @@ function printReport(ctx: CliContext, r: RunReport, written: string[]): void {
   );
   if (r.status === 'skipped') {
     ctx.print('  another run of this connection is in progress; nothing done');
+    return;
+  }
+  if (r.held) {
+    ctx.print(`  ${r.held.message}`);
+    ctx.print(
+      `  pulled ${s.pulled}, mapped ${s.mapped}, issues ${s.issues}; nothing deleted, closed or written`,
+    );
     return;
   }
   ctx.print(`  pulled ${s.pulled}, mapped ${s.mapped}, issues ${s.issues}, deleted ${s.deletes}`);

@@ -159,6 +159,10 @@ export const WriteBackSchema = z
         ...writeTarget,
         /** Tasks only for opportunities at or above this tier. @default 1 */
         minTier: z.number().int().min(1).max(5).default(1),
+        /** A field Headroom owns that receives the opportunity id (HubSpot `headroom_key`,
+         * Salesforce `Headroom_Key__c`): a create whose answer was lost is looked up by it on
+         * the next run and created only if absent. Without it such a create is sent again. */
+        key: z.string().min(1).optional(),
         // No status read-back: a task is created once per opportunity and never again, so one a
         // person completed or deleted cannot come back.
       })

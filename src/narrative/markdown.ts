@@ -3,6 +3,7 @@
  * name like `Acme | Co <script>` must neither break a table nor inject HTML, so every value that
  * did not come from our own templates goes through `escapeMd` (prose) or `mdTableCell` (tables).
  */
+import { neutralizeFormula } from '../output/spreadsheet-safe.js';
 
 /** CommonMark backslash-escapable characters that change meaning inline. */
 const INLINE_SPECIAL = /[\\`*_[\]<>|~#&!]/g;
@@ -24,9 +25,10 @@ export function escapeMd(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-/** Escapes a table cell; an empty value becomes an em dash so the column stays visible. */
+/** Escapes a table cell; an empty value becomes an em dash so the column stays visible. A value
+ * a spreadsheet would run as a formula (the table pasted into one) is kept as text. */
 export function mdTableCell(text: string | number): string {
-  const s = escapeMd(String(text));
+  const s = escapeMd(String(neutralizeFormula(text)));
   return s === '' ? '—' : s;
 }
 

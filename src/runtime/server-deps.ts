@@ -79,7 +79,7 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
           : {}),
       };
     }),
-    async startRun(name, { dryRun }) {
+    async startRun(name, { dryRun, allowMassChange }) {
       const conn = connection(name);
       if (running.has(name))
         throw new HttpError(409, 'conflict', `a sync of ${name} is already running`);
@@ -92,6 +92,7 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
           log: o.log,
           asOf: asOf(name),
           dryRun,
+          allowMassChange,
           out: dryRun ? undefined : o.outFor?.(name),
           onRunStarted: (runId) => resolve(String(runId)),
         })

@@ -34,6 +34,8 @@ export interface SyncOnceOptions {
   out?: string | undefined;
   dryRun?: boolean | undefined;
   full?: boolean | undefined;
+  /** Confirm a mass change the guard would hold (`--allow-mass-change`, the console). */
+  allowMassChange?: boolean | undefined;
   onProgress?: ((phase: SyncPhase, done: number, total: number) => void) | undefined;
   /** Called once the run is recorded (the server answers POST /api/runs with its id). */
   onRunStarted?: ((runId: number) => void) | undefined;
@@ -67,6 +69,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       warnThresholds: warnThresholds(o.env),
       ...(o.dryRun ? { dryRun: true } : {}),
       ...(o.full ? { full: true } : {}),
+      ...(o.allowMassChange ? { massChange: { allow: true } } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.onRunStarted ? { onRunStarted: o.onRunStarted } : {}),
       analyze: async (p, asOf) => {

@@ -52,7 +52,10 @@ export interface ServerDeps {
   mappingsDir: string;
   connections: ConnectionInfo[];
   /** Start a sync of one connection in the background; resolves with the run id once recorded. */
-  startRun(connection: string, options: { dryRun: boolean }): Promise<string>;
+  startRun(
+    connection: string,
+    options: { dryRun: boolean; allowMassChange?: boolean },
+  ): Promise<string>;
   /** Pull `n` sample raw records per mapped object from the connection and apply `mappingText`
    * (already validated) to them. Nothing is saved. */
   previewMapping(connection: string, mappingText: string, n: number): Promise<MappingPreview>;

@@ -3,7 +3,8 @@
  */
 import type { Db } from './db.js';
 
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+/** `held`: stopped by the mass-change guard before any write, waiting for a confirmation. */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped' | 'held';
 
 export interface RunRow {
   id: number;
@@ -99,4 +100,14 @@ export async function listRuns(
     [options.connection ?? null, options.limit ?? 20],
   );
   return rows.map(toRun);
+}
+
+/** The last successful, non-dry run of a connection: what the mass-change guard compares with. */
+export async function lastSucceededRun(db: Db, connection: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM sync_runs WHERE connection = $1 AND status = 'succeeded' AND NOT dry_run
+     ORDER BY id DESC LIMIT 1`,
+    [connection],
+  );
+  return rows[0]?.id;
 }

@@ -48,6 +48,9 @@ export const ConnectionSchema = z
       .optional(),
     /** IANA time zone of the schedule. @default SYNC_TIMEZONE */
     timezone: z.string().refine(validZone, 'not an IANA time zone').optional(),
+    /** Mass-change guard: the largest share (0–1) of accounts that may disappear, or of open
+     * opportunities that may close, in one run without a confirmation. @default 0.2 */
+    massChangeShare: z.number().min(0).max(1).optional(),
     /** Connector settings, validated by the connector's factory. */
     options: z.record(z.string(), z.unknown()).default({}),
   })
@@ -138,5 +141,6 @@ export function resolveConnection(config: ConnectionConfig, cwd = process.cwd())
     mapping,
     writeBack: config.writeBack,
     options: config.options,
+    ...(config.massChangeShare !== undefined ? { massChangeShare: config.massChangeShare } : {}),
   };
 }

@@ -138,9 +138,24 @@ export function planWrites(args: {
     const target = wb.task;
     const records = live
       .filter((o) => o.tier <= target.minTier && !written.task.has(o.id))
-      .map((o) => plan(target, o.id, { record: o, ...withAccount(accounts, o) }, undefined, true))
+      .map((o) =>
+        plan(
+          target,
+          o.id,
+          { record: o, ...withAccount(accounts, o) },
+          undefined,
+          true,
+          target.key ? { [target.key]: o.id } : {},
+        ),
+      )
       .filter((r): r is PlannedRecord => r !== undefined);
-    batches.push({ section: 'task', object: target.to, mode: 'create', records });
+    batches.push({
+      section: 'task',
+      object: target.to,
+      mode: 'create',
+      ...(target.key ? { keyField: target.key } : {}),
+      records,
+    });
   }
   return batches;
 }

@@ -10,8 +10,14 @@ import { seatHistory } from '../store/snapshots.js';
 
 export const SEAT_METRIC = 'active_seats';
 
-export async function buildPortfolio(db: Db, connection: string, asOf: string): Promise<Portfolio> {
-  const mirror = await readMirror(db, connection);
+/** `exclude` (object -> ids): mirror records to leave out (a run's pending deletions). */
+export async function buildPortfolio(
+  db: Db,
+  connection: string,
+  asOf: string,
+  exclude?: Map<string, Set<string>>,
+): Promise<Portfolio> {
+  const mirror = await readMirror(db, connection, exclude);
   const list = <T>(object: string) => (mirror.get(object) ?? []) as T[];
   const portfolio: Portfolio = {
     accounts: list('account'),

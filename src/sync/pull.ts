@@ -1,29 +1,61 @@
 /**
- * Pull → map → mirror, one neutral object at a time. Incremental where a watermark exists;
- * a full pull also notices records that disappeared at the source. Only records whose neutral
- * hash changed are written to the mirror, in batches.
+ * Pull → map → mirror upserts, one neutral object at a time. Incremental where a watermark
+ * exists; a full pull also lists the records that disappeared at the source. Only records whose
+ * neutral hash changed are written to the mirror, in batches.
+ *
+ * Nothing is removed here: the ids the pull would delete and the watermark it reached are
+ * returned, and `applyPull` (apply-pull.ts) acts on them only once the mass-change guard has
+ * compared the run with the last one. A held run therefore deletes nothing and, with its
+ * watermark unsaved, sees the same deletions again next time.
  */
-import type { Connector, PullRequest } from '../../connectors/types.js';
+import type { Connector, PullRequest, RawPage } from '../../connectors/types.js';
+import { UnreadableSourceError } from '../errors.js';
 import { mapRecord, sourceAssociations, sourceFields, type MapContext } from '../mapping/apply.js';
 import type { ObjectMapping } from '../mapping/schema.js';
 import type { Issue } from '../model/output.js';
 import type { NeutralObject } from '../model/records.js';
 import type { Store } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
-import { deleteFromMirror, mirrorHashes, upsertMirror, type MirrorRow } from '../store/mirror.js';
-import { getWatermark, setWatermark } from '../store/watermarks.js';
+import { mirrorHashes, upsertMirror, type MirrorRow } from '../store/mirror.js';
+import { getWatermark } from '../store/watermarks.js';
+import { DuplicateTracker } from './duplicates.js';
 
 export interface PullResult {
+  object: NeutralObject;
   pulled: number;
   mapped: number;
   /** Records skipped (a required value missing or unreadable). */
   skipped: number;
   upserts: number;
-  deletes: number;
   issues: Issue[];
+  /** Live records in the mirror before this pull. */
+  before: number;
+  /** Live records once `deleteIds` are applied. */
+  after: number;
+  /** Records the source no longer has: to delete from the mirror once the run may go on. */
+  deleteIds: string[];
+  /** The watermark to save once the pull is applied. */
+  watermark?: string;
+  /** The source was mostly unreadable: nothing is deleted for it and its watermark stays. */
+  unreadable?: boolean;
+  /** Set when accounts were pulled in full because the catalog changed: saved with the
+   * watermark, so the next run pulls incrementally again. */
+  catalogVersion?: string;
 }
 
 const FLUSH_AT = 2000;
+
+/** Lines the connector could not read become issues of the file they came from. */
+function pageIssues(object: string, page: RawPage, connection: string): Issue[] {
+  return (page.issues ?? []).map((i) => ({
+    source: page.source ?? connection,
+    object,
+    ...(i.row !== undefined ? { row: i.row } : {}),
+    ...(i.raw !== undefined ? { value: i.raw } : {}),
+    reason: i.reason,
+    skipped: true,
+  }));
+}
 
 export async function pullObject(args: {
   store: Store;
@@ -40,14 +72,13 @@ export async function pullObject(args: {
   catalogVersion?: string;
 }): Promise<PullResult> {
   const { store, connector, connection, runId, object, spec } = args;
-  const watermarkKey = `pull:${object}`;
   const catalogKey = `catalog:${object}`;
   const recheck =
     object === 'account' &&
     args.catalogVersion !== undefined &&
     (await getWatermark(store, connection, catalogKey)) !== args.catalogVersion;
   const since =
-    args.full || recheck ? undefined : await getWatermark(store, connection, watermarkKey);
+    args.full || recheck ? undefined : await getWatermark(store, connection, `pull:${object}`);
   const associations = sourceAssociations(spec);
   const request: PullRequest = {
     object: spec.from,
@@ -57,58 +88,77 @@ export async function pullObject(args: {
     ...(since !== undefined ? { since } : {}),
   };
   const known = await mirrorHashes(store, connection, object);
-  const seen = new Set<string>();
   const result: PullResult = {
+    object,
     pulled: 0,
     mapped: 0,
     skipped: 0,
     upserts: 0,
-    deletes: 0,
     issues: [],
+    before: known.size,
+    after: known.size,
+    deleteIds: [],
+    ...(recheck ? { catalogVersion: args.catalogVersion! } : {}),
   };
-  let pending: MirrorRow[] = [];
+  const ids = new DuplicateTracker(object);
+  // Keyed by id: a duplicate that wins replaces its twin before the batch is written.
+  let pending = new Map<string, MirrorRow>();
   const deleted: string[] = [];
-  let watermark: string | undefined;
   const flush = async () => {
-    await upsertMirror(store, connection, object, runId, pending);
-    result.upserts += pending.length;
-    pending = [];
+    await upsertMirror(store, connection, object, runId, [...pending.values()]);
+    result.upserts += pending.size;
+    pending = new Map();
   };
 
-  for await (const page of connector.pull(request)) {
-    for (const raw of page.records) {
-      result.pulled++;
-      seen.add(raw.id);
-      const { record, issues } = mapRecord(object, spec, raw, {
-        ...args.map,
-        connection,
-        source: page.source ?? connection,
-      });
-      result.issues.push(...issues);
-      if (!record) {
-        result.skipped++;
-        continue;
+  try {
+    for await (const page of connector.pull(request)) {
+      result.issues.push(...pageIssues(object, page, connection));
+      const source = page.source ?? connection;
+      for (const raw of page.records) {
+        result.pulled++;
+        const twin = ids.check(raw, source);
+        if (twin) result.issues.push(twin.issue);
+        if (twin && !twin.keep) continue;
+        const { record, issues } = mapRecord(object, spec, raw, {
+          ...args.map,
+          connection,
+          source,
+        });
+        result.issues.push(...issues);
+        if (!record) {
+          result.skipped++;
+          continue;
+        }
+        result.mapped++;
+        const hash = hashValue(record);
+        if (known.get(raw.id) === hash) continue;
+        known.set(raw.id, hash);
+        const accountId =
+          object === 'account'
+            ? (record as { id: string }).id
+            : (record as { accountId: string }).accountId;
+        pending.set(raw.id, { id: raw.id, accountId, data: record, hash });
       }
-      result.mapped++;
-      const hash = hashValue(record);
-      if (known.get(raw.id) === hash) continue;
-      known.set(raw.id, hash);
-      const accountId =
-        object === 'account'
-          ? (record as { id: string }).id
-          : (record as { accountId: string }).accountId;
-      pending.push({ id: raw.id, accountId, data: record, hash });
+      deleted.push(...(page.deleted ?? []));
+      if (page.watermark !== undefined) result.watermark = page.watermark;
+      if (pending.size >= FLUSH_AT) await flush();
     }
-    deleted.push(...(page.deleted ?? []));
-    if (page.watermark !== undefined) watermark = page.watermark;
-    if (pending.length >= FLUSH_AT) await flush();
+  } catch (err) {
+    // A mostly unreadable file: the run goes on without it (the caller fails the run when it is
+    // the accounts file). What it would delete is not to be trusted, so nothing is.
+    if (!(err instanceof UnreadableSourceError)) throw err;
+    result.issues.push({ source: err.source, object, reason: err.message, skipped: true });
+    result.unreadable = true;
+    delete result.watermark;
+    delete result.catalogVersion;
+    await flush();
+    result.after = known.size;
+    return result;
   }
   await flush();
   // A full pull lists everything there is: what it did not return is gone at the source.
-  if (since === undefined) for (const id of known.keys()) if (!seen.has(id)) deleted.push(id);
-  if (deleted.length) result.deletes = await deleteFromMirror(store, connection, object, deleted);
-  // Saved only now: a pull stopped half-way (limit, crash) starts again from the old watermark.
-  if (watermark !== undefined) await setWatermark(store, connection, watermarkKey, watermark);
-  if (recheck) await setWatermark(store, connection, catalogKey, args.catalogVersion!);
+  if (since === undefined) for (const id of known.keys()) if (!ids.has(id)) deleted.push(id);
+  result.deleteIds = [...new Set(deleted)].filter((id) => known.has(id));
+  result.after = known.size - result.deleteIds.length;
   return result;
 }

@@ -5,42 +5,22 @@
  */
 import { LimitReachedError } from '../../connectors/types.js';
 import type { Issue } from '../model/output.js';
-import { NEUTRAL_OBJECTS, type Account } from '../model/records.js';
 import { addIssues } from '../store/issues.js';
-import { finishRun, startRun } from '../store/runs.js';
+import { opportunityStates } from '../store/opportunities.js';
+import { finishRun, lastSucceededRun, startRun } from '../store/runs.js';
 import { snapshotAccounts } from '../store/snapshots.js';
 import { saveSummaries } from '../store/summaries.js';
-import { writeStates } from '../store/write-state.js';
-import { planWrites, type PlannedBatch } from './plan-write.js';
 import { buildPortfolio } from './portfolio.js';
-import { pullObject } from './pull.js';
-import { readBackStatuses } from './read-back.js';
+import { applyPull } from './apply-pull.js';
+import { closingCounts, holdRun } from './hold-run.js';
+import { checkOpportunities, DEFAULT_MASS_CHANGE_SHARE } from './mass-change-guard.js';
+import { accountsHold, pendingDeletes, pullAll } from './pull-phase.js';
 import { trackOpportunities } from './track-opportunities.js';
-import { emptyStats, type RunReport, type RunSyncOptions, type WritePlanSummary } from './types.js';
-import { executeWrites } from './write-back.js';
+import { emptyStats, type RunReport, type RunSyncOptions } from './types.js';
 import { runWarnings } from './run-warnings.js';
-import { catalogRefIndex, catalogRefVersion } from '../mapping/catalog-refs.js';
-import { hashValue } from '../store/hash.js';
+import { writeBackPhase } from './write-phase.js';
 
-const SAMPLES = 5;
-
-export function summarizePlan(batches: PlannedBatch[]): WritePlanSummary {
-  const out: WritePlanSummary = {};
-  for (const b of batches) {
-    out[b.section] = {
-      to: b.object,
-      mode: b.mode,
-      records: b.records.length,
-      fields: b.records.reduce((n, r) => n + r.changed.length, 0),
-      samples: b.records.slice(0, SAMPLES).map((r) => ({
-        key: r.key,
-        created: r.created,
-        changed: Object.fromEntries(r.changed.map((f) => [f, r.fields[f]])),
-      })),
-    };
-  }
-  return out;
-}
+export { summarizePlan } from './plan-summary.js';
 
 export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   const { store, connection, connector, asOf, log } = options;
@@ -95,49 +75,37 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   };
   try {
     log.info({ connection: connection.name, runId, asOf, dryRun }, 'sync started');
-    const objects = NEUTRAL_OBJECTS.filter((o) => connection.mapping.objects[o]);
-    const pulled: Record<string, number> = {};
-    const map = {
-      ...(options.catalog ? { catalog: catalogRefIndex(options.catalog) } : {}),
-      priorPeriodMonths: connection.mapping.employeesPrior?.periodMonths,
-    };
-    // Accounts are mapped again in full when what their catalog check depends on changed.
-    const catalogVersion = options.catalog
-      ? hashValue([catalogRefVersion(options.catalog), map.priorPeriodMonths])
-      : undefined;
-    for (const [i, object] of objects.entries()) {
-      const r = await pullObject({
-        store,
-        connector,
-        connection: connection.name,
-        runId,
-        object,
-        spec: connection.mapping.objects[object]!,
-        full: options.full ?? false,
-        map,
-        ...(catalogVersion !== undefined ? { catalogVersion } : {}),
-      });
-      pulled[object] = r.pulled;
-      stats.pulled += r.pulled;
-      stats.mapped += r.mapped;
-      stats.mirrorUpserts += r.upserts;
-      stats.deletes += r.deletes;
-      issues.push(...r.issues);
-      options.onProgress?.('pull', i + 1, objects.length);
-    }
+    const pulls = await pullAll({
+      store,
+      connector,
+      connection,
+      runId,
+      full: options.full ?? false,
+      stats,
+      issues,
+      catalog: options.catalog,
+      onProgress: options.onProgress,
+    });
     stats.issues = issues.length;
     await addIssues(store, connection.name, runId, issues);
     lap('pull');
+    const guard = {
+      share: options.massChange?.share ?? connection.massChangeShare ?? DEFAULT_MASS_CHANGE_SHARE,
+      allow: options.massChange?.allow ?? false,
+    };
+    const comparedWith = await lastSucceededRun(store, connection.name);
+    const accountsHeld = accountsHold(pulls, guard, comparedWith);
+    if (accountsHeld) return holdRun(report, accountsHeld, log);
     stats.snapshots = await snapshotAccounts(store, connection.name, asOf, runId);
     lap('snapshot');
-    const portfolio = await buildPortfolio(store, connection.name, asOf);
+    // Scored as the mirror will be once this run's deletions are applied, before they are.
+    const portfolio = await buildPortfolio(store, connection.name, asOf, pendingDeletes(pulls));
     lap('portfolio');
     options.onProgress?.('analyze', 0, 1);
     const analysis = await options.analyze(portfolio, asOf);
-    report.analysis = analysis;
     lap('analyze');
     stats.warnings = runWarnings({
-      pulled,
+      pulled: Object.fromEntries(pulls.map((p) => [p.object, p.pulled])),
       issues,
       accounts: analysis.accounts,
       thresholds: options.warnThresholds,
@@ -145,69 +113,30 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     for (const w of stats.warnings)
       log.warn({ connection: connection.name, runId, ...w }, w.message);
     options.onProgress?.('analyze', 1, 1);
+    const states = await opportunityStates(store, connection.name);
+    const opportunitiesHeld = checkOpportunities(
+      closingCounts(states, analysis.opportunities),
+      guard,
+      comparedWith,
+    );
+    if (opportunitiesHeld) return holdRun(report, opportunitiesHeld, log);
+    report.analysis = analysis;
+    for (const p of pulls) stats.deletes += await applyPull(store, connection.name, p);
     const tracked = await trackOpportunities(store, {
       connection: connection.name,
       runId,
       asOf,
       opportunities: analysis.opportunities,
       settingsVersion: analysis.settingsVersion,
+      states,
     });
     stats.opportunities = { new: tracked.new, changed: tracked.changed, closed: tracked.closed };
     await saveSummaries(store, connection.name, runId, analysis.accounts);
     lap('track');
 
     const wb = connection.writeBack ? connection.mapping.writeBack : undefined;
-    if (wb) {
-      options.onProgress?.('read-back', 0, 1);
-      stats.statusChanges = await readBackStatuses({
-        db: store,
-        connector,
-        connection: connection.name,
-        writeBack: wb,
-        states: tracked.states,
-        asOf,
-        log,
-      });
-      options.onProgress?.('read-back', 1, 1);
-      lap('read-back');
-      const batches = planWrites({
-        writeBack: wb,
-        accounts: new Map(portfolio.accounts.map((a): [string, Account] => [a.id, a])),
-        summaries: analysis.accounts,
-        opportunities: analysis.opportunities,
-        states: tracked.states,
-        written: {
-          account: await writeStates(store, connection.name, 'account'),
-          opportunity: await writeStates(store, connection.name, 'opportunity'),
-          task: await writeStates(store, connection.name, 'task'),
-        },
-      });
-      report.plan = summarizePlan(batches);
-      lap('plan');
-      if (!dryRun) {
-        const written = { writes: stats.writes, errors: [] as Issue[] };
-        try {
-          await executeWrites({
-            store,
-            connector,
-            connection: connection.name,
-            runId,
-            batches,
-            log,
-            batchSize: options.writeBatchSize ?? 200,
-            onProgress: (done, total) => options.onProgress?.('write', done, total),
-            result: written,
-          });
-        } finally {
-          lap('write');
-          stats.writeErrors = written.errors.length;
-          if (written.errors.length) {
-            issues.push(...written.errors);
-            await addIssues(store, connection.name, runId, written.errors);
-          }
-        }
-      }
-    }
+    if (wb)
+      await writeBackPhase({ ...options, writeBack: wb, runId, report, portfolio, tracked, lap });
   } catch (err) {
     report.status = 'failed';
     report.error =
@@ -221,7 +150,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     try {
       await finishRun(store, runId, {
         status: report.status === 'skipped' ? 'failed' : report.status,
-        stats,
+        stats: report.held ? { ...stats, massChange: report.held } : stats,
         ...(report.error ? { error: report.error } : {}),
       });
     } finally {

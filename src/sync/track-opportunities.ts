@@ -42,10 +42,12 @@ export async function trackOpportunities(
     asOf: string;
     opportunities: Opportunity[];
     settingsVersion: string;
+    /** The stored states, when the caller has just read them (the mass-change guard). */
+    states?: Map<string, OpportunityState>;
   },
 ): Promise<TrackResult> {
   const { connection, runId, asOf, settingsVersion } = args;
-  const states = await opportunityStates(db, connection);
+  const states = args.states ?? (await opportunityStates(db, connection));
   const writes: OpportunityWrite[] = [];
   const history: ScoreHistoryRow[] = [];
   const unchanged: string[] = [];

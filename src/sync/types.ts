@@ -8,6 +8,7 @@ import type { Portfolio } from '../model/records.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Store } from '../store/db.js';
 import type { RunWarning, WarnThresholds } from './run-warnings.js';
+import type { MassChangeHold, MassChangeSettings } from './mass-change-guard.js';
 
 /** A connection as a run needs it: its mapping loaded and its options resolved. */
 export interface SyncConnection {
@@ -20,6 +21,8 @@ export interface SyncConnection {
   /** Write results back to the CRM (the mapping's `writeBack` section). */
   writeBack: boolean;
   options: Record<string, unknown>;
+  /** The mass-change guard's share for this connection (0–1). @default 0.2 */
+  massChangeShare?: number;
 }
 
 /** What scoring and narratives make of a portfolio (injected: the engine knows neither). */
@@ -62,6 +65,9 @@ export interface RunSyncOptions {
   catalog?: Catalog;
   /** When a run's health or refusal figures earn a warning. @default DEFAULT_WARN_THRESHOLDS */
   warnThresholds?: WarnThresholds;
+  /** The mass-change guard: `allow` confirms a mass change (`--allow-mass-change`); `share`
+   * overrides the connection's. @default { share: connection.massChangeShare ?? 0.2, allow: false } */
+  massChange?: Partial<MassChangeSettings>;
 }
 
 export type WriteSection = 'account' | 'opportunity' | 'task';
@@ -105,7 +111,7 @@ export type WritePlanSummary = Partial<
 export interface RunReport {
   runId: number;
   connection: string;
-  status: 'succeeded' | 'failed' | 'skipped';
+  status: 'succeeded' | 'failed' | 'skipped' | 'held';
   asOf: string;
   dryRun: boolean;
   stats: RunStats;
@@ -115,6 +121,8 @@ export interface RunReport {
   analysis?: Analysis;
   issues: Issue[];
   error?: string;
+  /** Why the mass-change guard held the run (status `held`). */
+  held?: MassChangeHold;
 }
 
 export const emptyStats = (): RunStats => ({

@@ -7,9 +7,13 @@
 import type { Connector } from '../../connectors/types.js';
 import type { Issue } from '../model/output.js';
 import type { Store } from '../store/db.js';
+import { clearPending, markPending } from '../store/pending-creates.js';
 import { recordWrites } from '../store/write-state.js';
 import type { PlannedBatch } from './plan-write.js';
 import type { SyncLogger, WriteSection } from './types.js';
+
+/** The outcome code of a create whose answer was lost (connectors/types.ts `WriteMode`). */
+export const UNCONFIRMED = 'UNCONFIRMED';
 
 export interface WriteResult {
   /** Successful writes per section; counted as they happen, so a run that throws mid-way still
@@ -41,6 +45,10 @@ export async function executeWrites(args: {
   for (const batch of args.batches) {
     for (let i = 0; i < batch.records.length; i += args.batchSize) {
       const chunk = batch.records.slice(i, i + args.batchSize);
+      // A create is pending until its answer is known: a lost answer (or a killed run) leaves it
+      // for the next run to look up instead of creating it again.
+      const creates = batch.mode === 'create' ? chunk.map((r) => r.key) : [];
+      await markPending(store, connection, batch.section, runId, creates);
       const outcomes = await connector.write({
         object: batch.object,
         mode: batch.mode,
@@ -65,6 +73,13 @@ export async function executeWrites(args: {
         })),
       );
       result.writes[batch.section] += ok.length;
+      const answered = outcomes.filter((o) => o.error?.code !== UNCONFIRMED).map((o) => o.key);
+      await clearPending(
+        store,
+        connection,
+        batch.section,
+        creates.filter((k) => answered.includes(k)),
+      );
       for (const o of outcomes.filter((x) => !x.ok)) {
         result.errors.push({
           source: connection,

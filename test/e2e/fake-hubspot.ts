@@ -34,6 +34,9 @@ export interface FakePortal {
   /** Change properties of a record as a person would (its modification time moves). */
   edit(type: string, id: string, properties: Record<string, string>): void;
   clear(): void;
+  /** The next batch write of `kind` to `type` is answered with `status` (a 502 from a gateway):
+   * `applied` says whether the portal did the work first (the answer was lost on the way back). */
+  answerNext(kind: HsWrite, type: string, status: number, applied: boolean): void;
 }
 
 export function fakePortal(data: HsData, base = HS_BASE): FakePortal {
@@ -80,6 +83,7 @@ export function fakePortal(data: HsData, base = HS_BASE): FakePortal {
       : {}),
   });
 
+  let fault: { kind: HsWrite; type: string; status: number; applied: boolean } | undefined;
   const scope = nock(base).persist();
   scope.get(/^\/crm\/v3\/objects\/\w+\?/).reply((uri) => {
     const url = new URL(uri, base);
@@ -151,6 +155,12 @@ export function fakePortal(data: HsData, base = HS_BASE): FakePortal {
       inputs: BatchInput[];
     };
     calls.push({ kind: mode as HsWrite, object: type!, inputs });
+    if (fault && fault.kind === mode && fault.type === type) {
+      const { status, applied, kind: fault0 } = fault;
+      fault = undefined;
+      if (applied) applyBatch({ objects, touch, props: props.get(type!)! }, type!, fault0, inputs);
+      return [status, '<html><body>502 Bad Gateway</body></html>'];
+    }
     return applyBatch({ objects, touch, props: props.get(type!)! }, type!, mode as HsWrite, inputs);
   });
   scope
@@ -190,5 +200,8 @@ export function fakePortal(data: HsData, base = HS_BASE): FakePortal {
       touch(type, o, properties);
     },
     clear: () => void calls.splice(0),
+    answerNext(kind, type, status, applied) {
+      fault = { kind, type, status, applied };
+    },
   };
 }

@@ -25,7 +25,7 @@ export interface Harness {
   /** One `headroom sync` with these flags; `out` unless `dryRun`. */
   sync(
     flags: ConnectionFlags,
-    options?: { out?: string; dryRun?: boolean; full?: boolean },
+    options?: { out?: string; dryRun?: boolean; full?: boolean; allowMassChange?: boolean },
   ): Promise<SyncOnceResult>;
   close(): Promise<void>;
 }
@@ -55,6 +55,7 @@ export async function openHarness(): Promise<Harness> {
         out: options.out,
         dryRun: options.dryRun,
         full: options.full,
+        allowMassChange: options.allowMassChange,
       });
     },
     async close() {

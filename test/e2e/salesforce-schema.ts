@@ -98,6 +98,9 @@ function metadataFields(): Map<string, FieldDef[]> {
         });
       }
       out.set(object, defs);
+      // Task and Event custom fields are defined on Activity.
+      if (object === 'Activity')
+        for (const o of ['Task', 'Event']) out.set(o, [...(out.get(o) ?? []), ...defs]);
     }
   }
   return out;

@@ -193,7 +193,7 @@ export const SAMPLE_ACCOUNTS: RawRecord[] = [
 ];
 
 export interface TestDeps extends ServerDeps {
-  started: { connection: string; dryRun: boolean }[];
+  started: { connection: string; dryRun: boolean; allowMassChange?: boolean }[];
 }
 
 /** Server dependencies over `store`, with files in a temporary folder and fake connector calls. */
@@ -214,8 +214,8 @@ export function testDeps(store: Store, config: ServerDeps['config'] = {}): TestD
       { name: 'hubspot-main', connector: 'hubspot', hubspotPortalId: '62515' },
     ],
     started,
-    startRun: async (connection, { dryRun }) => {
-      started.push({ connection, dryRun });
+    startRun: async (connection, { dryRun, allowMassChange }) => {
+      started.push({ connection, dryRun, ...(allowMassChange ? { allowMassChange } : {}) });
       return String(100 + started.length);
     },
     previewMapping: async (connection, text, n) => {

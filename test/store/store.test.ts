@@ -232,7 +232,7 @@ describe('store on disk (PGlite folder)', () => {
       const { rows } = await second.query<{ n: number }>(
         'SELECT count(*) AS n FROM schema_migrations',
       );
-      expect(rows[0]?.n).toBe(1);
+      expect(rows[0]?.n).toBe(loadMigrations().length);
       await second.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

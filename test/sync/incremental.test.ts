@@ -53,7 +53,7 @@ describe.each(backends())('incremental sync from a CRM on $name', (backend) => {
       writeBack: false,
       options: {},
     };
-    const sync = (asOf = '2026-03-02') =>
+    const sync = (asOf = '2026-03-02', allowMassChange = false) =>
       runSync({
         store,
         connection,
@@ -61,6 +61,7 @@ describe.each(backends())('incremental sync from a CRM on $name', (backend) => {
         analyze: seatAnalyzer(),
         asOf,
         log: memoryLog(),
+        massChange: { allow: allowMassChange },
       });
     return { name, crm, seats, sync };
   }
@@ -75,7 +76,12 @@ describe.each(backends())('incremental sync from a CRM on $name', (backend) => {
       opportunities: { new: 1 },
     });
     crm.remove('Account', '001E');
-    expect((await sync()).stats).toMatchObject({
+    // One of the two open opportunities would close: the mass-change guard holds the run, and
+    // nothing is deleted until the change is confirmed.
+    const held = await sync();
+    expect(held).toMatchObject({ status: 'held', held: { what: 'opportunities', gone: 1 } });
+    expect(held.stats.deletes).toBe(0);
+    expect((await sync('2026-03-02', true)).stats).toMatchObject({
       pulled: 0,
       deletes: 1,
       opportunities: { closed: 1 },

@@ -1,7 +1,8 @@
 /**
  * Sync runs: `GET /api/runs` (history, newest first), `GET /api/runs/:id`,
  * `GET /api/runs/:id/issues` (the per-record problems, paged) and `POST /api/runs`
- * (`{ connection, dryRun? }`: starts a sync in the background, answers 202 with its id).
+ * (`{ connection, dryRun?, allowMassChange? }`: starts a sync in the background, answers 202 with
+ * its id; `allowMassChange` confirms a change the mass-change guard held).
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -27,7 +28,12 @@ const PageQuerySchema = z
   .strict();
 
 export const StartRunBodySchema = z
-  .object({ connection: z.string().min(1).max(100), dryRun: z.boolean().default(false) })
+  .object({
+    connection: z.string().min(1).max(100),
+    dryRun: z.boolean().default(false),
+    /** Confirm a mass change the guard held. */
+    allowMassChange: z.boolean().default(false),
+  })
   .strict();
 
 const RunId = z.coerce.number().int().positive();
@@ -37,11 +43,15 @@ export async function startSync(
   ctx: AppContext,
   connection: string,
   dryRun: boolean,
+  allowMassChange = false,
 ): Promise<string> {
   ctx.connection(connection);
-  const runId = await ctx.startRun(connection, { dryRun });
+  const runId = await ctx.startRun(connection, {
+    dryRun,
+    ...(allowMassChange ? { allowMassChange } : {}),
+  });
   ctx.metrics.runsStarted.inc({ connection, dry_run: String(dryRun) });
-  ctx.log.info({ connection, dryRun, runId }, 'sync run started');
+  ctx.log.info({ connection, dryRun, allowMassChange, runId }, 'sync run started');
   return runId;
 }
 
@@ -72,7 +82,7 @@ export function runsApi(ctx: AppContext): Router {
 
   r.post('/api/runs', async (req, res) => {
     const body = StartRunBodySchema.parse(req.body ?? {});
-    const runId = await startSync(ctx, body.connection, body.dryRun);
+    const runId = await startSync(ctx, body.connection, body.dryRun, body.allowMassChange);
     res
       .status(202)
       .location(`/api/runs/${encodeURIComponent(runId)}`)

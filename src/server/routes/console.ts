@@ -11,7 +11,7 @@ import { buildAccountView } from '../account-view.js';
 import { latestVersion, mappingFile, readText, saveConfig } from '../config-files.js';
 import type { AppContext } from '../context.js';
 import { dashboardData } from '../dashboard-data.js';
-import { notFound } from '../errors.js';
+import { HttpError, notFound } from '../errors.js';
 import { changeStatus, DismissBodySchema } from '../opportunity-status.js';
 import { issuesPage, listAccounts } from '../queries.js';
 import { accountPage } from '../views/account.js';
@@ -113,6 +113,24 @@ export function consoleRoutes(ctx: AppContext): Router {
   r.post('/runs', async (req, res) => {
     const form = RunFormSchema.parse(req.body ?? {});
     const runId = await startSync(ctx, form.connection, form.dryRun === 'true');
+    res.redirect(303, `/runs?started=${encodeURIComponent(runId)}`);
+  });
+
+  // The confirm button of a held run: the same connection again, with the mass change allowed.
+  r.post('/runs/:id/confirm', async (req, res) => {
+    const id = z.coerce.number().int().positive().parse(req.params.id);
+    const run = await getRun(ctx.store, id);
+    if (!run) throw notFound(`run ${id}`);
+    if (run.status !== 'held')
+      throw new HttpError(409, 'conflict', `run ${id} is ${run.status}, not held`);
+    const [latest] = await listRuns(ctx.store, { connection: run.connection, limit: 1 });
+    if (latest && latest.id !== id)
+      throw new HttpError(
+        409,
+        'conflict',
+        `run ${latest.id} of ${run.connection} came after run ${id}`,
+      );
+    const runId = await startSync(ctx, run.connection, false, true);
     res.redirect(303, `/runs?started=${encodeURIComponent(runId)}`);
   });
 

@@ -27,6 +27,17 @@ function warnings(run: RunRow): SafeHtml {
   return html`${list.map((w) => html`<br /><span class="warning">warning: ${String(w.message)}</span>`)}`;
 }
 
+/** The figures of a held run and the button that confirms it (POST /runs/:id/confirm). */
+function heldBox(run: RunRow): SafeHtml | false {
+  if (run.status !== 'held') return false;
+  const m = run.stats.massChange as
+    { what?: string; before?: number; gone?: number; threshold?: number } | undefined;
+  return html`<form method="post" action="/runs/${run.id}/confirm" class="held inline">
+    ${m && html`<span class="stat">${m.what ?? ''} <strong>${String(m.gone ?? '')} of ${String(m.before ?? '')}</strong> going (limit ${String(Math.round((m.threshold ?? 0) * 100))}%)</span>`}
+    <button type="submit">Confirm and run</button>
+  </form>`;
+}
+
 export function runsPage(
   runs: RunRow[],
   connections: ConnectionInfo[],
@@ -65,6 +76,7 @@ export function runsPage(
               <td>${r.connection}</td>
               <td>
                 ${r.status}${r.error && html`<br /><span class="error">${r.error}</span>`}${warnings(r)}
+                ${heldBox(r)}
               </td>
               <td>${r.asOf}</td>
               <td>${r.startedAt.replace('T', ' ').slice(0, 19)}</td>
@@ -118,7 +130,7 @@ export function runPage(run: RunRow, issues: { total: number; issues: Issue[] })
       ${run.status}${run.dryRun && ' (dry run)'} · as of ${run.asOf} · started ${run.startedAt} ·
       ${seconds(run.durationMs)}
     </p>
-    ${run.error && html`<p class="error">${run.error}</p>`}
+    ${run.error && html`<p class="error">${run.error}</p>`} ${heldBox(run)}
     <p class="warnings">${warnings(run)}</p>
     <p>${stats(run)}</p>
     <h2>Issues (${issues.total})</h2>

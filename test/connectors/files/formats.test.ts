@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SourceError } from '../../../src/errors.js';
+import { SourceError, UnreadableSourceError } from '../../../src/errors.js';
 import { connect, fixture, pages, records } from './helpers.js';
 
 describe('files connector: delimited and JSON formats', () => {
@@ -83,19 +83,26 @@ describe('files connector: delimited and JSON formats', () => {
     await expect(connect(fixture('nope'))).rejects.toThrow(/nope: cannot read the folder/);
   });
 
-  it('names the file and the line of an unclosed quote', async () => {
+  it('reports an unclosed quote with file and lines; a file mostly made of it is unreadable', async () => {
+    // Two of the three data lines are swallowed by the quote: more than half the file is lost.
     const err = await pages(await connect(fixture('broken')), 'accounts').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SourceError);
-    expect((err as Error).message).toMatch(/^accounts\.csv: cannot parse line \d+/);
+    expect(err).toBeInstanceOf(UnreadableSourceError);
+    expect((err as Error).message).toBe(
+      'accounts.csv: mostly unreadable: 2 of 3 data lines could not be read; the run goes on without it',
+    );
   });
 
-  it('names the file and the line of a row with more cells than the header', async () => {
-    const err = await pages(await connect(fixture('extra-fields')), 'accounts').catch(
-      (e: unknown) => e,
-    );
-    expect((err as Error).message).toBe(
-      'accounts.csv: line 3: 4 fields but the header has 3 (an unquoted delimiter?)',
-    );
+  it('skips a row with more cells than the header, naming the file and the line', async () => {
+    const got = await pages(await connect(fixture('extra-fields')), 'accounts');
+    expect(got.flatMap((p) => p.records.map((r) => r.id))).toEqual(['E-1']);
+    expect(got.flatMap((p) => p.issues ?? [])).toEqual([
+      {
+        row: 3,
+        reason:
+          'accounts.csv line 3: 4 fields but the header has 3 (an unquoted delimiter?); skipped, the rest of the file is kept',
+        raw: 'E-2,Unquoted, comma,200',
+      },
+    ]);
   });
 
   it('names the file and the line of invalid JSON', async () => {

@@ -78,7 +78,7 @@ function fakePortal() {
   const props: Record<
     string,
     { name: string; label: string; type: string; hasUniqueValue?: boolean }[]
-  > = { companies: [], deals: [] };
+  > = { companies: [], deals: [], tasks: [] };
   const pipelines: {
     id: string;
     label: string;
@@ -87,21 +87,21 @@ function fakePortal() {
   const writes: string[] = [];
   nock(BASE)
     .persist()
-    .get(/\/crm\/v3\/properties\/(companies|deals)\/groups\/headroom$/)
+    .get(/\/crm\/v3\/properties\/(companies|deals|tasks)\/groups\/headroom$/)
     .reply((uri) =>
       groups.has(uri.split('/')[4]!)
         ? [200, { name: 'headroom', label: 'Headroom', displayOrder: -1 }]
         : [404, { status: 'error', message: 'group not found', category: 'OBJECT_NOT_FOUND' }],
     )
-    .post(/\/crm\/v3\/properties\/(companies|deals)\/groups$/)
+    .post(/\/crm\/v3\/properties\/(companies|deals|tasks)\/groups$/)
     .reply((uri, body) => (writes.push(uri), groups.add(uri.split('/')[4]!), [201, body]))
-    .get(/\/crm\/v3\/properties\/(companies|deals)$/)
+    .get(/\/crm\/v3\/properties\/(companies|deals|tasks)$/)
     .query(true)
     .reply((uri) => [
       200,
       { results: props[uri.split('/')[4]!.split('?')[0]!]!.map((p) => ({ ...p, options: [] })) },
     ])
-    .post(/\/crm\/v3\/properties\/(companies|deals)\/batch\/create$/)
+    .post(/\/crm\/v3\/properties\/(companies|deals|tasks)\/batch\/create$/)
     .reply((uri, body) => {
       writes.push(uri);
       const inputs = (
@@ -158,10 +158,12 @@ describe('hubspot setup', () => {
     expect(portal.props.deals!.find((p) => p.name === 'headroom_key')).toMatchObject({
       hasUniqueValue: true,
     });
-    expect(portal.writes.length).toBe(5);
+    // The task key unconfirmed creates are looked up by (its own group on tasks).
+    expect(first).toContain('tasks.headroom_key: created');
+    expect(portal.writes.length).toBe(7);
 
     const again = await connector.setup!();
-    expect(portal.writes.length).toBe(5);
+    expect(portal.writes.length).toBe(7);
     expect(again.filter((l) => l.includes(': created'))).toEqual([]);
     expect(again).toContain('deals.headroom_key: exists');
     expect(again.find((l) => l.startsWith('deals pipeline'))).toMatch(/: exists \(id 81234567/);

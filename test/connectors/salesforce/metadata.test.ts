@@ -13,6 +13,9 @@ const sourceModel = metadataFields(PACKAGES.sourceModel);
 const has = (m: Map<string, string[]>, object: string, field: string) =>
   m.get(object)?.includes(field) ?? false;
 const custom = (f: string) => f.endsWith('__c');
+/** Task and Event custom fields live in the Activity folder of the metadata. */
+const folderOf = (object: string) =>
+  object === 'Task' || object === 'Event' ? 'Activity' : object;
 
 function objectsDir(pkg: string) {
   return join(METADATA_DIR, pkg, 'main', 'default', 'objects');
@@ -39,11 +42,11 @@ describe('salesforce installable metadata', () => {
     for (const target of Object.values(mapping.writeBack ?? {})) {
       if (!target) continue;
       const names = [...Object.keys(target.fields)];
-      if ('key' in target) names.push(target.key);
+      if ('key' in target && target.key) names.push(target.key);
       if ('status' in target && target.status)
         names.push(target.status.field, ...(target.status.reason ? [target.status.reason] : []));
       for (const f of names.filter(custom))
-        if (!has(writeBack, target.to, f)) missing.push(`${target.to}.${f}`);
+        if (!has(writeBack, folderOf(target.to), f)) missing.push(`${target.to}.${f}`);
     }
     expect(missing).toEqual([]);
     expect(readdirSync(join(objectsDir(PACKAGES.writeBack), 'Expansion_Opportunity__c'))).toContain(
@@ -97,6 +100,19 @@ describe('salesforce installable metadata', () => {
   });
 });
 
+/** A Task describe (the account fixture's shape) before the Activity field is deployed. */
+function taskWithoutKey() {
+  const account = fixture<{ name: string; label: string; fields: { name: string }[] }>(
+    'describe-account.json',
+  );
+  return {
+    ...account,
+    name: 'Task',
+    label: 'Task',
+    fields: account.fields.filter((f) => f.name === 'Id' || f.name === 'OwnerId'),
+  };
+}
+
 describe('salesforce setup', () => {
   beforeAll(() => nock.disableNetConnect());
   afterEach(() => nock.cleanAll());
@@ -111,13 +127,16 @@ describe('salesforce setup', () => {
       .get(`${API}/sobjects/Expansion_Opportunity__c/describe`)
       .reply(200, eo)
       .get(`${API}/sobjects/Opportunity/describe`)
-      .reply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+      .reply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }])
+      .get(`${API}/sobjects/Task/describe`)
+      .reply(200, taskWithoutKey());
     const sf = await tokenConnector();
     const lines = await sf.setup!();
     expect(lines).toContain('found Account.Expansion_Score__c');
     expect(lines).toContain('found Expansion_Opportunity__c.Headroom_Key__c');
     expect(lines).toContain('missing Expansion_Opportunity__c.Pitch__c');
     expect(lines).toContain('missing object Opportunity');
+    expect(lines).toContain('missing Task.Headroom_Key__c');
     expect(
       lines.some((l) => /sf project deploy start --source-dir force-app --target-org/.test(l)),
     ).toBe(true);

@@ -1,0 +1,83 @@
+/**
+ * The same id twice in one source: an issue naming both rows, and a winner by a rule users can
+ * predict (the last row of a file; the most recently modified where the source says).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawRecord } from '../../connectors/types.js';
+import { readMirror } from '../../src/store/mirror.js';
+import type { Store } from '../../src/store/db.js';
+import { DuplicateTracker } from '../../src/sync/duplicates.js';
+import { runSync } from '../../src/sync/run-sync.js';
+import { backends } from '../store/backends.js';
+import { exportFolder, filesConnection, memoryLog, seatAnalyzer } from './fixtures.js';
+import { createFilesConnector } from '../../connectors/files/index.js';
+
+const raw = (id: string, extra: Partial<RawRecord>): RawRecord => ({ id, fields: {}, ...extra });
+
+describe('DuplicateTracker', () => {
+  it('lets the last row of a file win and names both rows', () => {
+    const t = new DuplicateTracker('account');
+    expect(t.check(raw('1042', { row: 3 }), 'accounts.csv')).toBeUndefined();
+    expect(t.check(raw('7', { row: 4 }), 'accounts.csv')).toBeUndefined();
+    const v = t.check(raw('1042', { row: 9 }), 'accounts.csv')!;
+    expect(v.keep).toBe(true);
+    expect(v.issue).toMatchObject({ object: 'account', recordId: '1042', row: 9, skipped: true });
+    expect(v.issue.reason).toBe(
+      'duplicate id 1042: accounts.csv row 3 and accounts.csv row 9; accounts.csv row 9 kept (the last one read)',
+    );
+  });
+
+  it('lets the most recently modified record win where the source dates them', () => {
+    const t = new DuplicateTracker('contact');
+    t.check(raw('003A', { modifiedAt: '2026-03-02T10:00:00.000Z' }), 'crm');
+    const older = t.check(raw('003A', { modifiedAt: '2026-03-01T10:00:00.000Z' }), 'crm')!;
+    expect(older.keep).toBe(false);
+    expect(older.issue.reason).toMatch(
+      /^duplicate id 003A: record 003A \(modified 2026-03-02.*\) and record 003A \(modified 2026-03-01.*\); record 003A \(modified 2026-03-02.*\) kept \(the most recently modified\)$/,
+    );
+    const newer = t.check(raw('003A', { modifiedAt: '2026-03-05T10:00:00.000Z' }), 'crm')!;
+    expect(newer.keep).toBe(true);
+  });
+});
+
+describe.each(backends())('a duplicated account id in an export on $name', (backend) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await backend.open();
+  });
+  afterAll(() => backend.cleanup());
+
+  it('keeps the last row, reports both rows, and sinks nothing', async () => {
+    const folder = exportFolder([
+      { id: 'D1', licensed: 100, active: 50 },
+      { id: 'D2', licensed: 10, active: 5 },
+      { id: 'D1', licensed: 100, active: 97 },
+    ]);
+    try {
+      const connection = filesConnection('dups', folder.dir);
+      const report = await runSync({
+        store,
+        connection: { ...connection, writeBack: false },
+        connector: await createFilesConnector({
+          connection: 'dups',
+          options: { source: folder.dir },
+        }),
+        analyze: seatAnalyzer(),
+        asOf: '2026-03-02',
+        log: memoryLog(),
+      });
+      expect(report.status).toBe('succeeded');
+      const dup = report.issues.filter((i) => /^duplicate id D1/.test(i.reason));
+      expect(dup).toHaveLength(1);
+      expect(dup[0]!.reason).toContain('accounts.csv row 2 and accounts.csv row 4');
+      const accounts = (await readMirror(store, 'dups')).get('account') as {
+        crmId: string;
+        seats?: { active: number };
+      }[];
+      expect(accounts.map((a) => a.crmId).sort()).toEqual(['D1', 'D2']);
+      expect(accounts.find((a) => a.crmId === 'D1')!.seats?.active).toBe(97);
+    } finally {
+      folder.cleanup();
+    }
+  });
+});
