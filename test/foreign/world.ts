@@ -27,7 +27,7 @@ export interface Country {
 }
 export const COUNTRIES: readonly Country[] = [
   { region: 'United States', tld: 'com', legal: ['Inc.', 'LLC', 'Co.'] },
-  { region: 'United Kingdom', tld: 'co.uk', legal: ['Ltd', 'Group plc', 'Services Ltd'] },
+  { region: 'United Kingdom', tld: 'co.uk', legal: ['Ltd', 'Group plc', 'Holdings Ltd'] },
   { region: 'Germany', tld: 'de', legal: ['GmbH', 'AG'] },
   { region: 'Australia', tld: 'com.au', legal: ['Pty Ltd'] },
   { region: 'Canada', tld: 'ca', legal: ['Inc.', 'Ltd.'] },
