@@ -16,7 +16,7 @@ function cell(v: string, delimiter: string): string {
   return v.includes(delimiter) || /["\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-function csv(
+export function csv(
   columns: readonly string[],
   rows: readonly Record<string, string>[],
   delimiter: string,
