@@ -49,6 +49,13 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
     .optional(),
+  /** A sync warns (log and run record) when more than this share of accounts is red. @default 0.6 */
+  HEADROOM_WARN_RED_SHARE: z.coerce.number().min(0).max(1).default(0.6),
+  /** ... or when more than this share of an object's records, or of one field's values, was
+   * refused on the way in. @default 0.2 */
+  HEADROOM_WARN_REFUSED_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+  /** Refusal shares are judged on objects with at least this many pulled records. @default 20 */
+  HEADROOM_WARN_MIN_RECORDS: z.coerce.number().int().min(1).default(20),
   /** pino level. @default info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -7,6 +7,7 @@ import { registerBacktest } from './backtest.js';
 import { EXIT } from './context.js';
 import { registerCrm } from './crm.js';
 import { registerDocuments } from './documents.js';
+import { registerProfile } from './profile.js';
 import { registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
 import { registerSync } from './sync.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerSync(program);
   registerRuns(program);
   registerValidateMapping(program);
+  registerProfile(program);
   registerCrm(program);
   registerDocuments(program);
   registerBacktest(program);

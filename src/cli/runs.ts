@@ -31,11 +31,12 @@ export function registerRuns(program: Command): void {
     );
 }
 
-function formatRun(run: Awaited<ReturnType<typeof listRuns>>[number]): string {
+/** One run on one line, and its warnings (implausible figures) on the lines below. */
+export function formatRun(run: Awaited<ReturnType<typeof listRuns>>[number]): string {
   const s = (run.stats ?? {}) as Record<string, unknown>;
   const opp = (s.opportunities ?? {}) as Record<string, number>;
   const secs = typeof s.durationMs === 'number' ? `${(s.durationMs / 1000).toFixed(1)}s` : '-';
-  return [
+  const line = [
     `#${run.id}`,
     run.connection,
     run.status + (run.dryRun ? ' (dry run)' : ''),
@@ -51,4 +52,6 @@ function formatRun(run: Awaited<ReturnType<typeof listRuns>>[number]): string {
   ]
     .filter(Boolean)
     .join('  ');
+  const warnings = Array.isArray(s.warnings) ? (s.warnings as { message?: unknown }[]) : [];
+  return [line, ...warnings.map((w) => `    warning: ${String(w.message)}`)].join('\n');
 }

@@ -71,6 +71,8 @@ export async function runBacktestCommand(
   const { portfolio, issues } = await readFilesPortfolio(
     options.source,
     options.mappingFile ?? fromRoot('mappings/files.yaml'),
+    'files',
+    catalog,
   );
   const result = backtest({
     portfolio,

@@ -4,7 +4,11 @@
  * store. Values that cannot be read come back as issues, never as silent zeros.
  */
 import { createFilesConnector } from '../../connectors/files/index.js';
+import { fileURLToPath } from 'node:url';
+import { resolveCatalog } from '../config/catalog.js';
+import { catalogRefIndex } from '../mapping/catalog-refs.js';
 import { loadMapping } from '../mapping/load.js';
+import type { Catalog } from '../model/catalog.js';
 import { mapRecords, sourceFields } from '../mapping/apply.js';
 import {
   emptyPortfolio,
@@ -13,6 +17,8 @@ import {
   type NeutralObject,
   type Portfolio,
 } from '../model/index.js';
+
+const DEFAULT_CATALOG = fileURLToPath(new URL('../../config/catalog.yaml', import.meta.url));
 
 const COLLECTION: Record<NeutralObject, keyof Portfolio> = {
   account: 'accounts',
@@ -33,8 +39,12 @@ export async function readFilesPortfolio(
   source: string,
   mappingFile: string,
   connection = 'files',
+  /** The active catalog plans and products are checked against. @default the folder's
+   * `catalog.yaml`, else `config/catalog.yaml` */
+  catalog: Catalog = resolveCatalog(DEFAULT_CATALOG, source).catalog,
 ): Promise<FilesPortfolio> {
   const mapping = loadMapping(mappingFile);
+  const refs = catalogRefIndex(catalog);
   const connector = await createFilesConnector({ connection, options: { source } });
   const portfolio = emptyPortfolio();
   const issues: Issue[] = [];
@@ -45,6 +55,8 @@ export async function readFilesPortfolio(
       const target = portfolio[COLLECTION[object]] as unknown[];
       for await (const page of connector.pull({ object: spec.from, fields: sourceFields(spec) })) {
         const mapped = mapRecords(object, spec, page.records, {
+          catalog: refs,
+          priorPeriodMonths: mapping.employeesPrior?.periodMonths,
           connection,
           source: page.source ?? spec.from,
         });

@@ -16,6 +16,8 @@ import {
 } from './schema.js';
 import { neutralFieldType } from './neutral-fields.js';
 import { isBlank, transform } from './transforms.js';
+import { resolveAccountRefs } from './account-step.js';
+import type { CatalogRefIndex } from './catalog-refs.js';
 
 export type NeutralRecord<O extends NeutralObject> = z.infer<(typeof NEUTRAL_SCHEMAS)[O]>;
 
@@ -24,6 +26,11 @@ export interface MapContext {
   connection: string;
   /** What issues name as their source: the file (`accounts.csv`) or the connection. */
   source?: string;
+  /** The active catalog (`catalogRefIndex`): account `plan` and `products` are resolved to its
+   * keys, and a value it does not know is an issue. Absent: taken as mapped. */
+  catalog?: CatalogRefIndex | undefined;
+  /** The mapping's `employeesPrior.periodMonths` (a prior headcount without its date). */
+  priorPeriodMonths?: number | undefined;
 }
 
 export interface MapResult<O extends NeutralObject> {
@@ -98,7 +105,10 @@ export function mapRecord<O extends NeutralObject>(
   let skip = false;
   for (const [path, rawSpec] of Object.entries(mapping.fields)) {
     const spec = normalize(rawSpec);
-    const type = spec.type ?? neutralFieldType(object, path) ?? 'string';
+    const target = neutralFieldType(object, path);
+    // A datetime source (Salesforce CreatedDate, HubSpot createdate) into a date field is its day.
+    const declared = spec.type ?? target ?? 'string';
+    const type = declared === 'datetime' && target === 'date' ? 'date' : declared;
     const { value, from } = readSource(spec, raw);
     const parsed = transform(type, value, { separator: spec.separator, map: spec.map });
     if (parsed.ok && 'value' in parsed) {
@@ -127,6 +137,16 @@ export function mapRecord<O extends NeutralObject>(
     }
   }
   if (skip) return { issues };
+  if (object === 'account') {
+    const issueAt = (path: string, value: unknown, reason: string): Issue => ({
+      ...base,
+      field: sourceOf(mapping, path) ?? path,
+      value,
+      reason,
+      skipped: false,
+    });
+    issues.push(...resolveAccountRefs(out, ctx, issueAt));
+  }
   finishIds(object, out, raw, ctx);
   return validate(object, out, base, issues, (path) => sourceOf(mapping, path));
 }

@@ -1,6 +1,7 @@
 /**
  * Load and check a mapping file: zod validates the shape (unknown keys refused), then every
- * neutral field on the left is checked against the model, with the closest names suggested.
+ * neutral field on the left is checked against the model, with the closest names suggested, and
+ * every declared `type` against the type its neutral field needs.
  */
 import { closest, distance } from 'fastest-levenshtein';
 import { ConfigError } from '../errors.js';
@@ -8,7 +9,8 @@ import { loadYamlFile, parseWith, parseYamlText } from '../config/load-yaml.js';
 import type { FieldInfo } from '../../connectors/types.js';
 import type { NeutralObject } from '../model/records.js';
 import { NEUTRAL_FIELDS } from './neutral-fields.js';
-import { fieldNames, MappingSchema, type Mapping } from './schema.js';
+import { fieldNames, MappingSchema, type Mapping, type ObjectMapping } from './schema.js';
+import { typeMismatch } from './type-compat.js';
 
 /** Up to three names closest to `name`, for "did you mean" messages. */
 export function suggest(name: string, candidates: string[], max = 3): string[] {
@@ -26,13 +28,17 @@ function checkNeutralFields(mapping: Mapping): { path: string; message: string }
   const problems: { path: string; message: string }[] = [];
   for (const [object, spec] of Object.entries(mapping.objects) as [
     NeutralObject,
-    { fields: object } | undefined,
+    ObjectMapping | undefined,
   ][]) {
     if (!spec) continue;
     const known = Object.keys(NEUTRAL_FIELDS[object]);
-    for (const path of Object.keys(spec.fields)) {
-      if (known.includes(path) || (object === 'account' && /^customFields\.[\w-]+$/.test(path)))
+    for (const [path, field] of Object.entries(spec.fields)) {
+      if (known.includes(path) || (object === 'account' && /^customFields\.[\w-]+$/.test(path))) {
+        const mismatch = typeMismatch(object, path, field);
+        if (mismatch)
+          problems.push({ path: `objects.${object}.fields.${path}.type`, message: mismatch });
         continue;
+      }
       problems.push({
         path: `objects.${object}.fields.${path}`,
         message: `"${path}" is not a neutral ${object} field; did you mean ${suggest(path, known)

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { NEUTRAL_OBJECTS } from '../model/records.js';
+import { DeclaredScalesSchema } from '../model/scales.js';
 
 export const FIELD_TYPES = [
   'string',
@@ -180,6 +181,18 @@ export const MappingSchema = z
         path: ['account'],
       }),
     writeBack: WriteBackSchema.optional(),
+    /** The scales this connection's survey and health values come on (`nps: response`, ...);
+     * each named one wins over `config/scoring.yaml`'s `scales`. @default every scale `auto` */
+    scales: DeclaredScalesSchema.optional(),
+    /** A prior headcount without its date (`employeesPrior.asOf` unmapped or blank) is taken to
+     * cover this many months; the growth evidence says the period was assumed. */
+    employeesPrior: z
+      .object({
+        /** @default 12 */
+        periodMonths: z.number().int().min(1).max(120),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Mapping = z.infer<typeof MappingSchema>;

@@ -107,7 +107,7 @@ function validYmd(y: number, m: number, d: number): string | undefined {
 }
 
 /**
- * Calendar dates: ISO (`2026-03-01`, or a datetime whose date part is taken), US `03/01/2026`
+ * Calendar dates: ISO (`2026-03-01`, or a datetime: its date in UTC), US `03/01/2026`
  * (and `3/1/26`), Excel serial numbers (`46082`), JS Dates (XLSX cells) and epoch milliseconds
  * (HubSpot date properties). Returns `YYYY-MM-DD`.
  */
@@ -117,8 +117,8 @@ export function parseDate(raw: unknown): Parsed<string> {
     return Number.isNaN(raw.getTime()) ? fail('invalid date') : ok(raw.toISOString().slice(0, 10));
   }
   const s = String(raw).trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (m) return orFail(validYmd(+m[1]!, +m[2]!, +m[3]!), s);
+  let m = ISO_DATETIME.exec(s);
+  if (m) return isoDate(m, s);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(s);
   if (m) {
     const y = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
@@ -140,6 +140,25 @@ export function parseDate(raw: unknown): Parsed<string> {
 
 const orFail = (v: string | undefined, s: string): Parsed<string> =>
   v ? ok(v) : fail(`"${s}" is not a calendar date`);
+
+/** An ISO date, or a datetime as CRMs send them (Salesforce `2026-03-01T14:22:05.000+0000`,
+ * HubSpot `2026-03-01T14:22:05.123Z`); no zone means UTC. */
+const ISO_DATETIME =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** A datetime's calendar date in UTC (the day the instant falls on there, whatever its offset). */
+function isoDate(m: RegExpExecArray, s: string): Parsed<string> {
+  const day = validYmd(+m[1]!, +m[2]!, +m[3]!);
+  if (!day || m[4] === undefined) return orFail(day, s);
+  const [h, min, sec] = [+m[4], +m[5]!, +(m[6] ?? 0)];
+  if (h > 23 || min > 59 || sec > 59) return fail(`"${s}" is not a valid time of day`);
+  const zone = m[7] && m[7].toUpperCase() !== 'Z' ? m[7] : '+00:00';
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetMin = sign * (+digits.slice(0, 2) * 60 + +digits.slice(2));
+  const t = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, h, min, sec) - offsetMin * 60_000;
+  return ok(new Date(t).toISOString().slice(0, 10));
+}
 
 export function parseDateTime(raw: unknown): Parsed<string> {
   if (isBlank(raw)) return blank;

@@ -65,7 +65,15 @@ export const AccountSchema = z.object({
   currency: z.string().length(3).default('USD'),
   seats: z.object({ licensed: count, active: count }).optional(),
   employees: count.optional(),
-  employeesPrior: z.object({ count, asOf: IsoDate }).optional(),
+  /** A prior headcount: as of a date, or (when the source keeps no date) over `periodMonths`,
+   * a period the mapping states and the growth evidence reports as assumed. */
+  employeesPrior: z
+    .object({
+      count,
+      asOf: IsoDate.optional(),
+      periodMonths: z.number().int().positive().optional(),
+    })
+    .optional(),
   contract: z
     .object({
       start: IsoDate.optional(),

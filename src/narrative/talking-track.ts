@@ -86,7 +86,8 @@ function accountFacts(opp: Opportunity, ctx: NarrativeContext): string[] {
       : undefined;
   const growth =
     account.employees !== undefined && account.employeesPrior
-      ? `headcount went from ${account.employeesPrior.count} to ${account.employees} since ${longDate(account.employeesPrior.asOf)}`
+      ? // Without the prior count's date the period is only assumed: no date is put to a customer.
+        `headcount went from ${account.employeesPrior.count} to ${account.employees}${account.employeesPrior.asOf ? ` since ${longDate(account.employeesPrior.asOf)}` : ''}`
       : undefined;
   const byType: Partial<Record<Opportunity['type'], (string | undefined)[]>> = {
     seat_expansion: [growth, seats],

@@ -19,6 +19,9 @@ import type { Issue } from '../model/output.js';
 import type { Store } from '../store/db.js';
 import type { SyncConnection } from '../sync/types.js';
 import { openConnector } from './connector.js';
+import { loadScoringConfig } from './scoring-config.js';
+import { catalogRefIndex } from '../mapping/catalog-refs.js';
+import type { Catalog } from '../model/catalog.js';
 import { syncOnce } from './sync-once.js';
 
 export interface ServerRuntimeOptions {
@@ -91,7 +94,8 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
         running.set(name, run);
       });
     },
-    previewMapping: (name, text, n) => withConnector(name, (c, conn) => preview(c, conn, text, n)),
+    previewMapping: (name, text, n) =>
+      withConnector(name, (c, conn) => preview(c, conn, text, n, activeCatalog(o.env, conn))),
     describeFields: (name, object) =>
       withConnector(name, async (c) => {
         if (!c.describe)
@@ -107,14 +111,22 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
   };
 }
 
+/** The catalog a connection's runs use (a files folder's own `catalog.yaml` first). */
+export function activeCatalog(env: Env, conn: SyncConnection): Catalog {
+  const folder = conn.connector === 'files' ? String(conn.options.source ?? '') : '';
+  return loadScoringConfig(env, folder || undefined).catalog;
+}
+
 /** Apply a mapping to the first `n` records of each object it maps; nothing is stored. */
 async function preview(
   c: Connector,
   conn: SyncConnection,
   text: string,
   n: number,
+  catalog: Catalog,
 ): Promise<MappingPreview> {
   const mapping = parseMappingText(text, conn.mappingFile);
+  const refs = catalogRefIndex(catalog);
   const out: MappingPreview = { records: {}, issues: [] };
   for (const [object, spec] of Object.entries(mapping.objects) as [
     NeutralObject,
@@ -134,6 +146,8 @@ async function preview(
       if (sample.length >= n) break;
     }
     const mapped = mapRecords(object, spec, sample, {
+      catalog: refs,
+      priorPeriodMonths: mapping.employeesPrior?.periodMonths,
       connection: conn.name,
       ...(source ? { source } : {}),
     });

@@ -21,7 +21,8 @@ import {
   signalPrecisionSection,
   type Learned,
 } from './learn.js';
-import { loadScoringConfig } from './scoring-config.js';
+import { loadScoringConfig, withDeclaredScales } from './scoring-config.js';
+import type { WarnThresholds } from '../sync/run-warnings.js';
 
 export interface SyncOnceOptions {
   store: Store;
@@ -50,6 +51,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
   const folder =
     o.connection.connector === 'files' ? String(o.connection.options.source ?? '') : undefined;
   const scoring = loadScoringConfig(o.env, folder || undefined);
+  const settings = withDeclaredScales(scoring.settings, o.connection.mapping.scales);
   const connector = o.connector ?? (await openConnector(o.connection, o.store, o.log));
   try {
     await checkMappingAgainstCrm(o.connection, connector);
@@ -61,6 +63,8 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       connector,
       asOf: o.asOf,
       log: o.log,
+      catalog: scoring.catalog,
+      warnThresholds: warnThresholds(o.env),
       ...(o.dryRun ? { dryRun: true } : {}),
       ...(o.full ? { full: true } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
@@ -70,7 +74,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
         learned = await learnFromStore(o.store, o.connection.name, p, asOf);
         return analyze(p, asOf, {
           catalog: scoring.catalog,
-          settings: scoring.settings,
+          settings,
           ...(learned.modelVersions.length
             ? { likelihoodOverride: learned.override, modelVersions: learned.modelVersions }
             : {}),
@@ -94,7 +98,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
           ? {
               extraSections: [
                 signalPrecisionSection(learned, () =>
-                  retroHistory(portfolio!, scoring.catalog, scoring.settings, o.asOf),
+                  retroHistory(portfolio!, scoring.catalog, settings, o.asOf),
                 ),
               ],
               accountsById: new Map(portfolio.accounts.map((a) => [a.id, a])),
@@ -116,3 +120,10 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
     await connector.close?.();
   }
 }
+
+/** The sync-warning thresholds from the environment (`HEADROOM_WARN_*`). */
+export const warnThresholds = (env: Env): WarnThresholds => ({
+  redShare: env.HEADROOM_WARN_RED_SHARE,
+  refusedShare: env.HEADROOM_WARN_REFUSED_SHARE,
+  minRecords: env.HEADROOM_WARN_MIN_RECORDS,
+});

@@ -4,7 +4,7 @@
  * hash changed are written to the mirror, in batches.
  */
 import type { Connector, PullRequest } from '../../connectors/types.js';
-import { mapRecord, sourceAssociations, sourceFields } from '../mapping/apply.js';
+import { mapRecord, sourceAssociations, sourceFields, type MapContext } from '../mapping/apply.js';
 import type { ObjectMapping } from '../mapping/schema.js';
 import type { Issue } from '../model/output.js';
 import type { NeutralObject } from '../model/records.js';
@@ -16,6 +16,8 @@ import { getWatermark, setWatermark } from '../store/watermarks.js';
 export interface PullResult {
   pulled: number;
   mapped: number;
+  /** Records skipped (a required value missing or unreadable). */
+  skipped: number;
   upserts: number;
   deletes: number;
   issues: Issue[];
@@ -31,10 +33,21 @@ export async function pullObject(args: {
   object: NeutralObject;
   spec: ObjectMapping;
   full: boolean;
+  /** Catalog and prior-period context for mapping accounts (`MapContext`). */
+  map?: Pick<MapContext, 'catalog' | 'priorPeriodMonths'>;
+  /** Identifies the catalog `map.catalog` was built from: when it differs from the last run's,
+   * accounts are pulled in full, so a plan refused yesterday resolves once the catalog has it. */
+  catalogVersion?: string;
 }): Promise<PullResult> {
   const { store, connector, connection, runId, object, spec } = args;
   const watermarkKey = `pull:${object}`;
-  const since = args.full ? undefined : await getWatermark(store, connection, watermarkKey);
+  const catalogKey = `catalog:${object}`;
+  const recheck =
+    object === 'account' &&
+    args.catalogVersion !== undefined &&
+    (await getWatermark(store, connection, catalogKey)) !== args.catalogVersion;
+  const since =
+    args.full || recheck ? undefined : await getWatermark(store, connection, watermarkKey);
   const associations = sourceAssociations(spec);
   const request: PullRequest = {
     object: spec.from,
@@ -45,7 +58,14 @@ export async function pullObject(args: {
   };
   const known = await mirrorHashes(store, connection, object);
   const seen = new Set<string>();
-  const result: PullResult = { pulled: 0, mapped: 0, upserts: 0, deletes: 0, issues: [] };
+  const result: PullResult = {
+    pulled: 0,
+    mapped: 0,
+    skipped: 0,
+    upserts: 0,
+    deletes: 0,
+    issues: [],
+  };
   let pending: MirrorRow[] = [];
   const deleted: string[] = [];
   let watermark: string | undefined;
@@ -60,11 +80,15 @@ export async function pullObject(args: {
       result.pulled++;
       seen.add(raw.id);
       const { record, issues } = mapRecord(object, spec, raw, {
+        ...args.map,
         connection,
         source: page.source ?? connection,
       });
       result.issues.push(...issues);
-      if (!record) continue;
+      if (!record) {
+        result.skipped++;
+        continue;
+      }
       result.mapped++;
       const hash = hashValue(record);
       if (known.get(raw.id) === hash) continue;
@@ -85,5 +109,6 @@ export async function pullObject(args: {
   if (deleted.length) result.deletes = await deleteFromMirror(store, connection, object, deleted);
   // Saved only now: a pull stopped half-way (limit, crash) starts again from the old watermark.
   if (watermark !== undefined) await setWatermark(store, connection, watermarkKey, watermark);
+  if (recheck) await setWatermark(store, connection, catalogKey, args.catalogVersion!);
   return result;
 }

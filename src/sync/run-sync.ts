@@ -18,6 +18,9 @@ import { readBackStatuses } from './read-back.js';
 import { trackOpportunities } from './track-opportunities.js';
 import { emptyStats, type RunReport, type RunSyncOptions, type WritePlanSummary } from './types.js';
 import { executeWrites } from './write-back.js';
+import { runWarnings } from './run-warnings.js';
+import { catalogRefIndex, catalogRefVersion } from '../mapping/catalog-refs.js';
+import { hashValue } from '../store/hash.js';
 
 const SAMPLES = 5;
 
@@ -93,6 +96,15 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   try {
     log.info({ connection: connection.name, runId, asOf, dryRun }, 'sync started');
     const objects = NEUTRAL_OBJECTS.filter((o) => connection.mapping.objects[o]);
+    const pulled: Record<string, number> = {};
+    const map = {
+      ...(options.catalog ? { catalog: catalogRefIndex(options.catalog) } : {}),
+      priorPeriodMonths: connection.mapping.employeesPrior?.periodMonths,
+    };
+    // Accounts are mapped again in full when what their catalog check depends on changed.
+    const catalogVersion = options.catalog
+      ? hashValue([catalogRefVersion(options.catalog), map.priorPeriodMonths])
+      : undefined;
     for (const [i, object] of objects.entries()) {
       const r = await pullObject({
         store,
@@ -102,7 +114,10 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         object,
         spec: connection.mapping.objects[object]!,
         full: options.full ?? false,
+        map,
+        ...(catalogVersion !== undefined ? { catalogVersion } : {}),
       });
+      pulled[object] = r.pulled;
       stats.pulled += r.pulled;
       stats.mapped += r.mapped;
       stats.mirrorUpserts += r.upserts;
@@ -121,6 +136,14 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     const analysis = await options.analyze(portfolio, asOf);
     report.analysis = analysis;
     lap('analyze');
+    stats.warnings = runWarnings({
+      pulled,
+      issues,
+      accounts: analysis.accounts,
+      thresholds: options.warnThresholds,
+    });
+    for (const w of stats.warnings)
+      log.warn({ connection: connection.name, runId, ...w }, w.message);
     options.onProgress?.('analyze', 1, 1);
     const tracked = await trackOpportunities(store, {
       connection: connection.name,

@@ -5,7 +5,9 @@ import type { Connector } from '../../connectors/types.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { AccountSummary, Issue, Opportunity } from '../model/output.js';
 import type { Portfolio } from '../model/records.js';
+import type { Catalog } from '../model/catalog.js';
 import type { Store } from '../store/db.js';
+import type { RunWarning, WarnThresholds } from './run-warnings.js';
 
 /** A connection as a run needs it: its mapping loaded and its options resolved. */
 export interface SyncConnection {
@@ -56,6 +58,10 @@ export interface RunSyncOptions {
   log: SyncLogger;
   /** Records per `connector.write` call; outcomes are recorded after each. @default 200 */
   writeBatchSize?: number;
+  /** The active catalog: account plans and products are resolved to its keys while mapping. */
+  catalog?: Catalog;
+  /** When a run's health or refusal figures earn a warning. @default DEFAULT_WARN_THRESHOLDS */
+  warnThresholds?: WarnThresholds;
 }
 
 export type WriteSection = 'account' | 'opportunity' | 'task';
@@ -76,6 +82,8 @@ export interface RunStats {
   durationMs: number;
   /** Milliseconds spent per step (pull, snapshot, portfolio, analyze, track, read-back, plan, write). */
   phaseMs: Record<string, number>;
+  /** Implausible figures of this run (most accounts red, many records refused). */
+  warnings: RunWarning[];
 }
 
 /** One record of the write plan, as a dry run shows it. */
@@ -123,4 +131,5 @@ export const emptyStats = (): RunStats => ({
   apiCalls: 0,
   durationMs: 0,
   phaseMs: {},
+  warnings: [],
 });

@@ -9,7 +9,9 @@ import {
   type GenerateOptions,
   type GenerateSummary,
 } from '../../examples/generate.js';
+import { resolveCatalog } from '../../src/config/catalog.js';
 import { mapRecords } from '../../src/mapping/apply.js';
+import { catalogRefIndex } from '../../src/mapping/catalog-refs.js';
 import { loadMapping } from '../../src/mapping/load.js';
 import type { Issue } from '../../src/model/output.js';
 import { emptyPortfolio, NEUTRAL_OBJECTS, type Portfolio } from '../../src/model/records.js';
@@ -29,6 +31,7 @@ export async function readPortfolio(
   dir: string,
 ): Promise<{ portfolio: Portfolio; issues: Issue[] }> {
   const mapping = loadMapping(MAPPING);
+  const catalog = catalogRefIndex(resolveCatalog('config/catalog.yaml', dir).catalog);
   const conn = await createFilesConnector({ connection: 'files', options: { source: dir } });
   const portfolio = emptyPortfolio();
   const issues: Issue[] = [];
@@ -36,6 +39,7 @@ export async function readPortfolio(
     const spec = mapping.objects[object]!;
     for await (const page of conn.pull({ object: spec.from, fields: [] })) {
       const r = mapRecords(object, spec, page.records, {
+        catalog,
         connection: 'files',
         source: page.source ?? spec.from,
       });

@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { mapRecords, sourceAssociations, sourceFields } from '../../src/mapping/apply.js';
 import { loadMapping, parseMappingText } from '../../src/mapping/load.js';
 import type { RawRecord } from '../../connectors/types.js';
+import { loadCatalog } from '../../src/config/catalog.js';
+import { catalogRefIndex } from '../../src/mapping/catalog-refs.js';
 
 const files = loadMapping('mappings/files.yaml');
-const ctx = { connection: 'files', source: 'accounts.csv' };
+// Plans and products are resolved against the active catalog, as a sync does.
+const ctx = {
+  connection: 'files',
+  source: 'accounts.csv',
+  catalog: catalogRefIndex(loadCatalog('config/catalog.yaml')),
+};
 const row = (n: number, fields: Record<string, unknown>): RawRecord => ({
   id: String(fields.account_id ?? `r${n}`),
   row: n,

@@ -22,6 +22,18 @@ export interface Growth {
   evidence: Evidence[];
 }
 
+/** Since when the prior headcount counts: its date, or the period the mapping assumed for it. */
+function priorPeriod(prior: {
+  asOf?: string | undefined;
+  periodMonths?: number | undefined;
+}): string {
+  if (prior.asOf !== undefined) return `since ${prior.asOf}`;
+  const months = prior.periodMonths;
+  return months !== undefined
+    ? `over an assumed ${months} months (the source gives no date for the prior count)`
+    : 'since an unstated date (the source gives no date for the prior count)';
+}
+
 export function companyGrowth(ctx: AccountContext): Growth {
   const { account, settings } = ctx;
   const evidence: Evidence[] = [];
@@ -33,7 +45,7 @@ export function companyGrowth(ctx: AccountContext): Growth {
     evidence.push(
       ev(
         'employee_growth',
-        `Headcount ${prior.count} to ${account.employees} since ${prior.asOf} (${g >= 0 ? '+' : ''}${pct(g)}%)`,
+        `Headcount ${prior.count} to ${account.employees} ${priorPeriod(prior)} (${g >= 0 ? '+' : ''}${pct(g)}%)`,
         pct(g),
         pct(settings.whitespace.minGrowth),
         'employees / employeesPrior.count',

@@ -9,8 +9,11 @@ import { checkSourceFields, loadMapping } from '../../../src/mapping/load.js';
 import type { Mapping } from '../../../src/mapping/schema.js';
 import { NEUTRAL_OBJECTS, type NeutralObject } from '../../../src/model/records.js';
 import type { Connector } from '../../../connectors/types.js';
+import { loadCatalog } from '../../../src/config/catalog.js';
+import { catalogRefIndex } from '../../../src/mapping/catalog-refs.js';
 import { connect, fixture, pages } from './helpers.js';
 
+const catalog = catalogRefIndex(loadCatalog('config/catalog.yaml'));
 const mappingFile = fileURLToPath(new URL('../../../mappings/files.yaml', import.meta.url));
 
 async function mapObject<O extends NeutralObject>(
@@ -22,6 +25,7 @@ async function mapObject<O extends NeutralObject>(
   const out: MapResult<O> = { records: [], issues: [] };
   for (const page of await pages(conn, spec.from)) {
     const r = mapRecords(object, spec, page.records, {
+      catalog, // plans and products resolved against the active catalog, as a sync does
       connection: 'files',
       ...(page.source ? { source: page.source } : {}),
     });
