@@ -52,6 +52,7 @@ export const NEUTRAL_FIELDS: Record<NeutralObject, Record<string, FieldType>> = 
     leftAt: 'date',
     'movedTo.company': 'string',
     'movedTo.title': 'string',
+    emailBouncedAt: 'date',
     lastEngagedAt: 'date',
     createdAt: 'date',
   },

@@ -106,6 +106,9 @@ export const ContactSchema = z.object({
   status: z.enum(['active', 'left']).default('active'),
   leftAt: IsoDate.optional(),
   movedTo: z.object({ company: z.string().min(1), title: z.string().optional() }).optional(),
+  /** When mail to the contact last hard-bounced (Salesforce `EmailBouncedDate`): evidence of a
+   * departure, where a changed email domain alone is not. */
+  emailBouncedAt: IsoDate.optional(),
   lastEngagedAt: IsoDate.optional(),
   createdAt: IsoDate.optional(),
 });

@@ -1,10 +1,13 @@
 /**
- * Champion movement from CRM evidence: a contact in a champion role marked left, given a left
- * date, recorded as moved to another company, or whose email moved off the account's domain.
+ * Champion movement from CRM evidence. A departure needs real evidence: the contact marked left,
+ * a left date, a new company on record, or mail to them bouncing. An email on another
+ * organization's domain alone is only a hint (people keep old addresses, CRMs hold a personal or
+ * a subsidiary's address): it asks the owner to check, and flags nothing.
  */
 import type { Account, Contact } from '../model/records.js';
 import type { ScoringSettings } from './settings/index.js';
 import { toDay } from './dates.js';
+import { orgDomain, sameOrganization, type OrgDomain } from './domains.js';
 
 export interface Departure {
   contact: Contact;
@@ -13,56 +16,82 @@ export interface Departure {
   text: string;
 }
 
+/** A champion whose email sits on another organization's domain, with no departure evidence. */
+export interface DepartureHint {
+  contact: Contact;
+  /** The registrable domain of the email. */
+  domain: string;
+  text: string;
+}
+
+export interface ChampionMoves {
+  departures: Departure[];
+  hints: DepartureHint[];
+}
+
 const hasRole = (c: Contact, roles: readonly string[]): boolean =>
   c.roles.some((r) => roles.includes(r));
 
-function emailMoved(c: Contact, account: Account, freeMail: readonly string[]): string | undefined {
-  if (!c.email || !account.domain) return undefined;
-  const domain = c.email.slice(c.email.lastIndexOf('@') + 1).toLowerCase();
-  const own = account.domain.toLowerCase().replace(/^www\./, '');
-  if (!domain || freeMail.includes(domain) || domain === own || domain.endsWith(`.${own}`)) {
-    return undefined;
+const whoIs = (c: Contact): string => `${c.name}${c.title ? ` (${c.title})` : ''}`;
+
+function evidenceOf(c: Contact): Omit<Departure, 'contact'> | undefined {
+  const who = whoIs(c);
+  if (c.status === 'left' || c.leftAt) {
+    const when = c.leftAt ? ` on ${c.leftAt}` : '';
+    return { field: c.leftAt ? 'contacts.leftAt' : 'contacts.status', text: `${who} left${when}` };
   }
-  return domain;
+  if (c.movedTo) return { field: 'contacts.movedTo', text: `${who} moved to ${c.movedTo.company}` };
+  if (c.emailBouncedAt) {
+    return {
+      field: 'contacts.emailBouncedAt',
+      text: `${who}'s email bounced on ${c.emailBouncedAt}`,
+    };
+  }
+  return undefined;
 }
 
-/** Champion-role contacts who left within the lookback, with the evidence of each. */
-export function departedChampions(
+function hintOf(
+  c: Contact,
+  own: OrgDomain | undefined,
+  freeMail: ReadonlySet<string>,
+): DepartureHint | undefined {
+  const mail = orgDomain(c.email);
+  if (!own || !mail || freeMail.has(mail.domain) || sameOrganization(own, mail)) return undefined;
+  return {
+    contact: c,
+    domain: mail.domain,
+    text: `${whoIs(c)}'s email is at ${mail.domain}, not the account's ${own.domain}: no departure on record, worth a check`,
+  };
+}
+
+/** Champion-role contacts who left within the lookback (with the evidence of each), and those
+ * whose email alone suggests they might have. */
+export function championMoves(
   account: Account,
   contacts: readonly Contact[],
   asOfDay: number,
   s: ScoringSettings['champion'],
-): Departure[] {
-  const out: Departure[] = [];
+  freeMail: ReadonlySet<string>,
+): ChampionMoves {
+  const departures: Departure[] = [];
+  const hints: DepartureHint[] = [];
+  let own: OrgDomain | undefined | null = null;
   for (const c of contacts) {
     if (!hasRole(c, s.roles)) continue;
-    if (c.leftAt && asOfDay - toDay(c.leftAt) > s.lookbackDays) continue;
-    const who = `${c.name}${c.title ? ` (${c.title})` : ''}`;
-    if (c.status === 'left' || c.leftAt) {
-      const when = c.leftAt ? ` on ${c.leftAt}` : '';
-      out.push({
-        contact: c,
-        field: c.leftAt ? 'contacts.leftAt' : 'contacts.status',
-        text: `${who} left${when}`,
-      });
-    } else if (c.movedTo) {
-      out.push({
-        contact: c,
-        field: 'contacts.movedTo',
-        text: `${who} moved to ${c.movedTo.company}`,
-      });
-    } else {
-      const domain = emailMoved(c, account, s.freeMailDomains);
-      if (domain) {
-        out.push({
-          contact: c,
-          field: 'contacts.email',
-          text: `${who}'s email is now at ${domain}, no longer ${account.domain}`,
-        });
-      }
+    const since = c.leftAt ?? c.emailBouncedAt;
+    if (since && asOfDay - toDay(since) > s.lookbackDays) continue;
+    const found = evidenceOf(c);
+    if (found) {
+      departures.push({ contact: c, ...found });
+      continue;
     }
+    if (c.status !== 'active') continue;
+    // Parsed once per account, and only when a champion has no departure evidence.
+    if (own === null) own = orgDomain(account.domain);
+    const hint = hintOf(c, own, freeMail);
+    if (hint) hints.push(hint);
   }
-  return out;
+  return { departures, hints };
 }
 
 /** Active contacts still holding a champion role. */

@@ -7,12 +7,13 @@ import type { Account, Segment, SignalKind } from '../model/records.js';
 import type { ScoringSettings } from './settings/index.js';
 import type { Benchmarks, CohortStats } from './detectors/benchmarks.js';
 import { type CatalogIndex } from './catalog-index.js';
-import { activeChampions, departedChampions, type Departure } from './champions.js';
+import { activeChampions, championMoves, type Departure, type DepartureHint } from './champions.js';
 import { dataConfidence, type DataConfidence } from './confidence.js';
 import { toDay } from './dates.js';
 import { measureEngagement, type Engagement } from './engagement.js';
 import { assessHealth, type HealthResult } from './health.js';
 import type { AccountRecords } from './portfolio-index.js';
+import { portfolioFacts, type PortfolioFacts } from './portfolio-facts.js';
 import { renewalInfo, type RenewalInfo } from './renewal.js';
 import { readings, windowTrend, type Reading } from './usage-series.js';
 
@@ -46,6 +47,10 @@ export interface AccountContext {
   confidence: DataConfidence;
   renewal: RenewalInfo;
   departures: Departure[];
+  /** Champions whose email alone suggests a move: a check for the owner, not a departure. */
+  departureHints: DepartureHint[];
+  /** What was worked out once for the whole portfolio (scales, vocabularies). */
+  facts: PortfolioFacts;
   cohort: CohortStats | undefined;
 }
 
@@ -82,6 +87,8 @@ export function buildContext(
   settings: ScoringSettings,
   cx: CatalogIndex,
   benchmarks: Benchmarks,
+  // Scoring one account on its own detects scales from that account alone.
+  facts: PortfolioFacts = portfolioFacts([account], settings),
 ): AccountContext {
   const asOfDay = toDay(asOf);
   const tier = account.plan ? cx.catalog.tiers[cx.tierRank.get(account.plan) ?? -1] : undefined;
@@ -99,16 +106,25 @@ export function buildContext(
   for (const theme of account.health?.ticketThemes ?? []) {
     texts.push({ source: 'ticket_theme', text: theme, field: 'health.ticketThemes' });
   }
-  const departures = departedChampions(account, records.contacts, asOfDay, settings.champion);
+  const { departures, hints } = championMoves(
+    account,
+    records.contacts,
+    asOfDay,
+    settings.champion,
+    facts.freeMail,
+  );
   const remaining = activeChampions(records.contacts, departures, settings.champion.roles).length;
   const trend = windowTrend(seatReadings, settings.usage.windowDays);
   const health = assessHealth(
     {
       account,
+      asOf,
       asOfDay,
+      signals: records.signals,
       usageTrendPct: trend?.pct,
       championsLost: departures.length,
       championsLeft: remaining,
+      facts,
     },
     settings.health,
   );
@@ -132,6 +148,8 @@ export function buildContext(
     confidence: dataConfidence(account, records, tier !== undefined, settings.confidence),
     renewal: renewalInfo(account, records.deals, asOf, settings.timing),
     departures,
+    departureHints: hints,
+    facts,
     cohort: benchmarks.cohortOf(account, segment),
   };
 }

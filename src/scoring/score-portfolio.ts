@@ -12,6 +12,7 @@ import { buildContext } from './context.js';
 import { toDay } from './dates.js';
 import { buildBenchmarks } from './detectors/benchmarks.js';
 import { detectAll } from './detectors/index.js';
+import { portfolioFacts } from './portfolio-facts.js';
 import { indexPortfolio } from './portfolio-index.js';
 import type { ScoringSettings } from './settings/index.js';
 import { createScoresPool } from './scores.js';
@@ -45,12 +46,16 @@ export function scorePortfolio(input: ScoringInput): ScoringResult {
   const cx = indexCatalog(catalog);
   const records = indexPortfolio(portfolio);
   const benchmarks = buildBenchmarks(portfolio.accounts, cx, settings);
+  // Scales are detected over the whole portfolio, so one account's value reads the same way in a
+  // portfolio of ten and of ten thousand.
+  const facts = portfolioFacts(portfolio.accounts, settings);
   const opportunities: Opportunity[] = [];
   const accounts: AccountSummary[] = [];
   const pool = createStringPool();
   const scoresOf = createScoresPool(settings.weights);
   for (const account of portfolio.accounts) {
-    const ctx = buildContext(account, records.records(account.id), asOf, settings, cx, benchmarks);
+    const rec = records.records(account.id);
+    const ctx = buildContext(account, rec, asOf, settings, cx, benchmarks, facts);
     const people = accountPeople(ctx, pool);
     const shared = accountRisks(ctx, people, pool);
     const opps = detectAll(ctx).map((c) =>

@@ -73,6 +73,13 @@ export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext)
   const t = ctx.settings.timing;
   const { asOf, renewal: r } = ctx;
 
+  if (c.category === 'champion' && !c.strongTrigger) {
+    // A check on a hint (an email domain), not a departure: paced by its tier, never urgent.
+    const timing = BY_TIER[Math.max(tier, 3)]!;
+    const deadline = dueIn(ctx, timing);
+    const reason = 'A hint, not a departure: confirm at the next contact';
+    return { timing, reason, deadline, renewalAligned: alignedWith(ctx, deadline), tier };
+  }
   if (c.category === 'stabilization' || c.category === 'champion') {
     const deadline = dueIn(ctx, 'now');
     const why =

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/model/records.js';
-import { AS_OF, account, contact, evidence, score, weekly } from './builders.js';
+import { AS_OF, account, contact, evidence, score, settings, weekly } from './builders.js';
 import { addDays } from '../../src/scoring/dates.js';
 
+// One-account portfolios cannot show which scale their NPS and health score are on: these cases
+// declare the demo's (NPS index, 0–100). Detection and the other scales: scales.test.ts.
+const INDEX = settings({ scales: { nps: 'index', healthScore: '0-100' } });
 const light = (a: Account, extra: Parameters<typeof score>[0] = {}) =>
-  score({ accounts: [a], ...extra }).accounts[0]!;
+  score({ accounts: [a], ...extra }, { settings: INDEX }).accounts[0]!;
 
 describe('health light and its reasons', () => {
   it.each([
@@ -17,16 +20,17 @@ describe('health light and its reasons', () => {
     { health: { nps: -21 }, light: 'red' },
     { health: { tickets90d: 15 }, light: 'yellow' },
     { health: { tickets90d: 14 }, light: 'green' },
+    // A negative QBR is a real retention risk on its own (issue 14).
     {
       health: { lastQbr: { date: addDays(AS_OF, -30), outcome: 'negative' as const } },
-      light: 'yellow',
+      light: 'red',
     },
     {
       health: { lastQbr: { date: addDays(AS_OF, -400), outcome: 'negative' as const } },
       light: 'green',
     },
-    // Two yellow reasons together make red.
-    { health: { score: 60, nps: 0 }, light: 'red' },
+    // Two yellow reasons stay yellow: red needs a real risk (issue 14; red-means-risk.test.ts).
+    { health: { score: 60, nps: 0 }, light: 'yellow' },
   ])('$health → $light', ({ health, light: expected }) => {
     expect(light(account({ health })).health).toBe(expected);
   });
@@ -46,16 +50,25 @@ describe('health light and its reasons', () => {
     expect(light(account({ lifecycle: 'churned' })).health).toBe('red');
   });
 
-  it('champion loss is a reason', () => {
+  it('champion loss: red when no champion remains, yellow when one does', () => {
     const a = account({ health: { score: 85 } });
     const s = light(a, { contacts: [contact(a.id, { roles: ['champion'], status: 'left' })] });
-    expect(s.health).toBe('yellow');
+    expect(s.health).toBe('red');
     expect(s.healthReasons).toContain('champion lost and no champion remains');
+    const b = account({ health: { score: 85 } });
+    const kept = light(b, {
+      contacts: [
+        contact(b.id, { roles: ['champion'], status: 'left' }),
+        contact(b.id, { roles: ['exec_sponsor'] }),
+      ],
+    });
+    expect(kept.health).toBe('yellow');
+    expect(kept.healthReasons).toContain('1 champion(s) left; 1 remain');
   });
 
-  it('green reasons say why', () => {
+  it('green reasons say why, and on which scale', () => {
     expect(light(account({ health: { score: 88 } })).healthReasons).toEqual([
-      'health score 88/100',
+      'health score 88 (0–100 scale declared)',
     ]);
   });
 });
@@ -66,10 +79,10 @@ describe('stabilization for red accounts', () => {
       health: { score: 35, ticketThemes: ['spreadsheets'] },
       seats: { licensed: 50, active: 48 },
     });
-    const r = score({
-      accounts: [a],
-      usage: weekly(a.id, 'active_seats', [46, 47, 48], { limit: 50 }),
-    });
+    const r = score(
+      { accounts: [a], usage: weekly(a.id, 'active_seats', [46, 47, 48], { limit: 50 }) },
+      { settings: INDEX },
+    );
     expect(r.opportunities.filter((o) => o.category === 'expansion')).toEqual([]);
     const o = r.opportunities.find((x) => x.type === 'stabilization')!;
     expect(evidence(o, 'health_reason')).toMatchObject({

@@ -30,13 +30,13 @@ export const arbitraryFingerprint = (): string =>
 describe('scoring output fingerprint', () => {
   it('scores a fixed 300-account bench portfolio exactly as before', () => {
     expect(benchFingerprint()).toBe(
-      '6cfc7c1d4c2a4f6351d88b9ebd18fa8385fd0ed6217a72d0a89d1e94a492fe89',
+      'ceec1e34eaf7617b8c53980015f209df619b7d7774f29eada21d7ef2585d765c',
     );
   });
 
   it('scores 100 fixed arbitrary portfolios exactly as before', () => {
     expect(arbitraryFingerprint()).toBe(
-      '0b5e6078727dddacbc66298222bbb132fd640109f09604e7b970bf4226e4b27c',
+      '7be8d792fc99b45d28c3a46448701a29409a224b6eca147ba8977503805176cc',
     );
   });
 });

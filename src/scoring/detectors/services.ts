@@ -1,7 +1,8 @@
 /**
  * Services and support: the catalog says which triggers make each service relevant
- * (`new_department`, `acquisition`, `new_office`, `low_adoption`, `ticket_volume`). A service
- * triggered by ticket volume is a support upgrade; the others are professional services.
+ * (`new_department`, `acquisition`, `new_office`, `low_adoption`, `ticket_volume`,
+ * `enablement_tickets`). A service triggered by ticket volume is a support upgrade; the others
+ * are professional services. Tickets count by meaning (settings `ticketThemes`).
  */
 import type { Evidence } from '../../model/output.js';
 import type { AccountContext } from '../context.js';
@@ -76,21 +77,44 @@ function triggers(
       );
     }
   }
-  const tickets = ctx.account.health?.tickets90d;
-  if (tickets !== undefined && tickets >= s.ticketVolume90d) {
-    addTo(
-      found,
-      'ticket_volume',
-      ev(
-        'ticket_volume',
-        `${tickets} support tickets in 90 days, at or above ${s.ticketVolume90d}`,
-        tickets,
-        s.ticketVolume90d,
-        'health.tickets90d',
-      ),
-    );
-  }
+  ticketTriggers(ctx, found);
   return found;
+}
+
+/** Ticket volume read by what the tickets are about: enablement themes (how-to, onboarding) make
+ * a training or support opportunity; risk themes (outage, data loss) make none, since selling
+ * support to a customer the product is failing is no answer (the health light carries it). */
+function ticketTriggers(ctx: AccountContext, found: Map<string, Evidence[]>): void {
+  const s = ctx.settings.services;
+  const h = ctx.account.health;
+  const tickets = h?.tickets90d;
+  if (!h || tickets === undefined || tickets < s.ticketVolume90d) return;
+  const themes = ctx.facts.themes.split(h.ticketThemes);
+  if (themes.risk.length > 0) return;
+  const about = themes.enablement.length > 0 ? ` about ${themes.enablement.join(', ')}` : '';
+  addTo(
+    found,
+    'ticket_volume',
+    ev(
+      'ticket_volume',
+      `${tickets} support tickets in 90 days${about}, at or above ${s.ticketVolume90d}`,
+      tickets,
+      s.ticketVolume90d,
+      'health.tickets90d',
+    ),
+  );
+  if (themes.enablement.length === 0) return;
+  addTo(
+    found,
+    'enablement_tickets',
+    ev(
+      'enablement_tickets',
+      `Ticket themes ${themes.enablement.join(', ')}: the team needs enablement, not fixes`,
+      themes.enablement.join(', '),
+      undefined,
+      'health.ticketThemes',
+    ),
+  );
 }
 
 export function detectServices(

@@ -3,19 +3,33 @@
  * play names the problems, what would unlock expansion, and the expansion held back meanwhile.
  */
 import type { AccountContext } from '../context.js';
-import { money } from '../format.js';
+import { money, round } from '../format.js';
 import { ev, type Candidate } from './candidate.js';
 
-/** What has to change before expansion talk is appropriate, one item per problem. */
+/** What has to change before expansion talk is appropriate, one item per problem, in the units
+ * of the value's own scale. */
 export function unlockConditions(ctx: AccountContext): string[] {
   const h = ctx.settings.health;
+  const scales = ctx.facts.scales;
   const out: string[] = [];
   for (const p of ctx.health.problems) {
-    if (p.field === 'health.score') out.push(`health score back to ${h.scoreYellow}+`);
-    else if (p.field === 'health.nps') out.push(`NPS back to ${h.npsYellow}+`);
+    if (p.field === 'health.score') {
+      const unit = scales.healthScore.scale === '0-10' ? 10 : 1;
+      out.push(`health score back to ${round(h.scoreYellow / unit)}+`);
+    } else if (p.field === 'health.nps') {
+      out.push(
+        scales.nps.scale === 'response'
+          ? `NPS responses back to ${h.npsResponse.promoterFrom}+`
+          : `NPS back to ${h.npsYellow}+`,
+      );
+    } else if (p.field === 'health.csat') out.push(`CSAT back to ${p.threshold ?? ''}+`);
     else if (p.field === 'health.lastQbr') out.push('a positive business review');
     else if (p.field === 'health.tickets90d')
       out.push(`support tickets under ${h.ticketSpike90d} per 90 days`);
+    else if (p.field === 'health.ticketThemes')
+      out.push(`the product issues behind the tickets fixed (${String(p.value ?? '')})`);
+    else if (p.field === 'signals[competitor].detail')
+      out.push('the competitor evaluation settled in our favour');
     else if (p.field === 'usage') out.push(`usage trend back above ${h.declineYellowPct}%`);
     else if (p.field === 'contacts.status') out.push('a new champion named and engaged');
     else if (p.field === 'lifecycle') out.push('a win-back: the account has churned');

@@ -1,33 +1,10 @@
 /**
- * Settings of the gates around the scores: the health light, timing and data confidence
- * (seeds/001 timing engine, seeds/004 rules).
+ * Settings of the gates around the scores: timing and data confidence (seeds/001 timing engine,
+ * seeds/004 rules). The health light's settings are in `health.ts`.
  */
 import { z } from 'zod';
 
 const days = z.number().int().positive();
-
-export const HealthSchema = z
-  .object({
-    /** Health score below which the light is red. @default 50 */
-    scoreRed: z.number().default(50),
-    /** Health score below which the light is at least yellow. @default 70 */
-    scoreYellow: z.number().default(70),
-    /** NPS below which the light is red. @default -20 */
-    npsRed: z.number().default(-20),
-    /** NPS below which the light is at least yellow. @default 10 */
-    npsYellow: z.number().default(10),
-    /** A negative QBR within this many days is a yellow reason. @default 180 */
-    qbrWithinDays: days.default(180),
-    /** Tickets in 90 days at or above which there is a ticket spike (yellow). @default 15 */
-    ticketSpike90d: z.number().int().nonnegative().default(15),
-    /** Usage trend (%) at or below which usage declines (yellow). @default -10 */
-    declineYellowPct: z.number().default(-10),
-    /** Usage trend (%) at or below which usage collapses (red). @default -25 */
-    declineRedPct: z.number().default(-25),
-    /** Yellow reasons that together make the light red. @default 2 */
-    yellowReasonsForRed: z.number().int().positive().default(2),
-  })
-  .strict();
 
 export const TimingSchema = z
   .object({

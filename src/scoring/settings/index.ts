@@ -4,7 +4,10 @@
  * Every key is optional; absent keys take the defaults from the seeds.
  */
 import { z } from 'zod';
-import { ConfidenceSchema, HealthSchema, TimingSchema } from './gates.js';
+import { ScalesSchema } from '../../model/scales.js';
+import { ConfidenceSchema, TimingSchema } from './gates.js';
+import { HealthSchema } from './health.js';
+import { TicketThemesSchema } from './themes.js';
 import {
   ActivationSchema,
   BenchmarksSchema,
@@ -33,7 +36,12 @@ export const ScoringSettingsSchema = z
     revenue: RevenueSchema.prefault({}),
     effort: EffortSchema.prefault({}),
     likelihood: LikelihoodSchema.prefault({}),
+    /** The scales NPS, CSAT and health scores come on; `auto` detects each per portfolio. A
+     * mapping's declared `scales` win over these where they name a value. */
+    scales: ScalesSchema.prefault({}),
     health: HealthSchema.prefault({}),
+    /** The vocabulary that classifies ticket themes as enablement or risk. */
+    ticketThemes: TicketThemesSchema.prefault({}),
     timing: TimingSchema.prefault({}),
     confidence: ConfidenceSchema.prefault({}),
     usage: UsageSchema.prefault({}),
