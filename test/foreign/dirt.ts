@@ -40,8 +40,13 @@ const datetime: Dirt = (rng, v) => {
   const t = `${String(rng.int(6, 20)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
   return rng.pick([`${v}T${t}:${String(rng.int(10, 59))}Z`, `${v} ${t}`, `${v}T${t}:00.000+0000`]);
 };
+// A 1–5 rating (`4.6`) is never written as a percentage; a 0–100 one may be `85%` or `0.85`.
 const percent: Dirt = (rng, v) =>
-  v === '' ? blankish(rng, v) : rng.pick([v, `${v}%`, String(Number(v) / 100)]);
+  v.includes('.')
+    ? v
+    : v === ''
+      ? blankish(rng, v)
+      : rng.pick([v, `${v}%`, String(Number(v) / 100)]);
 const bool: Dirt = (rng, v) =>
   rng.pick(v === 'true' ? ['true', 'Yes', 'TRUE', 'Y'] : ['false', 'No', 'FALSE', 'N']);
 const oneOf =

@@ -18,6 +18,7 @@ import { dirtyRows } from './dirt.js';
 import { buildFirms } from './firm.js';
 import { createRng } from './random.js';
 import { renameKeys, type KeyRename } from './rename.js';
+import { onScales, type SurveyScales } from './survey-scales.js';
 import { complete, type Rows } from './rows.js';
 import type { Truth } from './truth.js';
 import { writeFolder } from './write.js';
@@ -31,6 +32,9 @@ export interface ForeignOptions {
   out?: string;
   /** Rename catalog keys (tiers, modules, services) everywhere: catalog, data and truth. */
   keys?: KeyRename;
+  /** The scales health scores and CSAT are exported on (NPS is always the 0–10 response).
+   * @default { healthScore: '0-100', csat: '0-100' } */
+  scales?: SurveyScales;
 }
 
 export interface ForeignPortfolio {
@@ -82,6 +86,7 @@ export function generateForeign(o: ForeignOptions): ForeignPortfolio {
     });
     truth.opportunities.push(...built.truth);
   });
+  rows.accounts = onScales(rows.accounts, o.scales);
   const renamed = renameKeys(FOREIGN_CATALOG, rows, truth, o.keys ?? {});
   const dir = o.out ?? mkdtempSync(join(tmpdir(), 'headroom-foreign-'));
   writeFolder(

@@ -1,8 +1,8 @@
 /**
  * The NPS metamorphic transformation: the same folder with each account's latest survey response
- * (0–10) replaced by an NPS index (−100…100) in the same band. Detractors (0–6) land below the
- * index's red line, passives (7–8) between the red and yellow lines, promoters (9–10) at or above
- * the yellow line, spread within each band so the values look like real indexes.
+ * (0–10) replaced by an NPS index (−100…100) in the same band of `config/scoring.yaml`: detractors
+ * land below the index's red line, passives between the red and yellow lines, promoters at or
+ * above the yellow line, spread within each band so the values look like real indexes.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,16 +15,31 @@ import { ScoringSettingsSchema } from '../../src/scoring/settings/index.js';
 import { COLUMNS } from './rows.js';
 import { csv } from './write.js';
 
-/** Index value for a 0–10 response, in the band the index thresholds give that class. */
-export function indexFor(response: number, red: number, yellow: number): number {
-  if (response <= 6) return Math.round(-100 + ((red - 1 + 100) * response) / 6);
-  if (response <= 8) return Math.round(red + ((yellow - 1 - red) * (response - 7)) / 1);
-  return Math.round(yellow + ((100 - yellow) * (response - 9)) / 2);
+interface Bands {
+  /** Index lines: red below `red`, yellow below `yellow`. */
+  red: number;
+  yellow: number;
+  /** Response bands: detractor below `detractorBelow`, promoter from `promoterFrom`. */
+  detractorBelow: number;
+  promoterFrom: number;
+}
+
+/** Where `x` sits in [lo, hi] (0..1); the middle when the band is a single value. */
+const at = (x: number, lo: number, hi: number) => (hi > lo ? (x - lo) / (hi - lo) : 0.5);
+
+/** Index value for a 0–10 response, in the band the index lines give that class. */
+export function indexFor(r: number, b: Bands): number {
+  if (r < b.detractorBelow)
+    return Math.round(-100 + (b.red - 1 + 100) * at(r, 0, b.detractorBelow - 1));
+  if (r < b.promoterFrom)
+    return Math.round(b.red + (b.yellow - 1 - b.red) * at(r, b.detractorBelow, b.promoterFrom - 1));
+  return Math.round(b.yellow + (100 - b.yellow) * at(r, b.promoterFrom, 10));
 }
 
 /** A copy of `dir` whose accounts.csv holds NPS indexes; returns the new folder. */
 export function withNpsIndex(dir: string, scoringFile = 'config/scoring.yaml'): string {
-  const { npsRed, npsYellow } = loadYamlFile(ScoringSettingsSchema, scoringFile).health;
+  const h = loadYamlFile(ScoringSettingsSchema, scoringFile).health;
+  const bands = { red: h.npsRed, yellow: h.npsYellow, ...h.npsResponse };
   const copy = mkdtempSync(join(tmpdir(), 'headroom-foreign-index-'));
   cpSync(dir, copy, { recursive: true });
   const file = join(copy, 'accounts.csv');
@@ -33,7 +48,7 @@ export function withNpsIndex(dir: string, scoringFile = 'config/scoring.yaml'): 
     string
   >[];
   for (const r of rows) {
-    if (/^\d+$/.test(r.nps ?? '')) r.nps = String(indexFor(Number(r.nps), npsRed, npsYellow));
+    if (/^\d+$/.test(r.nps ?? '')) r.nps = String(indexFor(Number(r.nps), bands));
   }
   writeFileSync(file, '\uFEFF' + csv(COLUMNS.accounts, rows, ','));
   return copy;
