@@ -32,7 +32,7 @@ beforeAll(async () => {
   vi.stubEnv('HUBSPOT_ACCESS_TOKEN', 'pat-na1-test-token');
   vi.stubEnv('HUBSPOT_RATE_LIMIT_PER_10S', '1000');
   vi.stubEnv('HUBSPOT_SEARCH_RATE_PER_SECOND', '100');
-  p = generateForeign({ seed: 3, accounts: 150 });
+  p = generateForeign({ seed: 3, accounts: 120 });
   const facts = { dir: p.dir, ...p.crmRows };
   const modified = Date.now() - 3 * 86_400_000;
   fakeOrg(renderSalesforce(facts, modified));
@@ -51,7 +51,7 @@ beforeAll(async () => {
   await run('files', { connector: 'files', source: p.dir });
   await run('salesforce', { connector: 'salesforce' });
   await run('hubspot', { connector: 'hubspot', mapping: foreignHubspotMapping(p.dir) });
-}, 240_000);
+}, 300_000);
 afterAll(async () => {
   await h?.close();
   if (p) rmSync(p.dir, { recursive: true, force: true });

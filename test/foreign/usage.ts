@@ -13,9 +13,11 @@ export type SeatShape = 'steady' | 'ceiling' | 'collapse' | 'young';
 function seatCurve(rng: Rng, shape: SeatShape, n: number): number[] {
   if (shape === 'ceiling') {
     // Climbs for six weeks, then stays at or above 84% to the end: a ceiling, not one reading.
+    // A short history (a trial's three weeks) is at the ceiling throughout.
     const top = 0.86 + rng.next() * 0.08;
+    const climb = Math.max(0, Math.min(6, n - 3));
     return Array.from({ length: n }, (_, i) =>
-      i < 6 ? 0.7 + ((top - 0.7) * i) / 6 : Math.max(0.84, top - rng.next() * 0.02),
+      i < climb ? 0.7 + ((top - 0.7) * i) / climb : Math.max(0.84, top - rng.next() * 0.02),
     );
   }
   if (shape === 'collapse') {
