@@ -7,7 +7,7 @@ import type { Issue } from '../model/output.js';
 
 /** The neutral path an issue's reason names first, or `record` when it names none. */
 export function issuePath(issue: Pick<Issue, 'reason'>): string {
-  const m = /^([\w.]+)(?::| is required)/.exec(issue.reason);
+  const m = /^([\w.-]+)(?::| is required)/.exec(issue.reason);
   return m ? m[1]! : 'record';
 }
 

@@ -20,9 +20,13 @@ import type { Store } from '../store/db.js';
 import type { SyncConnection } from '../sync/types.js';
 import { openConnector } from './connector.js';
 import { loadScoringConfig } from './scoring-config.js';
+import { profileConnection } from './profile-connection.js';
 import { catalogRefIndex } from '../mapping/catalog-refs.js';
 import type { Catalog } from '../model/catalog.js';
 import { syncOnce } from './sync-once.js';
+
+/** Records per object the console's mapping preview profiles. */
+const PROFILE_SAMPLE = 1000;
 
 export interface ServerRuntimeOptions {
   store: Store;
@@ -95,7 +99,20 @@ export function buildServerDeps(o: ServerRuntimeOptions): ServerDeps {
       });
     },
     previewMapping: (name, text, n) =>
-      withConnector(name, (c, conn) => preview(c, conn, text, n, activeCatalog(o.env, conn))),
+      withConnector(name, async (c, conn) => {
+        const out = await preview(c, conn, text, n, activeCatalog(o.env, conn));
+        const mapping = parseMappingText(text, conn.mappingFile);
+        // A second, larger pull: the profile judges shares on more than the few records shown.
+        out.profile = await profileConnection({
+          connection: conn,
+          connector: c,
+          env: o.env,
+          asOf: asOf(name),
+          mapping,
+          limit: PROFILE_SAMPLE,
+        });
+        return out;
+      }),
     describeFields: (name, object) =>
       withConnector(name, async (c) => {
         if (!c.describe)

@@ -6,6 +6,7 @@
 import type { Registry } from 'prom-client';
 import type { FieldInfo } from '../../connectors/types.js';
 import type { Issue } from '../model/index.js';
+import type { Profile } from '../profile/profile.js';
 import type { Store } from '../store/db.js';
 import type { ServerConfig } from './config.js';
 
@@ -32,6 +33,9 @@ export interface MappingPreview {
   /** Neutral object -> mapped records (at most the N asked for, per object). */
   records: Record<string, unknown[]>;
   issues: Issue[];
+  /** The mapping's profile on a larger sample of the connection's records (fill, values,
+   * refusals, scales, health and tier distribution). */
+  profile?: Profile;
 }
 
 export interface ServerDeps {

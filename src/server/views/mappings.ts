@@ -8,6 +8,7 @@ import type { ConfigVersion } from '../config-files.js';
 import { html, type SafeHtml } from '../html.js';
 import { page } from './layout.js';
 import { issuesTable } from './runs.js';
+import { profileBlock } from './mapping-profile.js';
 
 export function mappingsPage(connections: ConnectionInfo[]): SafeHtml {
   const body = html`
@@ -35,6 +36,7 @@ function previewBlock(p: MappingPreview): SafeHtml {
   const objects = Object.entries(p.records);
   return html`<section id="preview">
     <h2>Preview</h2>
+    ${p.profile && profileBlock(p.profile)}
     <h3 class="${p.issues.length ? 'has-issues' : ''}">Issues (${p.issues.length})</h3>
     ${p.issues.length ? issuesTable(p.issues) : html`<p class="muted">No issue in these sample records.</p>`}
     ${objects.map(

@@ -19,6 +19,14 @@ function stats(run: RunRow): SafeHtml {
   return html`${flat.map(([k, v]) => html`<span class="stat">${k} <strong>${String(v)}</strong></span> `)}`;
 }
 
+/** The run's warnings (most accounts red, many records refused), as the sync recorded them. */
+function warnings(run: RunRow): SafeHtml {
+  const list = Array.isArray(run.stats.warnings)
+    ? (run.stats.warnings as { message?: unknown }[])
+    : [];
+  return html`${list.map((w) => html`<br /><span class="warning">warning: ${String(w.message)}</span>`)}`;
+}
+
 export function runsPage(
   runs: RunRow[],
   connections: ConnectionInfo[],
@@ -55,7 +63,9 @@ export function runsPage(
             html`<tr class="run ${r.status}">
               <td><a href="/runs/${r.id}">#${r.id}</a>${r.dryRun && ' (dry run)'}</td>
               <td>${r.connection}</td>
-              <td>${r.status}${r.error && html`<br /><span class="error">${r.error}</span>`}</td>
+              <td>
+                ${r.status}${r.error && html`<br /><span class="error">${r.error}</span>`}${warnings(r)}
+              </td>
               <td>${r.asOf}</td>
               <td>${r.startedAt.replace('T', ' ').slice(0, 19)}</td>
               <td class="num">${seconds(r.durationMs)}</td>
@@ -109,6 +119,7 @@ export function runPage(run: RunRow, issues: { total: number; issues: Issue[] })
       ${seconds(run.durationMs)}
     </p>
     ${run.error && html`<p class="error">${run.error}</p>`}
+    <p class="warnings">${warnings(run)}</p>
     <p>${stats(run)}</p>
     <h2>Issues (${issues.total})</h2>
     ${issues.total > issues.issues.length && html`<p class="muted">Showing the first ${issues.issues.length}; the API pages through all of them.</p>`}

@@ -6,6 +6,8 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mapRecords, sourceFields } from '../../../src/mapping/apply.js';
 import { loadMapping } from '../../../src/mapping/load.js';
+import { catalogRefIndex } from '../../../src/mapping/catalog-refs.js';
+import { CatalogSchema } from '../../../src/model/catalog.js';
 import { AccountSchema, UsagePointSchema } from '../../../src/model/records.js';
 import { API, INSTANCE, JSON_HEADERS, collect, fixture, tokenConnector } from './helpers.js';
 
@@ -14,6 +16,21 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 const mapping = loadMapping('mappings/salesforce.yaml');
+// The catalog of the org the fixtures come from: plans and products are checked against it.
+const catalog = catalogRefIndex(
+  CatalogSchema.parse({
+    tiers: ['Starter', 'Professional', 'Enterprise'].map((name) => ({
+      key: name.toLowerCase(),
+      name,
+      seatPrice: 100,
+    })),
+    modules: ['analytics', 'workflows', 'governance'].map((key) => ({
+      key,
+      name: key,
+      price: { flat: 1000 },
+    })),
+  }),
+);
 
 describe('salesforce pull -> default mapping -> neutral model', () => {
   it('maps pulled accounts into valid neutral accounts', async () => {
@@ -31,7 +48,7 @@ describe('salesforce pull -> default mapping -> neutral model', () => {
       'account',
       spec,
       pages.flatMap((p) => p.records),
-      { connection: 'sf' },
+      { connection: 'sf', catalog },
     );
     expect(soql).toMatch(
       /^SELECT Id, SystemModstamp, Name, Website, .* FROM Account WHERE \(Type IN \('Customer', /,
