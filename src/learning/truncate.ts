@@ -41,6 +41,10 @@ function contactAsOf(c: Contact, cutoff: string): Contact | undefined {
     delete out.leftAt;
     delete out.movedTo;
   }
+  // A bounce after the cutoff had not happened yet.
+  if (c.emailBouncedAt !== undefined && !onOrBefore(c.emailBouncedAt, cutoff)) {
+    delete out.emailBouncedAt;
+  }
   // Only the latest engagement is known: keeping it when early would single out the contacts who
   // were not engaged after the cutoff.
   delete out.lastEngagedAt;

@@ -36,7 +36,10 @@ export function dataConfidence(
     usage: points >= s.minUsagePoints && points > 0,
     plan: hasTier,
     renewal: account.contract?.renewal !== undefined,
-    health: account.health?.score !== undefined || account.health?.nps !== undefined,
+    health:
+      account.health?.score !== undefined ||
+      account.health?.nps !== undefined ||
+      account.health?.csat !== undefined,
     employees: account.employees !== undefined,
     contacts: records.contacts.length > 0,
     features: account.featuresUsed.length > 0,

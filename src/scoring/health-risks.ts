@@ -5,7 +5,7 @@
  */
 import type { Account, Signal } from '../model/records.js';
 import type { ScoringSettings } from './settings/index.js';
-import type { Judgment } from './health-judgment.js';
+import type { Judgment } from './health.js';
 import type { PortfolioFacts } from './portfolio-facts.js';
 import { toDay } from './dates.js';
 import { signedPct } from './format.js';
@@ -46,7 +46,10 @@ export function judgeTickets(account: Account, facts: PortfolioFacts, s: Setting
           }
         : {
             level: 'yellow',
-            text: `${about}, below the spike at ${s.ticketSpike90d}`,
+            text:
+              count === undefined
+                ? `${about} (ticket count unknown)`
+                : `${about}, below the spike at ${s.ticketSpike90d}`,
             field: 'health.ticketThemes',
             value: themes.risk.join(', '),
             threshold: s.ticketSpike90d,

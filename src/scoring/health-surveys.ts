@@ -5,7 +5,7 @@
  */
 import type { Account } from '../model/records.js';
 import type { ScoringSettings } from './settings/index.js';
-import type { Judgment } from './health-judgment.js';
+import type { Judgment } from './health.js';
 import { round } from './format.js';
 import {
   csatFromShare,

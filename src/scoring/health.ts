@@ -10,7 +10,6 @@ import type { Account, Signal } from '../model/records.js';
 import type { Health } from '../model/output.js';
 import type { ScoringSettings } from './settings/index.js';
 import type { PortfolioFacts } from './portfolio-facts.js';
-import { reasonOf, type HealthReason, type Judgment } from './health-judgment.js';
 import {
   judgeChampions,
   judgeCompetitors,
@@ -20,7 +19,28 @@ import {
 } from './health-risks.js';
 import { judgeSurveys } from './health-surveys.js';
 
-export type { HealthReason } from './health-judgment.js';
+/** One reason behind the light, with the value, threshold and field it came from. */
+export interface HealthReason {
+  text: string;
+  field: string;
+  value?: number | string;
+  threshold?: number;
+}
+
+/**
+ * One rule's verdict on one fact about an account, the unit the light is built from. `red` is a
+ * real retention risk on its own; `yellow` a warning; `good` a reason for green; `note` something
+ * read but not judged (a value outside its scale), kept so nothing is silent.
+ */
+export interface Judgment extends HealthReason {
+  level: 'red' | 'yellow' | 'good' | 'note';
+}
+
+/** Drops the level: what stabilization evidence and the output carry. */
+function reasonOf(j: Judgment): HealthReason {
+  const { level: _level, ...reason } = j;
+  return reason;
+}
 
 export interface HealthInput {
   account: Account;

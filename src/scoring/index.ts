@@ -7,3 +7,10 @@ export { ScoringSettingsSchema, DEFAULT_SETTINGS, type ScoringSettings } from '.
 export { opportunityFeatures } from './features.js';
 export type { LikelihoodOverride } from './build-opportunity.js';
 export { opportunityId } from './opportunity-id.js';
+export {
+  portfolioScales,
+  scaleLabel,
+  type PortfolioScales,
+  type Resolved as ResolvedScale,
+} from './scales.js';
+export { compileThemes, type ThemeClass, type ClassifiedThemes } from './ticket-themes.js';

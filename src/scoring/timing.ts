@@ -74,11 +74,12 @@ export function timeOpportunity(c: Candidate, tier: number, ctx: AccountContext)
   const { asOf, renewal: r } = ctx;
 
   if (c.category === 'champion' && !c.strongTrigger) {
-    // A check on a hint (an email domain), not a departure: paced by its tier, never urgent.
-    const timing = BY_TIER[Math.max(tier, 3)]!;
+    // A check on a hint (an email domain), not a departure: at best Tier 3, never urgent.
+    const capped = Math.max(tier, 3);
+    const timing = BY_TIER[capped]!;
     const deadline = dueIn(ctx, timing);
     const reason = 'A hint, not a departure: confirm at the next contact';
-    return { timing, reason, deadline, renewalAligned: alignedWith(ctx, deadline), tier };
+    return { timing, reason, deadline, renewalAligned: alignedWith(ctx, deadline), tier: capped };
   }
   if (c.category === 'stabilization' || c.category === 'champion') {
     const deadline = dueIn(ctx, 'now');

@@ -103,6 +103,7 @@ function busyWorld(): Portfolio {
     status: 'left',
     leftAt: '2025-05-01',
     movedTo: { company: 'Globex' },
+    emailBouncedAt: '2025-05-03',
     lastEngagedAt: '2025-04-28',
   };
   p.contacts.push({
@@ -151,6 +152,7 @@ describe('truncatePortfolio', () => {
     expect(acme.health).not.toHaveProperty('lastQbr');
     expect(past.contacts).toEqual([expect.objectContaining({ id: 'files:c1', status: 'active' })]);
     expect(past.contacts[0]).not.toHaveProperty('leftAt');
+    expect(past.contacts[0]).not.toHaveProperty('emailBouncedAt');
     expect(past.contacts[0]).not.toHaveProperty('lastEngagedAt');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { orgDomain, sameOrganization } from '../../src/scoring/domains.js';
-import { AS_OF, account, contact, evidence, ofType, only, score } from './builders.js';
+import { AS_OF, account, contact, evidence, ofType, only, score, settings } from './builders.js';
 import { addDays } from '../../src/scoring/dates.js';
 
 describe('organization domains', () => {
@@ -80,6 +80,17 @@ describe('champion departures', () => {
     expect(o.timing).not.toBe('now');
     expect(r.accounts[0]!.flags).not.toContain('champion_left');
     expect(r.accounts[0]!.health).toBe('green');
+  });
+
+  it('the check stays Tier 3 or lower, however high it scores', () => {
+    // Tier bounds low enough that the check's composite alone would make Tier 1.
+    const low = settings({ tiers: { tier1: 2.5, tier2: 2, tier3: 1.5, tier4: 1 } });
+    const a = account({ domain: 'acme.com', arr: 2_000_000, health: { score: 90 } });
+    const c = contact(a.id, { name: 'Jo Park', roles: ['champion'], email: 'jo@globex.io' });
+    const o = only(score({ accounts: [a], contacts: [c] }, { settings: low }), 'champion_followup');
+    expect(o.scores.composite).toBeGreaterThan(2.5);
+    expect(o.tier).toBe(3);
+    expect(o.timing).toBe('90d');
   });
 
   it.each([

@@ -36,7 +36,7 @@ describe('scoring output fingerprint', () => {
 
   it('scores 100 fixed arbitrary portfolios exactly as before', () => {
     expect(arbitraryFingerprint()).toBe(
-      '7be8d792fc99b45d28c3a46448701a29409a224b6eca147ba8977503805176cc',
+      'cad54fef0e9e937eccfeb4967ce5f394a07334371eaa8062f597a744ccfee0a2',
     );
   });
 });

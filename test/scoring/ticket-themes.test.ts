@@ -116,6 +116,15 @@ describe('tickets in the health light and the services detectors', () => {
     expect(o.description).toContain('the product issues behind the tickets fixed (Outages)');
   });
 
+  it('a risk theme without a ticket count is a warning, not red', () => {
+    const a = account({ health: { score: 80, ticketThemes: ['Data loss'] } });
+    const s = score({ accounts: [a] }).accounts[0]!;
+    expect(s.health).toBe('yellow');
+    expect(s.healthReasons).toContain(
+      'support tickets about Data loss: product risk (ticket count unknown)',
+    );
+  });
+
   it('the enablement workshop names the themes as its evidence', () => {
     const r = scored(22, ['how-to', 'onboarding']);
     const o = ofType(r, 'professional_services').find((x) => evidence(x, 'enablement_tickets'))!;

@@ -46,19 +46,15 @@ export const HealthSchema = z
     /** A competitor signal within this many days whose detail names dissatisfaction is red. @default 180 */
     competitorWithinDays: days.default(180),
     /** Words (case-insensitive, whole words) that make a competitor signal an evaluation driven
-     * by dissatisfaction rather than a tool used alongside. */
+     * by dissatisfaction rather than a tool used alongside. Words that read both ways on a
+     * competitor note ("leaving Zapier for us") are left out. */
     competitorRisk: words([
       'replace',
       'replacement',
       'replacing',
       'switch',
       'switching',
-      'migrate away',
-      'moving away',
-      'leave',
-      'leaving',
       'churn',
-      'cancel',
       'dissatisfied',
       'unhappy',
       'frustrated',
