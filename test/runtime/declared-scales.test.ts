@@ -7,7 +7,9 @@ import { withDeclaredScales } from '../../src/runtime/scoring-config.js';
 import { DEFAULT_SETTINGS } from '../../src/scoring/index.js';
 import type { DeclaredScales, Scales } from '../../src/model/scales.js';
 
-const settings = (scales?: Scales) => ({ ...DEFAULT_SETTINGS, ...(scales ? { scales } : {}) });
+// Settings with the given scales, or with none at all (the scoring settings now default them).
+const { scales: _defaults, ...unscaled } = DEFAULT_SETTINGS;
+const settings = (scales?: Scales) => ({ ...unscaled, ...(scales ? { scales } : {}) });
 const auto: Scales = { nps: 'auto', csat: 'auto', healthScore: 'auto' };
 
 describe('withDeclaredScales', () => {
