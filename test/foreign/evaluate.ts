@@ -37,6 +37,9 @@ export interface Metrics {
   /** At-risk accounts that came out red. */
   atRiskRed: number;
   atRisk: number;
+  /** Expansions that match no plant (benchmarks against peers, rollout services...): for
+   * information, the bar does not measure precision. */
+  unplannedExpansions: number;
   /** Accounts flagged champion_left where no champion left and the champion's email is on the
    * company's own domain or a subdomain of it (a regional domain alone may be a weak hint). */
   falseDepartures: string[];
@@ -101,12 +104,14 @@ export function evaluate(f: Findings, truth: Truth, catalog: Catalog): Metrics {
     if (s.flags.includes('champion_left') && !a.risks.includes('champion_lost') && sameCompany)
       falseDepartures.push(a.name);
   }
+  const planted = (o: Opportunity) => truth.opportunities.some((t) => matches(o, t));
+  const unplannedExpansions = expansions.filter((o) => !planted(o)).length;
   const healthyTotal = healthy.green + healthy.yellow + healthy.red || 1;
-  const planted = truth.opportunities.length;
+  const n = truth.opportunities.length;
   return {
-    planted,
-    found: planted - missed.length,
-    recall: planted ? (planted - missed.length) / planted : 1,
+    planted: n,
+    found: n - missed.length,
+    recall: n ? (n - missed.length) / n : 1,
     missed: missed.map((t) => `${t.name} | ${t.plant} | ${t.types.join('/')} | ${t.subject ?? ''}`),
     unjustified: unjustified.map(label),
     tier12Expansions: tier12.length,
@@ -123,6 +128,7 @@ export function evaluate(f: Findings, truth: Truth, catalog: Catalog): Metrics {
     atRiskRed,
     atRisk,
     falseDepartures,
+    unplannedExpansions,
   };
 }
 
@@ -140,6 +146,7 @@ export function formatMetrics(name: string, m: Metrics): string {
     `  healthy majority: green ${m.healthy.green}, yellow ${m.healthy.yellow}, red ${m.healthy.red} (red ${pct(m.healthyRedShare)})`,
     `  at-risk accounts red: ${m.atRiskRed}/${m.atRisk}`,
     `  champion_left flags without a departure: ${m.falseDepartures.length}`,
+    `  expansions matching no plant (not measured by the bar): ${m.unplannedExpansions}`,
     ...(m.missed.length ? ['  missed:', ...m.missed.slice(0, 15).map((s) => `    ${s}`)] : []),
   ].join('\n');
 }

@@ -3,7 +3,8 @@
  *  - renaming every catalog key (tiers, modules, services) in the catalog and in the data changes
  *    no opportunity's type, tier, scores or evidence values, and no account's light;
  *  - rescaling NPS from the 0–10 response to the −100…100 index, with the scale detected or
- *    declared in the mapping, changes no health light.
+ *    declared in the mapping, changes no health light;
+ *  - health scores on 0–10 and CSAT on 1–5 instead of 0–100 change no light or tier.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,8 @@ let h: Harness;
 const folders: string[] = [];
 let original: ForeignPortfolio;
 // A run that fails (a mapping refused) fails only the tests that read it.
-type Run = 'original' | 'renamed' | 'indexDetected' | 'responseDeclared' | 'indexDeclared';
+type Run =
+  'original' | 'renamed' | 'indexDetected' | 'responseDeclared' | 'indexDeclared' | 'tenPoint';
 const runs: Partial<Record<Run, Outputs | Error>> = {};
 const out = new Proxy({} as Record<Run, Outputs>, {
   get: (_, name: Run) => {
@@ -55,12 +57,18 @@ beforeAll(async () => {
   h = await openHarness({ asOf: FOREIGN_AS_OF });
   original = generateForeign({ seed: 4, accounts: ACCOUNTS });
   const renamed = generateForeign({ seed: 4, accounts: ACCOUNTS, keys: KEYS });
+  const tenPoint = generateForeign({
+    seed: 4,
+    accounts: ACCOUNTS,
+    scales: { healthScore: '0-10', csat: '1-5' },
+  });
   const index = withNpsIndex(original.dir);
   const maps = mkdtempSync(join(tmpdir(), 'headroom-foreign-maps-'));
-  folders.push(original.dir, renamed.dir, index, maps);
+  folders.push(original.dir, renamed.dir, tenPoint.dir, index, maps);
   await sync('original', original.dir);
   await sync('renamed', renamed.dir);
   await sync('indexDetected', index);
+  await sync('tenPoint', tenPoint.dir);
   await sync('responseDeclared', original.dir, filesMappingWithScale(maps, 'response'));
   await sync('indexDeclared', index, filesMappingWithScale(maps, 'index'));
 }, 240_000);
@@ -125,5 +133,13 @@ describe('rescaling NPS from the 0-10 response to the -100..100 index', () => {
   it('really changes NPS: both scales are present and every light colour occurs', () => {
     const colours = new Set(Object.values(lights(out.original)));
     expect(colours).toEqual(new Set(['green', 'yellow', 'red']));
+  });
+});
+
+describe('health scores on 0-10 and CSAT on 1-5 instead of 0-100', () => {
+  it('changes no health light or tier (scales detected)', () => {
+    const summary = (o: Outputs) =>
+      o.accounts.map((a) => `${a.name} ${a.health} ${a.bestTier}`).sort();
+    expect(summary(out.tenPoint)).toEqual(summary(out.original));
   });
 });
