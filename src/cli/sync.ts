@@ -112,6 +112,7 @@ function printReport(ctx: CliContext, r: RunReport, written: string[]): void {
     ctx.print(
       `  writes: ${JSON.stringify(s.writes)}, errors ${s.writeErrors}, API calls ${s.apiCalls}`,
     );
+  for (const w of s.warnings) ctx.print(`  warning: ${w.message}`);
   if (r.error) ctx.print(`  error: ${r.error}`);
   for (const f of written) ctx.print(`  wrote ${f}`);
 }
