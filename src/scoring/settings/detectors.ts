@@ -115,6 +115,26 @@ export const ChampionSchema = z
     /** Mail domains that say nothing about employment (a champion's email on one is not a move). @default common free-mail domains */
     freeMailDomains: z
       .array(z.string())
-      .default(['gmail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com', 'proton.me']),
+      .default([
+        'gmail.com',
+        'googlemail.com',
+        'outlook.com',
+        'hotmail.com',
+        'live.com',
+        'msn.com',
+        'yahoo.com',
+        'aol.com',
+        'icloud.com',
+        'me.com',
+        'proton.me',
+        'protonmail.com',
+        'gmx.de',
+        'gmx.net',
+        'web.de',
+        'mail.ru',
+        'yandex.ru',
+        'qq.com',
+        '163.com',
+      ]),
   })
   .strict();
