@@ -30,14 +30,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** The runs' date. @default AS_OF (the demo portfolio's "today") */
+  asOf?: string;
+  /** Environment variables over the process's (a second portfolio's `HEADROOM_CATALOG`). */
+  env?: Record<string, string>;
+}
+
+export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'headroom-e2e-'));
   const store = await openStore({ dataDir: 'memory://' });
   const env = loadEnv({
     ...process.env,
+    ...options.env,
     HEADROOM_DATA_DIR: 'memory://',
     HEADROOM_CONNECTIONS: join(root, 'no-connections.yaml'),
   });
+  const asOf = options.asOf ?? AS_OF;
   const log = createLogger('silent');
   let n = 0;
   return {
@@ -51,7 +60,7 @@ export async function openHarness(): Promise<Harness> {
         connection,
         env,
         log,
-        asOf: AS_OF,
+        asOf,
         out: options.out,
         dryRun: options.dryRun,
         full: options.full,

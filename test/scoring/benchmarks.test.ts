@@ -55,6 +55,18 @@ describe('segment benchmarks from the portfolio top quartile', () => {
     expect(evidence(o, 'benchmark_products')).toMatchObject({ value: 0, threshold: 2 });
   });
 
+  it('a tie between modules goes to the catalog order, not to how the keys are spelled', () => {
+    // Four peers own workflow_automation, four connect_hub: alphabetically connect_hub comes
+    // first, in the catalog workflow_automation does. Renaming a key must not flip the pitch.
+    const tied = peers().map((a, i) => ({
+      ...a,
+      products: [i % 2 ? 'connect_hub' : 'workflow_automation'],
+    }));
+    const r = score({ accounts: [...tied, laggard] });
+    const o = ofType(r, 'add_on').find((x) => x.accountId === laggard.id)!;
+    expect(o.title).toContain('Workflow Automation');
+  });
+
   it('feature adoption under the top quartile is activation, not an upgrade', () => {
     const r = score({ accounts: [...peers(), laggard] });
     const o = ofType(r, 'activation').find(

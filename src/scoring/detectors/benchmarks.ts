@@ -69,6 +69,10 @@ export function buildBenchmarks(
       topModules: string[];
     }
   >();
+  // Ties go to the catalog's order, never to how the keys are spelled: renaming a catalog key must
+  // not change which module the peers are said to own most.
+  const rank = new Map(cx.catalog.modules.map((m, i) => [m.key, i]));
+  const order = (k: string) => rank.get(k) ?? rank.size;
   for (const [key, r] of raw) {
     const products = stat(r.products, label(key));
     const counts = new Map<string, number>();
@@ -78,7 +82,7 @@ export function buildBenchmarks(
           for (const m of owned) counts.set(m, (counts.get(m) ?? 0) + 1);
     }
     const topModules = [...counts]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]) || (a[0] < b[0] ? -1 : 1))
       .map(([m]) => m);
     levels.set(key, {
       spe: stat(r.spe, label(key)),
