@@ -72,8 +72,9 @@ describe('c-headroom-expansion on an Account page', () => {
       expect(Boolean($(row, '[data-id="dismiss"]'))).toBe(o.actions.includes('dismiss'));
     });
     expect(card.moreOpportunities).toBeGreaterThan(0);
+    const more = card.moreOpportunities;
     expect(text(element, '[data-id="more"]')).toBe(
-      `${card.moreOpportunities} more live opportunities`,
+      `${more} more live ${more === 1 ? 'opportunity' : 'opportunities'}`,
     );
   });
 
