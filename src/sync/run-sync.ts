@@ -12,8 +12,9 @@ import { snapshotAccounts } from '../store/snapshots.js';
 import { saveSummaries } from '../store/summaries.js';
 import { writeStates } from '../store/write-state.js';
 import { planWrites, type PlannedBatch } from './plan-write.js';
-import { buildPortfolio } from './portfolio.js';
 import { pullObject } from './pull.js';
+import type { Pulled } from './pulled.js';
+import { portfolioFromPull } from './pulled-portfolio.js';
 import { readBackStatuses } from './read-back.js';
 import { trackOpportunities } from './track-opportunities.js';
 import { emptyStats, type RunReport, type RunSyncOptions, type WritePlanSummary } from './types.js';
@@ -93,6 +94,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   try {
     log.info({ connection: connection.name, runId, asOf, dryRun }, 'sync started');
     const objects = NEUTRAL_OBJECTS.filter((o) => connection.mapping.objects[o]);
+    const pulled: Pulled[] = [];
     for (const [i, object] of objects.entries()) {
       const r = await pullObject({
         store,
@@ -108,6 +110,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
       stats.mirrorUpserts += r.upserts;
       stats.deletes += r.deletes;
       issues.push(...r.issues);
+      pulled.push(r.view);
       options.onProgress?.('pull', i + 1, objects.length);
     }
     stats.issues = issues.length;
@@ -115,7 +118,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     lap('pull');
     stats.snapshots = await snapshotAccounts(store, connection.name, asOf, runId);
     lap('snapshot');
-    const portfolio = await buildPortfolio(store, connection.name, asOf);
+    const portfolio = await portfolioFromPull(store, connection.name, asOf, pulled);
     lap('portfolio');
     options.onProgress?.('analyze', 0, 1);
     const analysis = await options.analyze(portfolio, asOf);
