@@ -1,0 +1,71 @@
+/**
+ * The opportunities' bulk write: new and changed ones staged with COPY, then one
+ * `INSERT ... ON CONFLICT`. Same rows as `saveOpportunities` in `../opportunities.ts`; status is
+ * never touched (a person's decision stays), a closed one detected again is open again.
+ */
+import type { Opportunity } from '../../model/output.js';
+import type { Db } from '../db.js';
+import { stage } from './staging.js';
+
+export interface OpportunityText {
+  opportunity: Opportunity;
+  /** The opportunity as JSON text (its `stableStringify`, already hashed into contentHash). */
+  json: string;
+  contentHash: string;
+  dataHash: string;
+  settingsVersion: string;
+}
+
+const COLUMNS = [
+  ['id', 'text'],
+  ['account_id', 'text'],
+  ['type', 'text'],
+  ['category', 'text'],
+  ['data', 'text'],
+  ['content_hash', 'text'],
+  ['data_hash', 'text'],
+  ['settings_version', 'text'],
+  ['composite', 'float8'],
+  ['tier', 'int'],
+] as const;
+
+export async function bulkSaveOpportunities(
+  db: Db,
+  connection: string,
+  asOf: string,
+  items: readonly OpportunityText[],
+): Promise<void> {
+  if (!items.length) return;
+  await db.transaction(async (tx) => {
+    await stage(
+      tx,
+      'opportunity_stage',
+      COLUMNS,
+      items.map((w) => [
+        w.opportunity.id,
+        w.opportunity.accountId,
+        w.opportunity.type,
+        w.opportunity.category,
+        w.json,
+        w.contentHash,
+        w.dataHash,
+        w.settingsVersion,
+        w.opportunity.scores.composite,
+        w.opportunity.tier,
+      ]),
+    );
+    await tx.query(
+      `INSERT INTO opportunities (connection, id, account_id, type, category, first_seen, last_seen, data,
+         content_hash, data_hash, settings_version, composite, tier)
+       SELECT $1, s.id, s.account_id, s.type, s.category, $2::date, $2::date, s.data::jsonb,
+         s.content_hash, s.data_hash, s.settings_version, s.composite, s.tier
+       FROM pg_temp.opportunity_stage s
+       ON CONFLICT (connection, id) DO UPDATE SET account_id = excluded.account_id, type = excluded.type,
+         category = excluded.category, last_seen = excluded.last_seen, data = excluded.data,
+         content_hash = excluded.content_hash, data_hash = excluded.data_hash,
+         settings_version = excluded.settings_version, composite = excluded.composite, tier = excluded.tier,
+         closed_at = NULL`,
+      [connection, asOf],
+    );
+  });
+}
