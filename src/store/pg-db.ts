@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { copySql, TYPE_PARSERS, type Db, type Release } from './db.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -56,10 +56,18 @@ async function copyIn(
   return stream.rowCount;
 }
 
+async function copyOut(client: pg.PoolClient, select: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of client.query(copyTo(`COPY (${select}) TO STDOUT`)))
+    chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function clientDb(client: pg.PoolClient): Db {
   return {
     ...queryable(client),
     copyIn: (table, columns, lines) => copyIn(client, table, columns, lines),
+    copyOut: (select) => copyOut(client, select),
     // Nested calls join the outer transaction.
     transaction: (fn) => fn(clientDb(client)),
     close: async () => undefined,
@@ -83,6 +91,14 @@ export function pgDb(
       const client = await pool.connect();
       try {
         return await copyIn(client, table, columns, lines);
+      } finally {
+        client.release();
+      }
+    },
+    copyOut: async (select) => {
+      const client = await pool.connect();
+      try {
+        return await copyOut(client, select);
       } finally {
         client.release();
       }

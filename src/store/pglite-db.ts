@@ -24,6 +24,11 @@ async function copyIn(
   return res.affectedRows ?? lines.length;
 }
 
+async function copyOut(q: Pick<Transaction, 'query'>, select: string): Promise<string> {
+  const res = await q.query(`COPY (${select}) TO '/dev/blob'`);
+  return res.blob ? res.blob.text() : '';
+}
+
 function wrapTx(tx: Transaction): Db {
   return {
     query: async <T>(sql: string, params?: unknown[]) => ({
@@ -33,6 +38,7 @@ function wrapTx(tx: Transaction): Db {
       await tx.exec(sql);
     },
     copyIn: (table, columns, lines) => copyIn(tx, table, columns, lines),
+    copyOut: (select) => copyOut(tx, select),
     // PGlite has no nested transactions; the caller is already inside one.
     transaction: (fn) => fn(wrapTx(tx)),
     close: async () => undefined,
@@ -58,6 +64,7 @@ export function pgliteDb(
       await pg.exec(sql);
     },
     copyIn: (table, columns, lines) => copyIn(pg, table, columns, lines),
+    copyOut: (select) => copyOut(pg, select),
     transaction: (fn) => pg.transaction((tx) => fn(wrapTx(tx))),
     close: async () => {
       if (ownsInstance && !pg.closed) await pg.close();

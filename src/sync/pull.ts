@@ -13,7 +13,7 @@ import { bulkDeleteMirror } from '../store/bulk/delete-mirror.js';
 import { bulkUpsertMirror, type MirrorText } from '../store/bulk/upsert-mirror.js';
 import type { Store } from '../store/db.js';
 import { hashText, stableStringify } from '../store/hash.js';
-import { mirrorHashes } from '../store/mirror.js';
+import { bulkMirrorHashes } from '../store/bulk/mirror-hashes.js';
 import { getWatermark, setWatermark } from '../store/watermarks.js';
 import { forgetDeleted, type Pulled } from './pulled.js';
 
@@ -50,7 +50,7 @@ export async function pullObject(args: {
     ...(spec.where !== undefined ? { where: spec.where } : {}),
     ...(since !== undefined ? { since } : {}),
   };
-  const known = await mirrorHashes(store, connection, object);
+  const known = await bulkMirrorHashes(store, connection, object);
   const seen = new Set<string>();
   const view: Pulled = { object, records: new Map(), live: new Set(known.keys()) };
   const result: PullResult = { pulled: 0, mapped: 0, upserts: 0, deletes: 0, issues: [], view };

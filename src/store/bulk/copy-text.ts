@@ -25,3 +25,35 @@ export function copyLine(values: readonly CopyValue[]): string {
   for (let i = 1; i < values.length; i++) out += `\t${copyField(values[i])}`;
   return `${out}\n`;
 }
+
+const UNESCAPES: Record<string, string> = {
+  '\\': '\\',
+  t: '\t',
+  n: '\n',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
+
+/** One field of COPY TO text output back to its value (`\N`: null). COPY TO writes no octal
+ * or hex escapes, only these. */
+export function parseCopyField(field: string): string | null {
+  if (field === '\\N') return null;
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(.)/g, (_, c: string) => UNESCAPES[c] ?? c);
+}
+
+/** COPY TO text output as rows of fields. Tabs and newlines inside values are escaped, so
+ * splitting on the raw characters is exact. */
+export function parseCopyText(text: string): (string | null)[][] {
+  const rows: (string | null)[][] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    rows.push(text.slice(start, end).split('\t').map(parseCopyField));
+    start = end + 1;
+  }
+  return rows;
+}
