@@ -57,6 +57,9 @@ async function timedSync(store: Store, folder: string, out: string, tag: string,
     f[`${tag}_phaseSeconds_${phase}`] = round(ms / 1000, 2);
   // What syncOnce does after the run: outcomes, the playbook and the output files.
   f[`${tag}_phaseSeconds_outputs`] = round(seconds - report.stats.durationMs / 1000, 2);
+  // Each run's figures as soon as it ends: a 100k run on a busy machine takes long.
+  const mine = Object.entries(f).filter(([k]) => k.startsWith(`${tag}_`));
+  process.stderr.write(`${JSON.stringify(Object.fromEntries(mine))}\n`);
   return report;
 }
 
