@@ -7,9 +7,9 @@
 import type { Opportunity } from '../model/output.js';
 import { bulkAddScoreHistory } from '../store/bulk/add-score-history.js';
 import { bulkOpportunityStates, storedScores } from '../store/bulk/opportunity-states.js';
-import { bulkSaveOpportunities, type OpportunityText } from '../store/bulk/save-opportunities.js';
+import { bulkSaveOpportunities, type OpportunityWrite } from '../store/bulk/save-opportunities.js';
 import type { Db } from '../store/db.js';
-import { hashText, hashValue, stableStringify } from '../store/hash.js';
+import { hashValue, stableStringify } from '../store/hash.js';
 import {
   closeOpportunities,
   touchOpportunities,
@@ -47,11 +47,10 @@ export async function trackOpportunities(
 ): Promise<TrackResult> {
   const { connection, runId, asOf, settingsVersion } = args;
   const states = await bulkOpportunityStates(db, connection);
-  const writes: OpportunityText[] = [];
+  const writes: OpportunityWrite[] = [];
   const unchanged: string[] = [];
   for (const opportunity of args.opportunities) {
-    const json = stableStringify(opportunity);
-    const contentHash = hashText(json);
+    const contentHash = hashValue(opportunity);
     const prev = states.get(opportunity.id);
     if (
       prev &&
@@ -64,7 +63,6 @@ export async function trackOpportunities(
     }
     writes.push({
       opportunity,
-      json,
       contentHash,
       dataHash: evidenceHash(opportunity),
       settingsVersion,

@@ -86,11 +86,9 @@ describe.each(backends())('bulk store paths on $name', (backend) => {
     const make = (n: number, bump: number) =>
       Array.from({ length: n }, (_, i) => {
         const o = opportunity(`opp-${i}`, `c:A-${i % 70}`, ((i * 7 + bump) % 90) / 10 + 1, text(i));
-        const json = stableStringify(o);
         return {
           opportunity: o,
-          json,
-          contentHash: hashText(json),
+          contentHash: hashText(stableStringify(o)),
           dataHash: hashValue(o.evidence),
           settingsVersion: `s${bump}`,
         };
