@@ -22,7 +22,7 @@ import { scorePortfolio, type ScoringSettings } from '../scoring/index.js';
 import { addDays } from '../scoring/dates.js';
 import type { Store } from '../store/db.js';
 import { listOpportunities } from '../store/opportunities.js';
-import { recordOutcome } from '../store/outcomes.js';
+import { bulkRecordOutcomes } from '../store/bulk/record-outcomes.js';
 
 export interface Learned {
   outcomes: Outcome[];
@@ -87,9 +87,9 @@ export async function recordOutcomes(
   connection: string,
   outcomes: Outcome[],
 ): Promise<number> {
-  let added = 0;
-  for (const o of outcomes) {
-    const isNew = await recordOutcome(store, {
+  return bulkRecordOutcomes(
+    store,
+    outcomes.map((o) => ({
       connection,
       accountId: o.accountId,
       type: o.type ?? 'expansion',
@@ -99,10 +99,8 @@ export async function recordOutcomes(
       source: o.dealId ? `deal:${o.dealId}` : o.source,
       ...(o.opportunityId ? { opportunityId: o.opportunityId } : {}),
       ...(o.reason ? { reason: o.reason } : {}),
-    });
-    if (isNew) added++;
-  }
-  return added;
+    })),
+  );
 }
 
 /**

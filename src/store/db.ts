@@ -11,6 +11,19 @@ export interface Db {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
   /** Run a script of several statements (no parameters). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk-load rows with `COPY table (columns) FROM STDIN` in COPY's text format: each line one
+   * row, ending in a newline (see `bulk/copy-text.ts`). Resolves the number of rows loaded.
+   * PGlite reads them as a blob (`FROM '/dev/blob'`), `pg` through pg-copy-streams. A temporary
+   * (staging) table exists only on its own connection: load it inside `transaction`.
+   */
+  copyIn(table: string, columns: readonly string[], lines: readonly string[]): Promise<number>;
+  /**
+   * `COPY (select) TO STDOUT` in COPY's text format, as one string: several times cheaper than
+   * rows as objects for a large read of short columns. COPY takes no parameters: set them with
+   * `set_config` in the same transaction and read them with `current_setting`.
+   */
+  copyOut(select: string): Promise<string>;
   /** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -42,6 +55,10 @@ export const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
   /** date: keep the calendar date, never a local-midnight Date object. */
   1082: (v) => v,
 };
+
+/** The COPY statement for a table and its columns (names are Headroom's own, never input). */
+export const copySql = (table: string, columns: readonly string[], from: string): string =>
+  `COPY ${table} (${columns.join(', ')}) FROM ${from}`;
 
 /** A schema name safe to splice into SQL (tests use random ones). */
 export function checkSchemaName(schema: string): string {

@@ -3,25 +3,53 @@
  */
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted and `undefined` members dropped. */
+/**
+ * JSON with object keys sorted and `undefined` members dropped. A sync hashes every pulled
+ * record and every opportunity with it (millions of values at 100k accounts), so it builds one
+ * string with no per-object entry arrays; the output is the same as sorting
+ * `Object.entries` (a member that JSON cannot hold, such as a function, reads `null`).
+ */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i) out += ',';
+      const v: unknown = value[i];
+      out += v === undefined ? 'null' : stableStringify(v);
+    }
+    return `${out}]`;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  // Default sort order is UTF-16 code unit order, the same as comparing with `<`.
+  if (keys.length > 1) keys.sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(k)}:${stableStringify(v)}`;
+  }
+  return `${out}}`;
+}
+
+/** The digest `hashValue` takes of a value's `stableStringify` text, for callers that keep
+ * the text (to store it) and need its hash too. */
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 24);
 }
 
 /** A short hex digest of a value (sha1: collisions do not matter here, speed does). */
 export function hashValue(value: unknown): string {
-  return createHash('sha1').update(stableStringify(value)).digest('hex').slice(0, 24);
+  return hashText(stableStringify(value));
 }
 
 /** What write_state keeps per field: short values as their JSON text (readable, no hashing
  * cost), longer ones as a digest. */
 export function fieldHash(value: unknown): string {
   const text = stableStringify(value);
-  return text.length <= 32 ? text : createHash('sha1').update(text).digest('hex').slice(0, 24);
+  return text.length <= 32 ? text : hashText(text);
 }

@@ -76,20 +76,14 @@ export async function deleteFromMirror(
   return n;
 }
 
-/** The live neutral records of one connection, grouped by object; `exclude` (object -> ids)
- * leaves out records a run is about to delete, so a run can be scored before it deletes. */
-export async function readMirror(
-  db: Db,
-  connection: string,
-  exclude?: Map<string, Set<string>>,
-): Promise<Map<string, unknown[]>> {
+/** The live neutral records of one connection, grouped by object. */
+export async function readMirror(db: Db, connection: string): Promise<Map<string, unknown[]>> {
   const { rows } = await db.query<{ object: string; id: string; data: unknown }>(
     'SELECT object, id, data FROM mirror WHERE connection = $1 AND deleted_at IS NULL ORDER BY object, id',
     [connection],
   );
   const out = new Map<string, unknown[]>();
   for (const r of rows) {
-    if (exclude?.get(r.object)?.has(r.id)) continue;
     let list = out.get(r.object);
     if (!list) out.set(r.object, (list = []));
     list.push(r.data);

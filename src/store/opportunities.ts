@@ -29,7 +29,9 @@ export interface OpportunityState {
   contentHash: string;
   dataHash: string;
   settingsVersion: string;
-  scores: Opportunity['scores'];
+  /** Absent where not read: the sync reads stored scores only for opportunities whose content
+   * changed (`bulk/opportunity-states.ts`); unchanged content means unchanged scores. */
+  scores?: Opportunity['scores'];
   tier: number;
   closedAt?: string;
 }

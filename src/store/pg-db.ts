@@ -2,8 +2,11 @@
  * The server backend: a `pg` connection pool, used when `DATABASE_URL` is set.
  * https://node-postgres.com/apis/pool
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { TYPE_PARSERS, type Db, type Release } from './db.js';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { copySql, TYPE_PARSERS, type Db, type Release } from './db.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -27,9 +30,44 @@ function queryable(q: Queryable): Pick<Db, 'query' | 'exec'> {
   };
 }
 
+/** Lines joined into chunks of about 64 KiB: one socket write per chunk, not per row. */
+function* chunked(lines: readonly string[]): Generator<string> {
+  let buf = '';
+  for (const line of lines) {
+    buf += line;
+    if (buf.length >= 65536) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) yield buf;
+}
+
+/** COPY ... FROM STDIN on one client. https://github.com/brianc/node-pg-copy-streams */
+async function copyIn(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  lines: readonly string[],
+): Promise<number> {
+  if (!lines.length) return 0;
+  const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
+  await pipeline(Readable.from(chunked(lines)), stream);
+  return stream.rowCount;
+}
+
+async function copyOut(client: pg.PoolClient, select: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of client.query(copyTo(`COPY (${select}) TO STDOUT`)))
+    chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function clientDb(client: pg.PoolClient): Db {
   return {
     ...queryable(client),
+    copyIn: (table, columns, lines) => copyIn(client, table, columns, lines),
+    copyOut: (select) => copyOut(client, select),
     // Nested calls join the outer transaction.
     transaction: (fn) => fn(clientDb(client)),
     close: async () => undefined,
@@ -49,6 +87,22 @@ export function pgDb(
   });
   return {
     ...queryable(pool),
+    copyIn: async (table, columns, lines) => {
+      const client = await pool.connect();
+      try {
+        return await copyIn(client, table, columns, lines);
+      } finally {
+        client.release();
+      }
+    },
+    copyOut: async (select) => {
+      const client = await pool.connect();
+      try {
+        return await copyOut(client, select);
+      } finally {
+        client.release();
+      }
+    },
     transaction: async (fn) => {
       const client = await pool.connect();
       try {

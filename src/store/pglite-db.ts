@@ -5,10 +5,29 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { TYPE_PARSERS, type Db, type Release } from './db.js';
+import { copySql, TYPE_PARSERS, type Db, type Release } from './db.js';
 
 /** Locks held per PGlite instance: several Store objects may share one instance (tests). */
 const held = new WeakMap<PGlite, Set<string>>();
+
+/** COPY from a blob: PGlite's stand-in for STDIN. https://pglite.dev/docs/api#blob */
+async function copyIn(
+  q: Pick<Transaction, 'query'>,
+  table: string,
+  columns: readonly string[],
+  lines: readonly string[],
+): Promise<number> {
+  if (!lines.length) return 0;
+  const res = await q.query(copySql(table, columns, "'/dev/blob'"), [], {
+    blob: new Blob(lines as string[]),
+  });
+  return res.affectedRows ?? lines.length;
+}
+
+async function copyOut(q: Pick<Transaction, 'query'>, select: string): Promise<string> {
+  const res = await q.query(`COPY (${select}) TO '/dev/blob'`);
+  return res.blob ? res.blob.text() : '';
+}
 
 function wrapTx(tx: Transaction): Db {
   return {
@@ -18,6 +37,8 @@ function wrapTx(tx: Transaction): Db {
     exec: async (sql) => {
       await tx.exec(sql);
     },
+    copyIn: (table, columns, lines) => copyIn(tx, table, columns, lines),
+    copyOut: (select) => copyOut(tx, select),
     // PGlite has no nested transactions; the caller is already inside one.
     transaction: (fn) => fn(wrapTx(tx)),
     close: async () => undefined,
@@ -42,6 +63,8 @@ export function pgliteDb(
     exec: async (sql) => {
       await pg.exec(sql);
     },
+    copyIn: (table, columns, lines) => copyIn(pg, table, columns, lines),
+    copyOut: (select) => copyOut(pg, select),
     transaction: (fn) => pg.transaction((tx) => fn(wrapTx(tx))),
     close: async () => {
       if (ownsInstance && !pg.closed) await pg.close();

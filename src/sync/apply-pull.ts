@@ -5,7 +5,7 @@
  * same deletions).
  */
 import type { Store } from '../store/db.js';
-import { deleteFromMirror } from '../store/mirror.js';
+import { bulkDeleteMirror } from '../store/bulk/delete-mirror.js';
 import { setWatermark } from '../store/watermarks.js';
 import type { PullResult } from './pull.js';
 
@@ -16,7 +16,7 @@ export async function applyPull(
   pull: PullResult,
 ): Promise<number> {
   const deletes = pull.deleteIds.length
-    ? await deleteFromMirror(store, connection, pull.object, pull.deleteIds)
+    ? await bulkDeleteMirror(store, connection, pull.object, pull.deleteIds)
     : 0;
   if (pull.watermark !== undefined)
     await setWatermark(store, connection, `pull:${pull.object}`, pull.watermark);

@@ -10,16 +10,10 @@ import { seatHistory } from '../store/snapshots.js';
 
 export const SEAT_METRIC = 'active_seats';
 
-/** `exclude` (object -> ids): mirror records to leave out (a run's pending deletions). */
-export async function buildPortfolio(
-  db: Db,
-  connection: string,
-  asOf: string,
-  exclude?: Map<string, Set<string>>,
-): Promise<Portfolio> {
-  const mirror = await readMirror(db, connection, exclude);
-  const list = <T>(object: string) => (mirror.get(object) ?? []) as T[];
-  const portfolio: Portfolio = {
+/** The portfolio from the neutral records of each object (mirror order: by source id). */
+export function portfolioOf(lists: ReadonlyMap<string, unknown[]>): Portfolio {
+  const list = <T>(object: string) => (lists.get(object) ?? []) as T[];
+  return {
     accounts: list('account'),
     contacts: list('contact'),
     deals: list('deal'),
@@ -27,6 +21,15 @@ export async function buildPortfolio(
     departments: list('department'),
     signals: list('signal'),
   };
+}
+
+/** Add seat history from the snapshots for accounts whose source sends no seat usage. */
+export async function addSeatHistory(
+  db: Db,
+  connection: string,
+  asOf: string,
+  portfolio: Portfolio,
+): Promise<Portfolio> {
   const withSeatUsage = new Set(
     portfolio.usage.filter((u) => u.metric === SEAT_METRIC).map((u) => u.accountId),
   );
@@ -44,4 +47,9 @@ export async function buildPortfolio(
   }
   portfolio.usage.push(...extra);
   return portfolio;
+}
+
+/** The whole portfolio read back from the mirror (the console, `headroom playbook`). */
+export async function buildPortfolio(db: Db, connection: string, asOf: string): Promise<Portfolio> {
+  return addSeatHistory(db, connection, asOf, portfolioOf(await readMirror(db, connection)));
 }

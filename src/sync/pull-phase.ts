@@ -82,8 +82,3 @@ export function accountsHold(
     comparedWithRun,
   );
 }
-
-/** Object -> ids a run is about to delete (left out when the run is scored). */
-export function pendingDeletes(pulls: PullResult[]): Map<string, Set<string>> {
-  return new Map(pulls.map((p) => [p.object, new Set(p.deleteIds)]));
-}

@@ -1,7 +1,8 @@
 /**
  * Pull → map → mirror upserts, one neutral object at a time. Incremental where a watermark
  * exists; a full pull also lists the records that disappeared at the source. Only records whose
- * neutral hash changed are written to the mirror, in batches.
+ * neutral hash changed are sent to the mirror, in bulk (`store/bulk/upsert-mirror.ts`); the
+ * mapped records stay in memory for scoring (`pulled.ts`).
  *
  * Nothing is removed here: the ids the pull would delete and the watermark it reached are
  * returned, and `applyPull` (apply-pull.ts) acts on them only once the mass-change guard has
@@ -14,11 +15,13 @@ import { mapRecord, sourceAssociations, sourceFields, type MapContext } from '..
 import type { ObjectMapping } from '../mapping/schema.js';
 import type { Issue } from '../model/output.js';
 import type { NeutralObject } from '../model/records.js';
+import { bulkUpsertMirror, type MirrorText } from '../store/bulk/upsert-mirror.js';
 import type { Store } from '../store/db.js';
-import { hashValue } from '../store/hash.js';
-import { mirrorHashes, upsertMirror, type MirrorRow } from '../store/mirror.js';
+import { hashText, stableStringify } from '../store/hash.js';
+import { bulkMirrorHashes } from '../store/bulk/mirror-hashes.js';
 import { getWatermark } from '../store/watermarks.js';
 import { DuplicateTracker } from './duplicates.js';
+import { forgetDeleted, type Pulled } from './pulled.js';
 
 export interface PullResult {
   object: NeutralObject;
@@ -41,9 +44,13 @@ export interface PullResult {
   /** Set when accounts were pulled in full because the catalog changed: saved with the
    * watermark, so the next run pulls incrementally again. */
   catalogVersion?: string;
+  /** The mapped records and the live ids once `deleteIds` are applied, for scoring without
+   * reading the mirror back. */
+  view: Pulled;
 }
 
-const FLUSH_AT = 2000;
+/** Changed records per bulk write: bounds the COPY text held at once (about 10 MB). */
+const FLUSH_AT = 25_000;
 
 /** Lines the connector could not read become issues of the file they came from. */
 function pageIssues(object: string, page: RawPage, connection: string): Issue[] {
@@ -87,7 +94,8 @@ export async function pullObject(args: {
     ...(spec.where !== undefined ? { where: spec.where } : {}),
     ...(since !== undefined ? { since } : {}),
   };
-  const known = await mirrorHashes(store, connection, object);
+  const known = await bulkMirrorHashes(store, connection, object);
+  const view: Pulled = { object, records: new Map(), live: new Set(known.keys()) };
   const result: PullResult = {
     object,
     pulled: 0,
@@ -98,15 +106,17 @@ export async function pullObject(args: {
     before: known.size,
     after: known.size,
     deleteIds: [],
+    view,
     ...(recheck ? { catalogVersion: args.catalogVersion! } : {}),
   };
   const ids = new DuplicateTracker(object);
   // Keyed by id: a duplicate that wins replaces its twin before the batch is written.
-  let pending = new Map<string, MirrorRow>();
+  let pending = new Map<string, MirrorText>();
   const deleted: string[] = [];
   const flush = async () => {
-    await upsertMirror(store, connection, object, runId, [...pending.values()]);
-    result.upserts += pending.size;
+    result.upserts += await bulkUpsertMirror(store, connection, object, runId, [
+      ...pending.values(),
+    ]);
     pending = new Map();
   };
 
@@ -130,14 +140,18 @@ export async function pullObject(args: {
           continue;
         }
         result.mapped++;
-        const hash = hashValue(record);
+        view.records.set(raw.id, record);
+        view.live.add(raw.id);
+        // One text for both the hash and the stored jsonb (key order does not matter to jsonb).
+        const json = stableStringify(record);
+        const hash = hashText(json);
         if (known.get(raw.id) === hash) continue;
         known.set(raw.id, hash);
         const accountId =
           object === 'account'
             ? (record as { id: string }).id
             : (record as { accountId: string }).accountId;
-        pending.set(raw.id, { id: raw.id, accountId, data: record, hash });
+        pending.set(raw.id, { id: raw.id, accountId, json, hash });
       }
       deleted.push(...(page.deleted ?? []));
       if (page.watermark !== undefined) result.watermark = page.watermark;
@@ -160,5 +174,7 @@ export async function pullObject(args: {
   if (since === undefined) for (const id of known.keys()) if (!ids.has(id)) deleted.push(id);
   result.deleteIds = [...new Set(deleted)].filter((id) => known.has(id));
   result.after = known.size - result.deleteIds.length;
+  // Scored as the mirror will be once the deletions are applied (`applyPull`).
+  forgetDeleted(view, result.deleteIds);
   return result;
 }

@@ -6,15 +6,15 @@
 import { LimitReachedError } from '../../connectors/types.js';
 import type { Issue } from '../model/output.js';
 import { addIssues } from '../store/issues.js';
-import { opportunityStates } from '../store/opportunities.js';
+import { bulkOpportunityStates } from '../store/bulk/opportunity-states.js';
 import { finishRun, lastSucceededRun, startRun } from '../store/runs.js';
 import { snapshotAccounts } from '../store/snapshots.js';
 import { saveSummaries } from '../store/summaries.js';
-import { buildPortfolio } from './portfolio.js';
 import { applyPull } from './apply-pull.js';
 import { closingCounts, holdRun } from './hold-run.js';
 import { checkOpportunities, DEFAULT_MASS_CHANGE_SHARE } from './mass-change-guard.js';
-import { accountsHold, pendingDeletes, pullAll } from './pull-phase.js';
+import { accountsHold, pullAll } from './pull-phase.js';
+import { portfolioFromPull } from './pulled-portfolio.js';
 import { trackOpportunities } from './track-opportunities.js';
 import { emptyStats, type RunReport, type RunSyncOptions } from './types.js';
 import { runWarnings } from './run-warnings.js';
@@ -99,7 +99,12 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     stats.snapshots = await snapshotAccounts(store, connection.name, asOf, runId);
     lap('snapshot');
     // Scored as the mirror will be once this run's deletions are applied, before they are.
-    const portfolio = await buildPortfolio(store, connection.name, asOf, pendingDeletes(pulls));
+    const portfolio = await portfolioFromPull(
+      store,
+      connection.name,
+      asOf,
+      pulls.map((p) => p.view),
+    );
     lap('portfolio');
     options.onProgress?.('analyze', 0, 1);
     const analysis = await options.analyze(portfolio, asOf);
@@ -113,7 +118,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     for (const w of stats.warnings)
       log.warn({ connection: connection.name, runId, ...w }, w.message);
     options.onProgress?.('analyze', 1, 1);
-    const states = await opportunityStates(store, connection.name);
+    const states = await bulkOpportunityStates(store, connection.name);
     const opportunitiesHeld = checkOpportunities(
       closingCounts(states, analysis.opportunities),
       guard,

@@ -2,19 +2,20 @@
  * Compare the run's opportunities with the stored ones: new, changed, unchanged, no longer
  * detected. Status set by people is never touched here. Every score change gets a history row
  * saying why: the opportunity's evidence changed (data), the scoring settings did, or both.
+ * One statement per change kind (`store/bulk/`), whatever the number of opportunities.
  */
 import type { Opportunity } from '../model/output.js';
+import { bulkAddScoreHistory } from '../store/bulk/add-score-history.js';
+import { bulkOpportunityStates, storedScores } from '../store/bulk/opportunity-states.js';
+import { bulkSaveOpportunities, type OpportunityWrite } from '../store/bulk/save-opportunities.js';
 import type { Db } from '../store/db.js';
 import { hashValue, stableStringify } from '../store/hash.js';
 import {
   closeOpportunities,
-  opportunityStates,
-  saveOpportunities,
   touchOpportunities,
   type OpportunityState,
-  type OpportunityWrite,
 } from '../store/opportunities.js';
-import { addScoreHistory, type ScoreCause, type ScoreHistoryRow } from '../store/score-history.js';
+import type { ScoreCause, ScoreHistoryRow } from '../store/score-history.js';
 
 export interface TrackResult {
   new: number;
@@ -47,51 +48,67 @@ export async function trackOpportunities(
   },
 ): Promise<TrackResult> {
   const { connection, runId, asOf, settingsVersion } = args;
-  const states = args.states ?? (await opportunityStates(db, connection));
+  const states = args.states ?? (await bulkOpportunityStates(db, connection));
   const writes: OpportunityWrite[] = [];
-  const history: ScoreHistoryRow[] = [];
   const unchanged: string[] = [];
-  let created = 0;
   for (const opportunity of args.opportunities) {
     const contentHash = hashValue(opportunity);
-    const dataHash = evidenceHash(opportunity);
     const prev = states.get(opportunity.id);
-    const row = {
-      opportunityId: opportunity.id,
-      runId,
-      asOf,
-      scores: opportunity.scores,
-      tier: opportunity.tier,
-      dataHash,
-      settingsVersion,
-    };
-    if (!prev) {
-      created++;
-      history.push({ ...row, cause: 'new' });
-    } else if (
+    if (
+      prev &&
       prev.contentHash === contentHash &&
       prev.settingsVersion === settingsVersion &&
       !prev.closedAt
     ) {
       unchanged.push(opportunity.id);
       continue;
-    } else if (
-      stableStringify(prev.scores) !== stableStringify(opportunity.scores) ||
-      prev.tier !== opportunity.tier
-    ) {
-      history.push({ ...row, cause: causeOf(prev, dataHash, settingsVersion) });
     }
-    writes.push({ opportunity, contentHash, dataHash, settingsVersion });
+    writes.push({
+      opportunity,
+      contentHash,
+      dataHash: evidenceHash(opportunity),
+      settingsVersion,
+    });
+  }
+  // Only a stored opportunity being rewritten can have changed its scores: read just those.
+  const before = await storedScores(
+    db,
+    connection,
+    writes.filter((w) => states.has(w.opportunity.id)).map((w) => w.opportunity.id),
+  );
+  const history: ScoreHistoryRow[] = [];
+  let created = 0;
+  for (const w of writes) {
+    const o = w.opportunity;
+    const prev = states.get(o.id);
+    const row = {
+      opportunityId: o.id,
+      runId,
+      asOf,
+      scores: o.scores,
+      tier: o.tier,
+      dataHash: w.dataHash,
+      settingsVersion,
+    };
+    if (!prev) {
+      created++;
+      history.push({ ...row, cause: 'new' });
+    } else if (
+      stableStringify(before.get(o.id)) !== stableStringify(o.scores) ||
+      prev.tier !== o.tier
+    ) {
+      history.push({ ...row, cause: causeOf(prev, w.dataHash, settingsVersion) });
+    }
   }
   const detected = new Set(args.opportunities.map((o) => o.id));
   const gone = [...states.values()]
     .filter((s) => !detected.has(s.id) && !s.closedAt)
     .map((s) => s.id);
   await db.transaction(async (tx) => {
-    await saveOpportunities(tx, connection, asOf, writes);
+    await bulkSaveOpportunities(tx, connection, asOf, writes);
     await touchOpportunities(tx, connection, asOf, unchanged);
     await closeOpportunities(tx, connection, gone);
-    await addScoreHistory(tx, connection, history);
+    await bulkAddScoreHistory(tx, connection, history);
   });
   // Bring the in-memory states up to date instead of reading every row back.
   const now = new Date().toISOString();

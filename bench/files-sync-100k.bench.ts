@@ -1,0 +1,115 @@
+/**
+ * `headroom sync` of a generated 100k-account folder end to end (files connector → mapping →
+ * mirror → snapshots → scoring and narratives → opportunity tracking → output files), as
+ * `syncOnce` runs it. Four runs: a full sync into an empty embedded store (PGlite on disk), the
+ * same on the Postgres server when DATABASE_URL is set, an unchanged re-sync (mirror rows
+ * rewritten must be 0) and a re-sync with 1% of the accounts changed. Targets: full ≤ 30 s and
+ * ≤ 1.5 GB peak RSS, re-syncs ≤ 10 s. Peak RSS is the process's so far: the full embedded sync
+ * runs first, so its figure is its own. CPU seconds count both cores (PGlite, GC threads).
+ * `BENCH_100K_ACCOUNTS` and `BENCH_100K_WEEKS` change the folder's shape.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { generatePortfolio } from '../examples/generate/portfolio.js';
+import { loadEnv } from '../src/env.js';
+import { createLogger } from '../src/log.js';
+import { resolveSyncConnection } from '../src/runtime/connection.js';
+import { syncOnce } from '../src/runtime/sync-once.js';
+import type { Store } from '../src/store/db.js';
+import { openStore } from '../src/store/open.js';
+import { changeAccounts } from './change-accounts.js';
+import { peakRssMb, round } from './measure.js';
+import type { Bench } from './types.js';
+
+const ACCOUNTS = Number(process.env.BENCH_100K_ACCOUNTS ?? 100_000);
+/** Four weekly readings: 15 usage rows an account, near the 1.28M of the issue's folder. */
+const WEEKS = Number(process.env.BENCH_100K_WEEKS ?? 4);
+const AS_OF = '2026-11-24';
+
+type Figures = Record<string, number | string | boolean>;
+
+async function timedSync(store: Store, folder: string, out: string, tag: string, f: Figures) {
+  const env = loadEnv({ ...process.env, LOG_LEVEL: 'warn' });
+  const connection = await resolveSyncConnection({ connector: 'files', source: folder }, env);
+  const cpu0 = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const { report } = await syncOnce({
+    store,
+    connection,
+    env,
+    log: createLogger('warn'),
+    asOf: AS_OF,
+    out,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  if (report.status !== 'succeeded') throw new Error(`${tag}: sync failed: ${report.error}`);
+  f[`${tag}_seconds`] = round(seconds, 2);
+  f[`${tag}_cpuSeconds`] = round((cpu.user + cpu.system) / 1e6, 2);
+  f[`${tag}_peakRssMb`] = peakRssMb();
+  f[`${tag}_mirrorRowsWritten`] = report.stats.mirrorUpserts;
+  f[`${tag}_opportunitiesWritten`] =
+    report.stats.opportunities.new + report.stats.opportunities.changed;
+  for (const [phase, ms] of Object.entries(report.stats.phaseMs))
+    f[`${tag}_phaseSeconds_${phase}`] = round(ms / 1000, 2);
+  // What syncOnce does after the run: outcomes, the playbook and the output files.
+  f[`${tag}_phaseSeconds_outputs`] = round(seconds - report.stats.durationMs / 1000, 2);
+  // Each run's figures as soon as it ends: a 100k run on a busy machine takes long.
+  const mine = Object.entries(f).filter(([k]) => k.startsWith(`${tag}_`));
+  process.stderr.write(`${JSON.stringify(Object.fromEntries(mine))}\n`);
+  return report;
+}
+
+async function onServer(url: string, folder: string, out: string, f: Figures): Promise<void> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const store = await openStore({ databaseUrl: url, schema });
+  try {
+    await timedSync(store, folder, out, 'fullPg', f);
+  } finally {
+    await store.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
+}
+
+const bench: Bench = {
+  name: 'files-sync-100k',
+  description: `headroom sync of ${ACCOUNTS} generated accounts: full (PGlite; Postgres with DATABASE_URL), unchanged re-sync, 1% changed; targets full ≤ 30 s / 1.5 GB, re-syncs ≤ 10 s`,
+  async run() {
+    const f: Figures = { accounts: ACCOUNTS, weeks: WEEKS };
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-100k-'));
+    const folder = join(dir, 'in');
+    try {
+      const summary = await generatePortfolio({
+        out: folder,
+        accounts: ACCOUNTS,
+        seed: 7,
+        weeks: WEEKS,
+      });
+      for (const [file, rows] of Object.entries(summary.rows)) f[`rows_${file}`] = rows;
+      const store = await openStore({ dataDir: join(dir, 'db') });
+      try {
+        const full = await timedSync(store, folder, join(dir, 'out'), 'full', f);
+        f.records = full.stats.pulled;
+        f.opportunities = full.analysis?.opportunities.length ?? 0;
+        await timedSync(store, folder, join(dir, 'out'), 'unchanged', f);
+        f.changedAccounts = changeAccounts(folder, 100);
+        await timedSync(store, folder, join(dir, 'out'), 'changed1pct', f);
+      } finally {
+        await store.close();
+      }
+      const url = process.env.DATABASE_URL;
+      if (url) await onServer(url, folder, join(dir, 'out-pg'), f);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return f;
+  },
+};
+
+export default bench;

@@ -1,0 +1,57 @@
+/**
+ * The stored opportunities a run compares its own with, read without their documents: `data`
+ * is an opportunity's full contract record (about 3 KB, compressed out of line), and reading
+ * `data->'scores'` for every row decompresses all of them. Scores are read only for the rows
+ * whose content changed (`storedScores`), the only ones whose scores can differ.
+ */
+import type { Opportunity } from '../../model/output.js';
+import type { Db } from '../db.js';
+import type { OpportunityState, OpportunityStatus } from '../opportunities.js';
+
+/** Every stored opportunity of a connection, without `scores`. */
+export async function bulkOpportunityStates(
+  db: Db,
+  connection: string,
+): Promise<Map<string, OpportunityState>> {
+  const { rows } = await db.query<{
+    id: string;
+    status: OpportunityStatus;
+    content_hash: string;
+    data_hash: string;
+    settings_version: string;
+    tier: number;
+    closed_at: Date | null;
+  }>(
+    `SELECT id, status, content_hash, data_hash, settings_version, tier, closed_at
+     FROM opportunities WHERE connection = $1`,
+    [connection],
+  );
+  const out = new Map<string, OpportunityState>();
+  for (const r of rows) {
+    out.set(r.id, {
+      id: r.id,
+      status: r.status,
+      contentHash: r.content_hash,
+      dataHash: r.data_hash,
+      settingsVersion: r.settings_version,
+      tier: r.tier,
+      ...(r.closed_at ? { closedAt: r.closed_at.toISOString() } : {}),
+    });
+  }
+  return out;
+}
+
+/** The stored scores of the given opportunities. */
+export async function storedScores(
+  db: Db,
+  connection: string,
+  ids: readonly string[],
+): Promise<Map<string, Opportunity['scores']>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<{ id: string; scores: Opportunity['scores'] }>(
+    `SELECT o.id, o.data->'scores' AS scores FROM opportunities o
+     JOIN unnest($2::text[]) AS w(id) ON w.id = o.id WHERE o.connection = $1`,
+    [connection, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.scores]));
+}

@@ -1,0 +1,23 @@
+/**
+ * What a run's pull of one object leaves in memory: the records it mapped and which source ids
+ * the mirror holds live afterwards. Scoring reads these instead of the whole mirror back; only
+ * what the pull did not bring (an incremental run, a record that failed to map this time) is
+ * read from the mirror (`pulled-portfolio.ts`).
+ */
+import type { NeutralObject } from '../model/records.js';
+
+export interface Pulled {
+  object: NeutralObject;
+  /** Records mapped by this pull, by source id (the last one wins when an id repeats). */
+  records: Map<string, unknown>;
+  /** Source ids live in the mirror after this pull, pulled or not. */
+  live: Set<string>;
+}
+
+/** Records marked deleted in the mirror leave the run's view too. */
+export function forgetDeleted(pulled: Pulled, ids: Iterable<string>): void {
+  for (const id of ids) {
+    pulled.records.delete(id);
+    pulled.live.delete(id);
+  }
+}

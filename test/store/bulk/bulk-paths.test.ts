@@ -1,0 +1,166 @@
+/**
+ * Every bulk store path leaves the store holding exactly the rows the row-by-row path leaves
+ * (on PGlite and, with DATABASE_URL, on the Postgres server): the same input goes through
+ * both, into two empty stores, and the tables are compared row for row.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkAddScoreHistory } from '../../../src/store/bulk/add-score-history.js';
+import { bulkDeleteMirror } from '../../../src/store/bulk/delete-mirror.js';
+import { bulkMirrorHashes } from '../../../src/store/bulk/mirror-hashes.js';
+import { bulkOpportunityStates, storedScores } from '../../../src/store/bulk/opportunity-states.js';
+import { bulkRecordOutcomes } from '../../../src/store/bulk/record-outcomes.js';
+import { bulkSaveOpportunities } from '../../../src/store/bulk/save-opportunities.js';
+import { bulkUpsertMirror } from '../../../src/store/bulk/upsert-mirror.js';
+import type { Store } from '../../../src/store/db.js';
+import { hashText, hashValue, stableStringify } from '../../../src/store/hash.js';
+import { deleteFromMirror, mirrorHashes, upsertMirror } from '../../../src/store/mirror.js';
+import {
+  closeOpportunities,
+  opportunityStates,
+  saveOpportunities,
+} from '../../../src/store/opportunities.js';
+import { recordOutcome, type Outcome } from '../../../src/store/outcomes.js';
+import { addScoreHistory, type ScoreHistoryRow } from '../../../src/store/score-history.js';
+import { backends } from '../backends.js';
+import { mirrorRecords, opportunity, tableRows, textPicker } from './rows.js';
+
+const asText = (rs: ReturnType<typeof mirrorRecords>) =>
+  rs.map((r) => ({
+    id: r.id,
+    accountId: r.accountId,
+    json: stableStringify(r.data),
+    hash: r.hash,
+  }));
+
+describe.each(backends())('bulk store paths on $name', (backend) => {
+  // Two stores, one per path; each test writes its own table, so they share the pair.
+  let rowWise: Store;
+  let bulk: Store;
+  beforeAll(async () => {
+    rowWise = await backend.open();
+    bulk = await backend.open();
+  });
+  afterAll(() => backend.cleanup());
+
+  it('mirror: upserts, deletes and revivals leave the same rows as the row-by-row path', async () => {
+    const first = mirrorRecords(700, 11);
+    await upsertMirror(rowWise, 'c', 'account', 1, first);
+    expect(await bulkUpsertMirror(bulk, 'c', 'account', 1, asText(first))).toBe(first.length);
+    expect(await tableRows(bulk, 'mirror', 'object, id')).toEqual(
+      await tableRows(rowWise, 'mirror', 'object, id'),
+    );
+
+    // Gone at the source: known ids, an unknown one, one listed twice.
+    const gone = [...first.slice(0, 40).map((r) => r.id), 'never-seen', first[0]!.id];
+    const deletedRowWise = await deleteFromMirror(rowWise, 'c', 'account', gone);
+    expect(await bulkDeleteMirror(bulk, 'c', 'account', gone)).toBe(deletedRowWise);
+    expect(deletedRowWise).toBe(40);
+
+    // Next run: some changed, some of the deleted back, some new.
+    const changed = mirrorRecords(700, 11, 'v2').slice(0, 300);
+    // Ids as odd as a CRM export allows (they come back through COPY text both ways).
+    const odd = ['id\twith tab', 'line\nbreak', 'back\\slash', '\\N', 'Zoë-🚀'].map((id, i) => ({
+      ...mirrorRecords(1, 30 + i)[0]!,
+      id,
+    }));
+    const second = [...changed, ...mirrorRecords(195, 12), ...odd];
+    await upsertMirror(rowWise, 'c', 'account', 2, second);
+    expect(await bulkUpsertMirror(bulk, 'c', 'account', 2, asText(second))).toBe(second.length);
+    const rows = await tableRows(bulk, 'mirror', 'object, id');
+    expect(rows).toEqual(await tableRows(rowWise, 'mirror', 'object, id'));
+    expect(rows).toHaveLength(900);
+    const hashes = await bulkMirrorHashes(bulk, 'c', 'account');
+    expect(hashes).toEqual(await mirrorHashes(rowWise, 'c', 'account'));
+    expect(hashes.get('id\twith tab')).toBe(odd[0]!.hash);
+    expect(hashes.size).toBe(900);
+    // The text came through COPY unchanged (tabs, newlines, backslashes, `\N`).
+    const { rows: back } = await bulk.query<{ data: unknown }>(
+      'SELECT data FROM mirror WHERE id = $1',
+      [second[5]!.id],
+    );
+    expect(back[0]!.data).toEqual(second[5]!.data);
+  });
+
+  it('opportunities: saves, closes and re-detections leave the same rows and states', async () => {
+    const text = textPicker(5);
+    const make = (n: number, bump: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const o = opportunity(`opp-${i}`, `c:A-${i % 70}`, ((i * 7 + bump) % 90) / 10 + 1, text(i));
+        return {
+          opportunity: o,
+          contentHash: hashText(stableStringify(o)),
+          dataHash: hashValue(o.evidence),
+          settingsVersion: `s${bump}`,
+        };
+      });
+    const first = make(600, 0);
+    await saveOpportunities(rowWise, 'c', '2026-03-02', first);
+    await bulkSaveOpportunities(bulk, 'c', '2026-03-02', first);
+    const closed = first.slice(0, 100).map((w) => w.opportunity.id);
+    await closeOpportunities(rowWise, 'c', closed);
+    await closeOpportunities(bulk, 'c', closed);
+    const second = make(700, 3).slice(50);
+    await saveOpportunities(rowWise, 'c', '2026-03-09', second);
+    await bulkSaveOpportunities(bulk, 'c', '2026-03-09', second);
+    expect(await tableRows(bulk, 'opportunities', 'connection, id')).toEqual(
+      await tableRows(rowWise, 'opportunities', 'connection, id'),
+    );
+
+    const full = await opportunityStates(rowWise, 'c');
+    const lean = await bulkOpportunityStates(bulk, 'c');
+    const scores = await storedScores(bulk, 'c', [...lean.keys()]);
+    expect(lean.size).toBe(700);
+    for (const [id, state] of full) {
+      // closedAt is the clock of each write: compare whether it is set.
+      const { scores: expected, closedAt, ...rest } = state;
+      const { closedAt: leanClosedAt, ...leanRest } = lean.get(id)!;
+      expect(leanRest).toEqual(rest);
+      expect(leanClosedAt === undefined).toBe(closedAt === undefined);
+      expect(scores.get(id)).toEqual(expected);
+    }
+  });
+
+  it('score history: appended rows match, in the same order', async () => {
+    const text = textPicker(9);
+    const rows: ScoreHistoryRow[] = Array.from({ length: 400 }, (_, i) => ({
+      opportunityId: `opp-${i % 400}`,
+      runId: 1 + (i % 3),
+      asOf: '2026-03-02',
+      scores: { revenue: (i % 10) + 0.25, effort: 4, likelihood: 7.125, composite: (i % 97) / 9.7 },
+      tier: 1 + (i % 5),
+      dataHash: text(i),
+      settingsVersion: 'v1',
+      cause: (['new', 'data', 'settings', 'data+settings'] as const)[i % 4]!,
+    }));
+    await addScoreHistory(rowWise, 'c', rows);
+    expect(await bulkAddScoreHistory(bulk, 'c', rows)).toBe(rows.length);
+    expect(await tableRows(bulk, 'score_history', 'id')).toEqual(
+      await tableRows(rowWise, 'score_history', 'id'),
+    );
+  });
+
+  it('outcomes: the same ones are new, repeats are skipped, rows match in order', async () => {
+    const text = textPicker(3);
+    const outcomes: Outcome[] = Array.from({ length: 400 }, (_, i) => ({
+      connection: 'c',
+      // Every fifth repeats an earlier one: recorded once.
+      ...(i % 3 ? { opportunityId: `opp-${i % 5 === 4 ? i - 4 : i}` } : {}),
+      accountId: `c:A-${i % 5 === 4 ? i - 4 : i}`,
+      type: 'seat_expansion',
+      outcome: (['won', 'lost', 'dismissed', 'missed'] as const)[i % 4]!,
+      ...(i % 2 ? { amount: i * 12.5 } : {}),
+      closedAt: '2026-02-01',
+      ...(i % 7 === 0 ? { reason: text(i) } : {}),
+      source: i % 5 === 4 ? 'crm' : 'crm',
+    }));
+    let added = 0;
+    for (const o of outcomes) if (await recordOutcome(rowWise, o)) added++;
+    expect(await bulkRecordOutcomes(bulk, outcomes)).toBe(added);
+    expect(added).toBeLessThan(outcomes.length);
+    // Recording them again adds nothing.
+    expect(await bulkRecordOutcomes(bulk, outcomes.slice(0, 50))).toBe(0);
+    expect(await tableRows(bulk, 'outcomes', 'id')).toEqual(
+      await tableRows(rowWise, 'outcomes', 'id'),
+    );
+  });
+});
