@@ -11,6 +11,7 @@ import {
   fieldAlternatives,
   fieldNames,
   type FieldSpec,
+  type FieldType,
   type FieldSpecObject,
   type ObjectMapping,
 } from './schema.js';
@@ -49,10 +50,10 @@ export function readPath(fields: Record<string, unknown>, path: string): unknown
   return cur;
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
+function setPath(target: Record<string, unknown>, parts: readonly string[], value: unknown): void {
   let cur = target;
-  for (const part of parts.slice(0, -1)) {
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i]!;
     const next = cur[part];
     if (next === null || typeof next !== 'object') cur[part] = {};
     cur = cur[part] as Record<string, unknown>;
@@ -63,7 +64,42 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 const normalize = (spec: FieldSpec): FieldSpecObject =>
   typeof spec === 'string' ? { field: spec } : spec;
 
-function readSource(spec: FieldSpecObject, raw: RawRecord): { value: unknown; from: string } {
+/** What mapping one neutral field takes, worked out once per mapping instead of per record. */
+interface FieldPlan {
+  path: string;
+  parts: readonly string[];
+  spec: FieldSpecObject;
+  /** The transform's type: declared, else the neutral field's, a datetime read as a date
+   * where the neutral field is one (Salesforce CreatedDate, HubSpot createdate). */
+  type: FieldType;
+  alternatives: readonly (readonly string[])[];
+  options: { separator: string | undefined; map: Record<string, unknown> | undefined };
+}
+
+const plans = new WeakMap<ObjectMapping, FieldPlan[]>();
+
+function fieldPlans(object: NeutralObject, mapping: ObjectMapping): FieldPlan[] {
+  let out = plans.get(mapping);
+  if (out) return out;
+  out = Object.entries(mapping.fields).map(([path, rawSpec]) => {
+    const spec = normalize(rawSpec);
+    const target = neutralFieldType(object, path);
+    const declared = spec.type ?? target ?? 'string';
+    return {
+      path,
+      parts: path.split('.'),
+      spec,
+      type: declared === 'datetime' && target === 'date' ? 'date' : declared,
+      alternatives: fieldAlternatives(spec),
+      options: { separator: spec.separator, map: spec.map },
+    };
+  });
+  plans.set(mapping, out);
+  return out;
+}
+
+function readSource(plan: FieldPlan, raw: RawRecord): { value: unknown; from: string } {
+  const { spec, alternatives } = plan;
   if (spec.value !== undefined) return { value: spec.value, from: 'value' };
   if (spec.association !== undefined) {
     return {
@@ -71,7 +107,6 @@ function readSource(spec: FieldSpecObject, raw: RawRecord): { value: unknown; fr
       from: `associations.${spec.association}`,
     };
   }
-  const alternatives = fieldAlternatives(spec);
   for (const group of alternatives) {
     if (group.length === 1) {
       const v = readPath(raw.fields, group[0]!);
@@ -103,19 +138,15 @@ export function mapRecord<O extends NeutralObject>(
   };
   const out: Record<string, unknown> = {};
   let skip = false;
-  for (const [path, rawSpec] of Object.entries(mapping.fields)) {
-    const spec = normalize(rawSpec);
-    const target = neutralFieldType(object, path);
-    // A datetime source (Salesforce CreatedDate, HubSpot createdate) into a date field is its day.
-    const declared = spec.type ?? target ?? 'string';
-    const type = declared === 'datetime' && target === 'date' ? 'date' : declared;
-    const { value, from } = readSource(spec, raw);
-    const parsed = transform(type, value, { separator: spec.separator, map: spec.map });
+  for (const plan of fieldPlans(object, mapping)) {
+    const { path, spec } = plan;
+    const { value, from } = readSource(plan, raw);
+    const parsed = transform(plan.type, value, plan.options);
     if (parsed.ok && 'value' in parsed) {
-      setPath(out, path, parsed.value);
+      setPath(out, plan.parts, parsed.value);
       continue;
     }
-    if (spec.default !== undefined) setPath(out, path, spec.default);
+    if (spec.default !== undefined) setPath(out, plan.parts, spec.default);
     if (spec.required && spec.default === undefined) {
       skip = true;
       const why = parsed.ok ? `${from} is blank` : parsed.reason;

@@ -19,6 +19,7 @@ import { bulkUpsertMirror, type MirrorText } from '../store/bulk/upsert-mirror.j
 import type { Store } from '../store/db.js';
 import { hashText, stableStringify } from '../store/hash.js';
 import { bulkMirrorHashes } from '../store/bulk/mirror-hashes.js';
+import { bulkInsertMirror, mirrorHoldsNone } from '../store/bulk/insert-mirror.js';
 import { getWatermark } from '../store/watermarks.js';
 import { DuplicateTracker } from './duplicates.js';
 import { forgetDeleted, type Pulled } from './pulled.js';
@@ -77,6 +78,8 @@ export async function pullObject(args: {
   /** Identifies the catalog `map.catalog` was built from: when it differs from the last run's,
    * accounts are pulled in full, so a plan refused yesterday resolves once the catalog has it. */
   catalogVersion?: string;
+  /** Changed records per bulk write (default `FLUSH_AT`). */
+  flushAt?: number;
 }): Promise<PullResult> {
   const { store, connector, connection, runId, object, spec } = args;
   const catalogKey = `catalog:${object}`;
@@ -113,11 +116,21 @@ export async function pullObject(args: {
   // Keyed by id: a duplicate that wins replaces its twin before the batch is written.
   let pending = new Map<string, MirrorText>();
   const deleted: string[] = [];
+  // A first load (the mirror never held this object) COPYs straight into the table; only an id
+  // seen twice in this pull may already be written, so its winner goes the upsert way.
+  const firstLoad = known.size === 0 && (await mirrorHoldsNone(store, connection, object));
+  const twins = new Set<string>();
   const flush = async () => {
-    result.upserts += await bulkUpsertMirror(store, connection, object, runId, [
-      ...pending.values(),
-    ]);
+    const batch = [...pending.values()];
     pending = new Map();
+    if (!firstLoad) {
+      result.upserts += await bulkUpsertMirror(store, connection, object, runId, batch);
+      return;
+    }
+    const again = batch.filter((r) => twins.has(r.id));
+    const fresh = again.length ? batch.filter((r) => !twins.has(r.id)) : batch;
+    result.upserts += await bulkInsertMirror(store, connection, object, runId, fresh);
+    result.upserts += await bulkUpsertMirror(store, connection, object, runId, again);
   };
 
   try {
@@ -129,6 +142,7 @@ export async function pullObject(args: {
         const twin = ids.check(raw, source);
         if (twin) result.issues.push(twin.issue);
         if (twin && !twin.keep) continue;
+        if (twin) twins.add(raw.id);
         const { record, issues } = mapRecord(object, spec, raw, {
           ...args.map,
           connection,
@@ -155,7 +169,7 @@ export async function pullObject(args: {
       }
       deleted.push(...(page.deleted ?? []));
       if (page.watermark !== undefined) result.watermark = page.watermark;
-      if (pending.size >= FLUSH_AT) await flush();
+      if (pending.size >= (args.flushAt ?? FLUSH_AT)) await flush();
     }
   } catch (err) {
     // A mostly unreadable file: the run goes on without it (the caller fails the run when it is

@@ -7,6 +7,7 @@
 import type { Opportunity } from '../model/output.js';
 import { bulkAddScoreHistory } from '../store/bulk/add-score-history.js';
 import { bulkOpportunityStates, storedScores } from '../store/bulk/opportunity-states.js';
+import { bulkInsertOpportunities } from '../store/bulk/insert-opportunities.js';
 import { bulkSaveOpportunities, type OpportunityWrite } from '../store/bulk/save-opportunities.js';
 import type { Db } from '../store/db.js';
 import { hashValue, stableStringify } from '../store/hash.js';
@@ -105,7 +106,19 @@ export async function trackOpportunities(
     .filter((s) => !detected.has(s.id) && !s.closedAt)
     .map((s) => s.id);
   await db.transaction(async (tx) => {
-    await bulkSaveOpportunities(tx, connection, asOf, writes);
+    // Never stored (a first run: all of them): straight in. Stored: upserted, status kept.
+    await bulkInsertOpportunities(
+      tx,
+      connection,
+      asOf,
+      writes.filter((w) => !states.has(w.opportunity.id)),
+    );
+    await bulkSaveOpportunities(
+      tx,
+      connection,
+      asOf,
+      writes.filter((w) => states.has(w.opportunity.id)),
+    );
     await touchOpportunities(tx, connection, asOf, unchanged);
     await closeOpportunities(tx, connection, gone);
     await bulkAddScoreHistory(tx, connection, history);

@@ -8,6 +8,8 @@ import { readMirror } from '../../src/store/mirror.js';
 import type { Store } from '../../src/store/db.js';
 import { DuplicateTracker } from '../../src/sync/duplicates.js';
 import { runSync } from '../../src/sync/run-sync.js';
+import { pullObject } from '../../src/sync/pull.js';
+import type { Connector } from '../../connectors/types.js';
 import { backends } from '../store/backends.js';
 import { exportFolder, filesConnection, memoryLog, seatAnalyzer } from './fixtures.js';
 import { createFilesConnector } from '../../connectors/files/index.js';
@@ -79,5 +81,37 @@ describe.each(backends())('a duplicated account id in an export on $name', (back
     } finally {
       folder.cleanup();
     }
+  });
+
+  it('on a first load, a winner whose twin was already written replaces it', async () => {
+    // A page a record, written page by page: the first D7 is in the mirror before the second.
+    const rows = [
+      { id: 'D7', fields: { account_id: 'D7', name: 'First', arr: '100' } },
+      { id: 'D8', fields: { account_id: 'D8', name: 'Other', arr: '100' } },
+      { id: 'D7', fields: { account_id: 'D7', name: 'Second', arr: '100' } },
+    ];
+    const connector = {
+      async *pull() {
+        for (const [i, r] of rows.entries())
+          yield { records: [{ ...r, row: i + 2 }], source: 'accounts.csv' };
+      },
+    } as unknown as Connector;
+    const spec = filesConnection('first-load', '/nowhere').mapping.objects.account!;
+    const result = await pullObject({
+      store,
+      connector,
+      connection: 'first-load',
+      runId: 1,
+      object: 'account',
+      spec,
+      full: true,
+      flushAt: 1,
+    });
+    expect(result.issues.map((i) => i.reason)).toEqual([expect.stringMatching(/^duplicate id D7/)]);
+    const accounts = (await readMirror(store, 'first-load')).get('account') as {
+      crmId: string;
+      name: string;
+    }[];
+    expect(accounts.map((a) => `${a.crmId} ${a.name}`).sort()).toEqual(['D7 Second', 'D8 Other']);
   });
 });

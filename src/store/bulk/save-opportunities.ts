@@ -16,7 +16,7 @@ export interface OpportunityWrite {
   settingsVersion: string;
 }
 
-const COLUMNS = [
+export const COLUMNS = [
   ['id', 'text'],
   ['account_id', 'text'],
   ['type', 'text'],
@@ -30,7 +30,7 @@ const COLUMNS = [
 ] as const;
 
 /** About 30 MB of documents a chunk. */
-const CHUNK = 10_000;
+export const CHUNK = 10_000;
 
 export async function bulkSaveOpportunities(
   db: Db,
@@ -45,30 +45,28 @@ export async function bulkSaveOpportunities(
   });
 }
 
+/** The columns of one write, in `COLUMNS` order. */
+export const opportunityValues = (w: OpportunityWrite) => [
+  w.opportunity.id,
+  w.opportunity.accountId,
+  w.opportunity.type,
+  w.opportunity.category,
+  // jsonb keeps no key order: the plain serialization stores the same document.
+  JSON.stringify(w.opportunity),
+  w.contentHash,
+  w.dataHash,
+  w.settingsVersion,
+  w.opportunity.scores.composite,
+  w.opportunity.tier,
+];
+
 async function saveChunk(
   tx: Db,
   connection: string,
   asOf: string,
   items: readonly OpportunityWrite[],
 ): Promise<void> {
-  await stage(
-    tx,
-    'opportunity_stage',
-    COLUMNS,
-    items.map((w) => [
-      w.opportunity.id,
-      w.opportunity.accountId,
-      w.opportunity.type,
-      w.opportunity.category,
-      // jsonb keeps no key order: the plain serialization stores the same document.
-      JSON.stringify(w.opportunity),
-      w.contentHash,
-      w.dataHash,
-      w.settingsVersion,
-      w.opportunity.scores.composite,
-      w.opportunity.tier,
-    ]),
-  );
+  await stage(tx, 'opportunity_stage', COLUMNS, items.map(opportunityValues));
   await tx.query(
     `INSERT INTO opportunities (connection, id, account_id, type, category, first_seen, last_seen, data,
          content_hash, data_hash, settings_version, composite, tier)

@@ -16,9 +16,13 @@ export async function stage(
   columns: readonly (readonly [string, string])[],
   rows: Iterable<readonly CopyValue[]>,
 ): Promise<number> {
+  // Staged text is read once and dropped: compressing a long value (a 3 KB document) would
+  // cost more than loading it, so text columns are stored out of line as they are.
+  const text = columns.filter(([, t]) => t === 'text');
   await tx.exec(
     `DROP TABLE IF EXISTS pg_temp.${name};
-     CREATE TEMP TABLE ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(', ')}) ON COMMIT DROP`,
+     CREATE TEMP TABLE ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(', ')}) ON COMMIT DROP;
+     ${text.length ? `ALTER TABLE pg_temp.${name} ${text.map(([c]) => `ALTER COLUMN ${c} SET STORAGE EXTERNAL`).join(', ')}` : ''}`,
   );
   const lines: string[] = [];
   for (const row of rows) lines.push(copyLine(row));

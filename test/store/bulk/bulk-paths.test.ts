@@ -6,9 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkAddScoreHistory } from '../../../src/store/bulk/add-score-history.js';
 import { bulkDeleteMirror } from '../../../src/store/bulk/delete-mirror.js';
+import { bulkInsertMirror, mirrorHoldsNone } from '../../../src/store/bulk/insert-mirror.js';
 import { bulkMirrorHashes } from '../../../src/store/bulk/mirror-hashes.js';
 import { bulkOpportunityStates, storedScores } from '../../../src/store/bulk/opportunity-states.js';
 import { bulkRecordOutcomes } from '../../../src/store/bulk/record-outcomes.js';
+import { bulkInsertOpportunities } from '../../../src/store/bulk/insert-opportunities.js';
 import { bulkSaveOpportunities } from '../../../src/store/bulk/save-opportunities.js';
 import { bulkUpsertMirror } from '../../../src/store/bulk/upsert-mirror.js';
 import type { Store } from '../../../src/store/db.js';
@@ -81,6 +83,36 @@ describe.each(backends())('bulk store paths on $name', (backend) => {
     expect(back[0]!.data).toEqual(second[5]!.data);
   });
 
+  it("mirror first load: COPY straight into the table leaves the upsert path's rows", async () => {
+    const records = [
+      ...mirrorRecords(400, 21),
+      ...['id\twith tab', 'line\nbreak', '\\N'].map((id, i) => ({
+        ...mirrorRecords(1, 40 + i)[0]!,
+        id,
+      })),
+    ];
+    expect(await mirrorHoldsNone(bulk, 'c', 'contact')).toBe(true);
+    await upsertMirror(rowWise, 'c', 'contact', 3, records);
+    expect(await bulkInsertMirror(bulk, 'c', 'contact', 3, asText(records))).toBe(records.length);
+    expect(await tableRows(bulk, 'mirror', 'object, id')).toEqual(
+      await tableRows(rowWise, 'mirror', 'object, id'),
+    );
+    expect(await mirrorHoldsNone(bulk, 'c', 'contact')).toBe(false);
+    // A deleted row still counts: its id would collide, so the next load must upsert.
+    await bulkDeleteMirror(
+      bulk,
+      'c',
+      'contact',
+      records.map((r) => r.id),
+    );
+    expect(await mirrorHoldsNone(bulk, 'c', 'contact')).toBe(false);
+    // Nothing is half-written: an id already held fails the whole COPY.
+    await expect(
+      bulkInsertMirror(bulk, 'c', 'contact', 4, asText([...mirrorRecords(5, 50), records[0]!])),
+    ).rejects.toThrow();
+    expect((await bulkMirrorHashes(bulk, 'c', 'contact')).size).toBe(0);
+  });
+
   it('opportunities: saves, closes and re-detections leave the same rows and states', async () => {
     const text = textPicker(5);
     const make = (n: number, bump: number) =>
@@ -118,6 +150,33 @@ describe.each(backends())('bulk store paths on $name', (backend) => {
       expect(leanClosedAt === undefined).toBe(closedAt === undefined);
       expect(scores.get(id)).toEqual(expected);
     }
+  });
+
+  it("opportunities never stored: COPY straight in leaves the upsert path's rows", async () => {
+    const text = textPicker(9);
+    const writes = Array.from({ length: 300 }, (_, i) => {
+      const o = opportunity(`new-${i}`, `c:N-${i % 40}`, (i % 90) / 10 + 1, text(i));
+      return {
+        opportunity: o,
+        contentHash: hashValue(o),
+        dataHash: hashValue(o.evidence),
+        settingsVersion: 's1',
+      };
+    });
+    await saveOpportunities(rowWise, 'fresh', '2026-04-06', writes);
+    await bulkInsertOpportunities(bulk, 'fresh', '2026-04-06', writes);
+    const where = "connection = 'fresh'";
+    expect(await tableRows(bulk, 'opportunities', 'connection, id', where)).toEqual(
+      await tableRows(rowWise, 'opportunities', 'connection, id', where),
+    );
+    // One id the store holds fails the whole call: nothing is half-written.
+    await expect(
+      bulkInsertOpportunities(bulk, 'fresh', '2026-04-13', [
+        { ...writes[0]!, opportunity: { ...writes[0]!.opportunity, id: 'new-x' } },
+        writes[1]!,
+      ]),
+    ).rejects.toThrow();
+    expect((await bulkOpportunityStates(bulk, 'fresh')).size).toBe(300);
   });
 
   it('score history: appended rows match, in the same order', async () => {

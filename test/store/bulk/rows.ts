@@ -77,7 +77,12 @@ export function opportunity(
 }
 
 /** Every row of a table in a stable order, without the columns the clock fills. */
-export async function tableRows(db: Db, table: string, order: string): Promise<unknown[]> {
+export async function tableRows(
+  db: Db,
+  table: string,
+  order: string,
+  where = 'true',
+): Promise<unknown[]> {
   const clock: Record<string, string[]> = {
     mirror: ['updated_at', 'deleted_at'],
     opportunities: ['closed_at', 'status_changed_at'],
@@ -85,7 +90,7 @@ export async function tableRows(db: Db, table: string, order: string): Promise<u
     score_history: ['id'],
   };
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT * FROM ${table} ORDER BY ${order}`,
+    `SELECT * FROM ${table} WHERE ${where} ORDER BY ${order}`,
   );
   return rows.map((row) => {
     const out: Record<string, unknown> = { ...row };
