@@ -143,6 +143,17 @@ export interface Connector {
   usage?(): ApiUsage;
   /** Optional: release sockets, flush token caches. */
   close?(): Promise<void>;
+  /** Optional: how to build this connector again in a worker thread, so a sync can pull and map
+   * some objects on another core (`src/sync/pull-worker.ts`). Offered where pulling is CPU
+   * work (files: parsing); `module` exports `factory`, and `ctx` must survive structured
+   * cloning (no secrets store, no logger). `weight(object)` is how much work a pull of the
+   * object is (bytes of its file), so small sources stay on one thread. */
+  readonly worker?: {
+    module: string;
+    factory: string;
+    ctx: ConnectorContext;
+    weight(object: string): number;
+  };
 }
 
 /**

@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
     .optional(),
+  /** Pull and map some export files in a worker thread (the second core). @default auto */
+  HEADROOM_PULL_WORKER: z.enum(['auto', 'on', 'off']).default('auto'),
   /** A sync warns (log and run record) when more than this share of accounts is red. @default 0.6 */
   HEADROOM_WARN_RED_SHARE: z.coerce.number().min(0).max(1).default(0.6),
   /** ... or when more than this share of an object's records, or of one field's values, was

@@ -7,6 +7,7 @@
  * Options (`ctx.options`): `source` (the folder, required), `pageSize` (records per page,
  * @default 5000).
  */
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, SourceError } from '../../src/errors.js';
 import type { Connector, ConnectorFactory, FieldInfo, PullRequest, RawPage } from '../types.js';
@@ -90,6 +91,17 @@ export const createFilesConnector: ConnectorFactory = (ctx) => {
         return [];
       }
       return header.map((name) => ({ name, label: name, type: 'string', writable: false }));
+    },
+    // Parsing and mapping an export is CPU work: a sync may do some files in a worker thread.
+    worker: {
+      module: import.meta.url,
+      factory: 'createFilesConnector',
+      ctx: { connection: ctx.connection, options: { source: dir, pageSize } },
+      weight: (object) => {
+        const src = locate(dir, object);
+        // A workbook's sheets share one file: count a share of it.
+        return src ? statSync(src.file).size / (src.format === 'xlsx' ? 6 : 1) : 0;
+      },
     },
   };
   return connector;

@@ -67,6 +67,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       log: o.log,
       catalog: scoring.catalog,
       warnThresholds: warnThresholds(o.env),
+      pullWorker: o.env.HEADROOM_PULL_WORKER,
       ...(o.dryRun ? { dryRun: true } : {}),
       ...(o.full ? { full: true } : {}),
       ...(o.allowMassChange ? { massChange: { allow: true } } : {}),

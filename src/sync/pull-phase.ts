@@ -7,7 +7,8 @@ import { SourceError } from '../errors.js';
 import { catalogRefIndex, catalogRefVersion } from '../mapping/catalog-refs.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Issue } from '../model/output.js';
-import { NEUTRAL_OBJECTS } from '../model/records.js';
+import { NEUTRAL_OBJECTS, type NeutralObject } from '../model/records.js';
+import { PullWorker, splitObjects, wantsWorker, type PullWorkerMode } from './pull-worker.js';
 import type { Store } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
 import {
@@ -16,7 +17,7 @@ import {
   type MassChangeSettings,
 } from './mass-change-guard.js';
 import { pullObject, type PullResult } from './pull.js';
-import type { RunStats, SyncConnection, SyncPhase } from './types.js';
+import type { RunStats, SyncConnection, SyncLogger, SyncPhase } from './types.js';
 
 export async function pullAll(args: {
   store: Store;
@@ -28,6 +29,9 @@ export async function pullAll(args: {
   issues: Issue[];
   /** The active catalog: account plans and products are resolved to its keys while mapping. */
   catalog?: Catalog | undefined;
+  /** Pull and map some objects in a worker thread (`pull-worker.ts`). @default 'auto' */
+  pullWorker?: PullWorkerMode | undefined;
+  log?: SyncLogger | undefined;
   onProgress?: ((phase: SyncPhase, done: number, total: number) => void) | undefined;
 }): Promise<PullResult[]> {
   const { connection, stats, issues } = args;
@@ -40,9 +44,8 @@ export async function pullAll(args: {
   const catalogVersion = args.catalog
     ? hashValue([catalogRefVersion(args.catalog), map.priorPeriodMonths])
     : undefined;
-  const pulls: PullResult[] = [];
-  for (const [i, object] of objects.entries()) {
-    const r = await pullObject({
+  const pullOne = (object: NeutralObject, worker?: PullWorker) =>
+    pullObject({
       store: args.store,
       connector: args.connector,
       connection: connection.name,
@@ -52,18 +55,83 @@ export async function pullAll(args: {
       full: args.full,
       map,
       ...(catalogVersion !== undefined ? { catalogVersion } : {}),
+      ...(worker
+        ? {
+            mapper: (request, ctx) =>
+              worker.map(object, connection.mapping.objects[object]!, request, ctx),
+          }
+        : {}),
     });
+
+  const withFrom = objects.map((o) => ({ object: o, from: connection.mapping.objects[o]!.from }));
+  const worker = wantsWorker(args.pullWorker ?? 'auto', args.connector, withFrom)
+    ? new PullWorker(args.connector)
+    : undefined;
+  // Two lanes, each pulling its objects in the neutral order: this thread (accounts first)
+  // and, when there is one, the worker. Results are kept in the neutral order.
+  const lanesOf = worker
+    ? splitObjects(
+        withFrom.map((o) => ({ object: o.object, weight: args.connector.worker!.weight(o.from) })),
+      )
+    : { main: objects, worker: [] };
+  const results: (PullResult | undefined)[] = objects.map(() => undefined);
+  const inWorker = new Set<number>();
+  let stop = false;
+  let done = 0;
+  const finish = (object: NeutralObject, r: PullResult, mappedInWorker = false) => {
+    const i = objects.indexOf(object);
+    results[i] = r;
+    if (mappedInWorker) inWorker.add(i);
+    // Without its accounts a run has nothing to score: no other object is started.
+    if (r.unreadable && object === 'account') stop = true;
+    args.onProgress?.('pull', ++done, objects.length);
+  };
+  const mainLane = async () => {
+    for (const object of lanesOf.main) {
+      if (stop) return;
+      finish(object, await pullOne(object));
+    }
+  };
+  const workerLane = async (w: PullWorker) => {
+    for (const object of lanesOf.worker) {
+      if (stop) return;
+      try {
+        const use = w.usable;
+        finish(object, await pullOne(object, use ? w : undefined), use);
+      } catch (err) {
+        // A source that cannot be read fails the same on either thread, and so does the store.
+        if (err instanceof SourceError || w.usable) throw err;
+        // The worker itself failed: the second core is an optimization, not a new way to fail.
+        args.log?.warn(
+          { connection: connection.name, object, err: (err as Error).message },
+          'pull worker failed; mapping on the main thread',
+        );
+        finish(object, await pullOne(object));
+      }
+    }
+  };
+  try {
+    const lanes = await Promise.allSettled([mainLane(), ...(worker ? [workerLane(worker)] : [])]);
+    const failed = lanes.find((l) => l.status === 'rejected');
+    if (failed) throw failed.reason;
+  } finally {
+    await worker?.close();
+  }
+
+  const pulls: PullResult[] = [];
+  for (const [i, object] of objects.entries()) {
+    const r = results[i];
+    if (!r) break;
     pulls.push(r);
     stats.pulled += r.pulled;
     stats.mapped += r.mapped;
     stats.mirrorUpserts += r.upserts;
+    if (inWorker.has(i)) stats.pulledInWorker.push(object);
     issues.push(...r.issues);
-    // Without its accounts a run has nothing to score: a mostly unreadable accounts file fails it.
     if (r.unreadable && object === 'account') {
       const last = r.issues.at(-1)!;
       throw new SourceError(last.source, last.reason.replace(`${last.source}: `, ''));
     }
-    args.onProgress?.('pull', i + 1, objects.length);
   }
   return pulls;
 }

@@ -9,19 +9,18 @@
  * compared the run with the last one. A held run therefore deletes nothing and, with its
  * watermark unsaved, sees the same deletions again next time.
  */
-import type { Connector, PullRequest, RawPage } from '../../connectors/types.js';
+import type { Connector, PullRequest } from '../../connectors/types.js';
 import { UnreadableSourceError } from '../errors.js';
-import { mapRecord, sourceAssociations, sourceFields, type MapContext } from '../mapping/apply.js';
+import { sourceAssociations, sourceFields, type MapContext } from '../mapping/apply.js';
 import type { ObjectMapping } from '../mapping/schema.js';
 import type { Issue } from '../model/output.js';
 import type { NeutralObject } from '../model/records.js';
 import { bulkUpsertMirror, type MirrorText } from '../store/bulk/upsert-mirror.js';
 import type { Store } from '../store/db.js';
-import { hashText, stableStringify } from '../store/hash.js';
 import { bulkMirrorHashes } from '../store/bulk/mirror-hashes.js';
 import { bulkInsertMirror, mirrorHoldsNone } from '../store/bulk/insert-mirror.js';
 import { getWatermark } from '../store/watermarks.js';
-import { DuplicateTracker } from './duplicates.js';
+import { mapPages, type MappedPage } from './map-pages.js';
 import { forgetDeleted, type Pulled } from './pulled.js';
 
 export interface PullResult {
@@ -53,18 +52,6 @@ export interface PullResult {
 /** Changed records per bulk write: bounds the COPY text held at once (about 10 MB). */
 const FLUSH_AT = 25_000;
 
-/** Lines the connector could not read become issues of the file they came from. */
-function pageIssues(object: string, page: RawPage, connection: string): Issue[] {
-  return (page.issues ?? []).map((i) => ({
-    source: page.source ?? connection,
-    object,
-    ...(i.row !== undefined ? { row: i.row } : {}),
-    ...(i.raw !== undefined ? { value: i.raw } : {}),
-    reason: i.reason,
-    skipped: true,
-  }));
-}
-
 export async function pullObject(args: {
   store: Store;
   connector: Connector;
@@ -80,6 +67,8 @@ export async function pullObject(args: {
   catalogVersion?: string;
   /** Changed records per bulk write (default `FLUSH_AT`). */
   flushAt?: number;
+  /** Map on another thread (`PullWorker.map`); by default the pages are mapped here. */
+  mapper?: (request: PullRequest, ctx: MapContext) => AsyncIterable<MappedPage>;
 }): Promise<PullResult> {
   const { store, connector, connection, runId, object, spec } = args;
   const catalogKey = `catalog:${object}`;
@@ -112,7 +101,7 @@ export async function pullObject(args: {
     view,
     ...(recheck ? { catalogVersion: args.catalogVersion! } : {}),
   };
-  const ids = new DuplicateTracker(object);
+  const seen = new Set<string>();
   // Keyed by id: a duplicate that wins replaces its twin before the batch is written.
   let pending = new Map<string, MirrorText>();
   const deleted: string[] = [];
@@ -133,41 +122,27 @@ export async function pullObject(args: {
     result.upserts += await bulkUpsertMirror(store, connection, object, runId, again);
   };
 
+  const ctx: MapContext = { ...args.map, connection };
+  const pages = args.mapper
+    ? args.mapper(request, ctx)
+    : mapPages(connector.pull(request), object, spec, ctx);
   try {
-    for await (const page of connector.pull(request)) {
-      result.issues.push(...pageIssues(object, page, connection));
-      const source = page.source ?? connection;
-      for (const raw of page.records) {
-        result.pulled++;
-        const twin = ids.check(raw, source);
-        if (twin) result.issues.push(twin.issue);
-        if (twin && !twin.keep) continue;
-        if (twin) twins.add(raw.id);
-        const { record, issues } = mapRecord(object, spec, raw, {
-          ...args.map,
-          connection,
-          source,
-        });
-        result.issues.push(...issues);
-        if (!record) {
-          result.skipped++;
-          continue;
-        }
-        result.mapped++;
-        view.records.set(raw.id, record);
-        view.live.add(raw.id);
-        // One text for both the hash and the stored jsonb (key order does not matter to jsonb).
-        const json = stableStringify(record);
-        const hash = hashText(json);
-        if (known.get(raw.id) === hash) continue;
-        known.set(raw.id, hash);
-        const accountId =
-          object === 'account'
-            ? (record as { id: string }).id
-            : (record as { accountId: string }).accountId;
-        pending.set(raw.id, { id: raw.id, accountId, json, hash });
+    for await (const page of pages) {
+      result.issues.push(...page.issues);
+      result.pulled += page.pulled;
+      result.skipped += page.skipped;
+      result.mapped += page.items.length;
+      for (const id of page.seen) seen.add(id);
+      for (const id of page.twins) twins.add(id);
+      for (const [i, item] of page.items.entries()) {
+        // A worker sends the text only: the record is parsed back (same values; keys sorted).
+        view.records.set(item.id, page.records ? page.records[i] : JSON.parse(item.json));
+        view.live.add(item.id);
+        if (known.get(item.id) === item.hash) continue;
+        known.set(item.id, item.hash);
+        pending.set(item.id, item);
       }
-      deleted.push(...(page.deleted ?? []));
+      deleted.push(...page.deleted);
       if (page.watermark !== undefined) result.watermark = page.watermark;
       if (pending.size >= (args.flushAt ?? FLUSH_AT)) await flush();
     }
@@ -185,7 +160,7 @@ export async function pullObject(args: {
   }
   await flush();
   // A full pull lists everything there is: what it did not return is gone at the source.
-  if (since === undefined) for (const id of known.keys()) if (!ids.has(id)) deleted.push(id);
+  if (since === undefined) for (const id of known.keys()) if (!seen.has(id)) deleted.push(id);
   result.deleteIds = [...new Set(deleted)].filter((id) => known.has(id));
   result.after = known.size - result.deleteIds.length;
   // Scored as the mirror will be once the deletions are applied (`applyPull`).

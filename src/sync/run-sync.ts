@@ -84,6 +84,8 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
       stats,
       issues,
       catalog: options.catalog,
+      pullWorker: options.pullWorker,
+      log,
       onProgress: options.onProgress,
     });
     stats.issues = issues.length;

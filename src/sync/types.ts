@@ -9,6 +9,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Store } from '../store/db.js';
 import type { RunWarning, WarnThresholds } from './run-warnings.js';
 import type { MassChangeHold, MassChangeSettings } from './mass-change-guard.js';
+import type { PullWorkerMode } from './pull-worker.js';
 
 /** A connection as a run needs it: its mapping loaded and its options resolved. */
 export interface SyncConnection {
@@ -63,6 +64,9 @@ export interface RunSyncOptions {
   writeBatchSize?: number;
   /** The active catalog: account plans and products are resolved to its keys while mapping. */
   catalog?: Catalog;
+  /** Pull and map some objects in a worker thread, where the connector allows it (files): `auto`
+   * does when there is a second core and enough to parse. @default 'auto' */
+  pullWorker?: PullWorkerMode;
   /** When a run's health or refusal figures earn a warning. @default DEFAULT_WARN_THRESHOLDS */
   warnThresholds?: WarnThresholds;
   /** The mass-change guard: `allow` confirms a mass change (`--allow-mass-change`); `share`
@@ -77,6 +81,8 @@ export interface RunStats {
   mapped: number;
   issues: number;
   mirrorUpserts: number;
+  /** Objects pulled and mapped in the pull worker (the second core), in the neutral order. */
+  pulledInWorker: string[];
   deletes: number;
   snapshots: number;
   opportunities: { new: number; changed: number; closed: number };
@@ -130,6 +136,7 @@ export const emptyStats = (): RunStats => ({
   mapped: 0,
   issues: 0,
   mirrorUpserts: 0,
+  pulledInWorker: [],
   deletes: 0,
   snapshots: 0,
   opportunities: { new: 0, changed: 0, closed: 0 },

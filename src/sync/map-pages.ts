@@ -1,0 +1,93 @@
+/**
+ * The CPU half of a pull: raw pages in, mapped pages out, with each record's neutral JSON and
+ * its hash, the duplicate check and every issue in the order the source holds them. It touches
+ * no store, so it runs on the main thread or, for a connector that can be rebuilt elsewhere,
+ * in a worker (`pull-worker.ts`): `pull.ts` takes either as the same stream of pages.
+ */
+import type { RawPage } from '../../connectors/types.js';
+import { mapRecord, type MapContext } from '../mapping/apply.js';
+import type { ObjectMapping } from '../mapping/schema.js';
+import type { Issue } from '../model/output.js';
+import type { NeutralObject } from '../model/records.js';
+import { hashText, stableStringify } from '../store/hash.js';
+import { DuplicateTracker } from './duplicates.js';
+
+/** One mapped record: what the mirror stores of it. */
+export interface MappedItem {
+  /** The source id. */
+  id: string;
+  accountId: string;
+  /** The neutral record as `stableStringify` writes it: hashed, and stored as jsonb. */
+  json: string;
+  hash: string;
+}
+
+export interface MappedPage {
+  /** Source problems, duplicates and mapping issues, in source order. */
+  issues: Issue[];
+  items: MappedItem[];
+  /** The neutral records of `items`, index for index, when mapped on this thread (a worker
+   * sends only the text: the records are parsed back from it). */
+  records?: unknown[];
+  /** Every source id read (skipped records too): a full pull deletes the others. */
+  seen: string[];
+  /** Ids read before in this pull whose later record won (it may already be written). */
+  twins: string[];
+  pulled: number;
+  skipped: number;
+  deleted: string[];
+  watermark?: string;
+}
+
+export async function* mapPages(
+  pages: AsyncIterable<RawPage>,
+  object: NeutralObject,
+  spec: ObjectMapping,
+  ctx: MapContext,
+  /** Keep the neutral records (`MappedPage.records`): false where only the text travels on. */
+  keepRecords = true,
+): AsyncGenerator<MappedPage> {
+  const ids = new DuplicateTracker(object);
+  for await (const page of pages) {
+    const source = page.source ?? ctx.connection;
+    const out: MappedPage = {
+      issues: (page.issues ?? []).map((i) => ({
+        source,
+        object,
+        ...(i.row !== undefined ? { row: i.row } : {}),
+        ...(i.raw !== undefined ? { value: i.raw } : {}),
+        reason: i.reason,
+        skipped: true,
+      })),
+      items: [],
+      ...(keepRecords ? { records: [] } : {}),
+      seen: [],
+      twins: [],
+      pulled: page.records.length,
+      skipped: 0,
+      deleted: page.deleted ?? [],
+      ...(page.watermark !== undefined ? { watermark: page.watermark } : {}),
+    };
+    for (const raw of page.records) {
+      out.seen.push(raw.id);
+      const twin = ids.check(raw, source);
+      if (twin) out.issues.push(twin.issue);
+      if (twin && !twin.keep) continue;
+      if (twin) out.twins.push(raw.id);
+      const { record, issues } = mapRecord(object, spec, raw, { ...ctx, source });
+      out.issues.push(...issues);
+      if (!record) {
+        out.skipped++;
+        continue;
+      }
+      const json = stableStringify(record);
+      const accountId =
+        object === 'account'
+          ? (record as { id: string }).id
+          : (record as { accountId: string }).accountId;
+      out.items.push({ id: raw.id, accountId, json, hash: hashText(json) });
+      out.records?.push(record);
+    }
+    yield out;
+  }
+}

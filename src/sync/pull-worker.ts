@@ -1,0 +1,200 @@
+/**
+ * The second core for a pull. Parsing an export and mapping its records is most of a files
+ * sync's work on the main thread; a connector that can be rebuilt in a worker thread (it offers
+ * `Connector.worker`) has some of its objects pulled and mapped there while the main thread
+ * maps the others and writes the mirror. The worker sends each mapped page back as text (the
+ * neutral JSON the mirror stores and hashes); the records are parsed back from it, so what is
+ * scored and stored is the same as when everything runs on one thread.
+ *
+ * Accounts are always mapped on the main thread: their catalog check needs the catalog index.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Connector, ConnectorContext, PullRequest } from '../../connectors/types.js';
+import { SourceError, UnreadableSourceError } from '../errors.js';
+import type { MapContext } from '../mapping/apply.js';
+import type { ObjectMapping } from '../mapping/schema.js';
+import type { NeutralObject } from '../model/records.js';
+import type { MappedPage } from './map-pages.js';
+
+export interface WorkerTask {
+  kind: 'map';
+  connector: { module: string; factory: string; ctx: ConnectorContext };
+  object: NeutralObject;
+  spec: ObjectMapping;
+  request: PullRequest;
+  ctx: MapContext;
+}
+
+export type WorkerReply =
+  | { kind: 'page'; page: MappedPage }
+  | { kind: 'done' }
+  | {
+      kind: 'error';
+      error: {
+        /** `setup`: the worker could not build the connector (it is not used again). */
+        kind: 'unreadable' | 'source' | 'setup' | 'other';
+        message: string;
+        source?: string;
+        stack?: string;
+      };
+    };
+
+/** `auto`: a worker when the machine has a second core and the objects it would take hold at
+ * least `AUTO_WEIGHT` (bytes of export); `on`: whenever the connector offers one; `off`: never. */
+export type PullWorkerMode = 'auto' | 'on' | 'off';
+
+/** About 8 MB of export (some 150k rows): below it, starting a worker costs more than it saves. */
+export const AUTO_WEIGHT = 8_000_000;
+
+export function wantsWorker(
+  mode: PullWorkerMode,
+  connector: Connector,
+  objects: { object: NeutralObject; from: string }[],
+): boolean {
+  const offer = connector.worker;
+  if (mode === 'off' || !offer) return false;
+  const candidates = objects.filter((o) => o.object !== 'account');
+  if (!candidates.length) return false;
+  if (mode === 'on') return true;
+  if (availableParallelism() < 2) return false;
+  return candidates.reduce((n, o) => n + offer.weight(o.from), 0) >= AUTO_WEIGHT;
+}
+
+/**
+ * Which objects the worker takes: the heaviest first, each to the lighter side, accounts always
+ * on the main thread, which also stores every object's records and so counts a little more.
+ * Decided before anything runs, from the weights alone, so a run's split is predictable (and
+ * written into its stats). Each side then pulls its objects in the neutral order.
+ */
+export function splitObjects(objects: { object: NeutralObject; weight: number }[]): {
+  main: NeutralObject[];
+  worker: NeutralObject[];
+} {
+  const main = new Set<NeutralObject>();
+  const worker = new Set<NeutralObject>();
+  let mainLoad = 0;
+  let workerLoad = 0;
+  const heaviest = [...objects].sort((a, b) => b.weight - a.weight);
+  for (const o of heaviest) {
+    // Storing what the worker mapped costs the main thread about a tenth of mapping it.
+    if (o.object !== 'account' && workerLoad < mainLoad) {
+      worker.add(o.object);
+      workerLoad += o.weight;
+      mainLoad += o.weight / 10;
+    } else {
+      main.add(o.object);
+      mainLoad += o.weight;
+    }
+  }
+  const inOrder = (set: Set<NeutralObject>) =>
+    objects.map((o) => o.object).filter((o) => set.has(o));
+  return { main: inOrder(main), worker: inOrder(worker) };
+}
+
+function rebuildError(e: Extract<WorkerReply, { kind: 'error' }>['error']): Error {
+  const err =
+    e.kind === 'unreadable'
+      ? new UnreadableSourceError(e.source!, e.message)
+      : e.kind === 'source'
+        ? new SourceError(e.source!, e.message)
+        : new Error(e.message);
+  if (e.stack) err.stack = `${err.name}: ${err.message}\n    (in the pull worker)\n${e.stack}`;
+  return err;
+}
+
+/** One worker thread for one run's pull, mapping one object at a time. */
+export class PullWorker {
+  private readonly worker: Worker;
+  private busy = false;
+  private closing = false;
+  /** Set once the worker cannot be used again (it failed, or a pull was left unfinished). */
+  private failed: Error | undefined;
+  private listener: ((r: WorkerReply) => void) | undefined;
+
+  constructor(private readonly connector: Connector) {
+    this.worker = new Worker(new URL('../workers/boot.mjs', import.meta.url), {
+      workerData: { entry: new URL('./pull-worker-thread.ts', import.meta.url).href },
+    });
+    this.worker.on('message', (r: WorkerReply) => this.listener?.(r));
+    const fail = (err: Error) => {
+      this.failed ??= err;
+      this.listener?.({ kind: 'error', error: { kind: 'other', message: err.message } });
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => {
+      if (!this.closing) fail(new Error(`the pull worker stopped (exit code ${code})`));
+    });
+    // The thread must not keep the process alive once the run is over.
+    this.worker.unref();
+  }
+
+  /** Pull and map one object in the worker: its mapped pages, in source order. */
+  async *map(
+    object: NeutralObject,
+    spec: ObjectMapping,
+    request: PullRequest,
+    ctx: MapContext,
+  ): AsyncGenerator<MappedPage> {
+    if (this.failed) throw this.failed;
+    if (this.busy) throw new Error('the pull worker maps one object at a time');
+    this.busy = true;
+    const queue: WorkerReply[] = [];
+    let wake: (() => void) | undefined;
+    this.listener = (r) => {
+      queue.push(r);
+      wake?.();
+    };
+    const offer = this.connector.worker!;
+    const task: WorkerTask = {
+      kind: 'map',
+      connector: { module: offer.module, factory: offer.factory, ctx: offer.ctx },
+      object,
+      spec,
+      request,
+      // The catalog index is for accounts, which stay on this thread.
+      ctx: {
+        connection: ctx.connection,
+        ...(ctx.priorPeriodMonths !== undefined
+          ? { priorPeriodMonths: ctx.priorPeriodMonths }
+          : {}),
+      },
+    };
+    this.worker.postMessage(task);
+    let ended = false;
+    try {
+      for (;;) {
+        if (!queue.length) await new Promise<void>((r) => (wake = r));
+        wake = undefined;
+        const reply = queue.shift()!;
+        if (reply.kind === 'done') {
+          ended = true;
+          return;
+        }
+        if (reply.kind === 'error') {
+          ended = true;
+          const err = rebuildError(reply.error);
+          if (reply.error.kind === 'setup') this.failed ??= err;
+          throw err;
+        }
+        this.worker.postMessage({ kind: 'ack' });
+        yield reply.page;
+      }
+    } finally {
+      this.listener = undefined;
+      this.busy = false;
+      // Left before the end: the thread is still on this object, so it takes no other.
+      if (!ended) this.failed ??= new Error('a pull in the worker was left unfinished');
+    }
+  }
+
+  /** False once the worker failed: what is left is mapped on the main thread. */
+  get usable(): boolean {
+    return this.failed === undefined;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.worker.terminate();
+  }
+}

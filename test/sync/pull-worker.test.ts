@@ -1,0 +1,209 @@
+/**
+ * The pull worker (the second core) changes where a files sync parses and maps its exports, not
+ * what it finds: on a generated folder (the foreign generator, not the demo) a run with the
+ * worker and a run without leave the same issues, the same mirror and byte-identical output
+ * files, and the unchanged re-sync writes nothing on either. A file the worker cannot read is
+ * the same issue as on the main thread, and a worker that cannot start leaves the run to the
+ * main thread instead of failing it.
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFilesConnector } from '../../connectors/files/index.js';
+import type { Connector } from '../../connectors/types.js';
+import { loadEnv } from '../../src/env.js';
+import { resolveSyncConnection } from '../../src/runtime/connection.js';
+import { syncOnce } from '../../src/runtime/sync-once.js';
+import type { Store } from '../../src/store/db.js';
+import { sourceFields } from '../../src/mapping/apply.js';
+import { mapPages, type MappedPage } from '../../src/sync/map-pages.js';
+import { AUTO_WEIGHT, PullWorker, splitObjects, wantsWorker } from '../../src/sync/pull-worker.js';
+import { generateForeign, type ForeignPortfolio } from '../foreign/generate.js';
+import { backends } from '../store/backends.js';
+import { tableRows } from '../store/bulk/rows.js';
+import { memoryLog } from './fixtures.js';
+
+const files = (dir: string) =>
+  Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+describe.each(backends())('the pull worker on $name', (backend) => {
+  let p: ForeignPortfolio;
+  const stores: Store[] = [];
+  beforeAll(() => {
+    p = generateForeign({ seed: 23, accounts: 70 });
+    // Lines either thread must report the same: a stray quote, a row with a cell too many, and
+    // (in every file) the last data row again, a duplicate id where the file has ids.
+    for (const f of ['contacts', 'deals', 'usage', 'departments', 'signals']) {
+      const file = join(p.dir, `${f}.csv`);
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const extra = ['bro"ken,row', `${lines.at(-1)!},one too many`, lines.at(-1)!];
+      writeFileSync(file, [...lines.slice(0, 3), ...extra, ...lines.slice(3)].join('\n'));
+    }
+  });
+  afterAll(async () => {
+    await backend.cleanup();
+    rmSync(p.dir, { recursive: true, force: true });
+  });
+
+  const sync = async (store: Store, mode: 'on' | 'off', out: string, connector?: Connector) => {
+    const env = loadEnv({ ...process.env, LOG_LEVEL: 'warn', HEADROOM_PULL_WORKER: mode });
+    const connection = await resolveSyncConnection({ connector: 'files', source: p.dir }, env);
+    const lines = memoryLog();
+    const log = { ...lines, child: () => log };
+    const { report } = await syncOnce({
+      store,
+      connection,
+      env,
+      log: log as unknown as Parameters<typeof syncOnce>[0]['log'],
+      asOf: p.asOf,
+      out: join(p.dir, out),
+      ...(connector ? { connector } : {}),
+    });
+    expect(report.status, report.error).toBe('succeeded');
+    return { report, log: lines };
+  };
+
+  it('finds, stores and writes exactly what the main thread alone does', async () => {
+    const [alone, split] = [await backend.open(), await backend.open()];
+    stores.push(alone, split);
+    const a = await sync(alone, 'off', 'out-alone');
+    const b = await sync(split, 'on', 'out-split');
+    expect(a.report.stats.pulledInWorker).toEqual([]);
+    // Objects go to whichever thread is free first; accounts never to the worker.
+    expect(b.report.stats.pulledInWorker.length).toBeGreaterThan(0);
+    expect(b.report.stats.pulledInWorker).not.toContain('account');
+    expect(b.report.issues).toEqual(a.report.issues);
+    expect(a.report.issues.some((i) => /^duplicate id/.test(i.reason))).toBe(true);
+    expect(
+      a.report.issues.some((i) => /one too many|other problems: parse, columns/.test(i.reason)),
+    ).toBe(true);
+    const { phaseMs: _a, durationMs: _ad, pulledInWorker: _aw, ...statsA } = a.report.stats;
+    const { phaseMs: _b, durationMs: _bd, pulledInWorker: _bw, ...statsB } = b.report.stats;
+    expect(statsB).toEqual(statsA);
+    expect(files(join(p.dir, 'out-split'))).toEqual(files(join(p.dir, 'out-alone')));
+    expect(await tableRows(split, 'mirror', 'object, id')).toEqual(
+      await tableRows(alone, 'mirror', 'object, id'),
+    );
+    // The unchanged re-sync writes no mirror row with the worker either.
+    const again = await sync(split, 'on', 'out-split-2');
+    expect(again.report.stats.mirrorUpserts).toBe(0);
+    expect(again.report.stats.pulledInWorker.length).toBeGreaterThan(0);
+    expect(files(join(p.dir, 'out-split-2'))).toEqual(files(join(p.dir, 'out-split')));
+  });
+
+  it('maps pages and fails on an unreadable file exactly as the main thread does', async () => {
+    const connection = await resolveSyncConnection(
+      { connector: 'files', source: p.dir },
+      loadEnv({ ...process.env }),
+    );
+    const connector = await createFilesConnector({ connection: 'w', options: { source: p.dir } });
+    const ctx = { connection: 'w' };
+    const both = async (object: 'usage' | 'signal') => {
+      const spec = connection.mapping.objects[object]!;
+      const request = { object: spec.from, fields: sourceFields(spec) };
+      const collect = async (pages: AsyncIterable<MappedPage>) => {
+        const out: unknown[] = [];
+        try {
+          for await (const { records: _r, ...page } of pages) out.push(page);
+        } catch (err) {
+          out.push({ error: (err as Error).constructor.name, message: (err as Error).message });
+        }
+        return out;
+      };
+      const worker = new PullWorker(connector);
+      try {
+        return [
+          await collect(mapPages(connector.pull(request), object, spec, ctx)),
+          await collect(worker.map(object, spec, request, ctx)),
+        ];
+      } finally {
+        await worker.close();
+      }
+    };
+    const [inline, inWorker] = await both('usage');
+    expect(inWorker).toEqual(inline);
+    expect(inline!.length).toBeGreaterThan(0);
+
+    const signals = readFileSync(join(p.dir, 'signals.csv'));
+    writeFileSync(
+      join(p.dir, 'signals.csv'),
+      Buffer.concat([signals.subarray(0, 40), Buffer.alloc(4000, 0)]),
+    );
+    try {
+      const [badInline, badInWorker] = await both('signal');
+      expect(badInline!.at(-1)).toMatchObject({ error: 'UnreadableSourceError' });
+      expect(badInWorker).toEqual(badInline);
+    } finally {
+      writeFileSync(join(p.dir, 'signals.csv'), signals);
+    }
+  });
+
+  it('leaves the objects to the main thread when the worker cannot start', async () => {
+    const real = await createFilesConnector({ connection: 'x', options: { source: p.dir } });
+    const broken: Connector = {
+      ...real,
+      pull: (r) => real.pull(r),
+      worker: { ...real.worker!, module: 'file:///nowhere/connector.js' },
+    };
+    const alone = await sync(await backend.open(), 'off', 'out-fallback-alone');
+    const { report, log } = await sync(await backend.open(), 'on', 'out-fallback', broken);
+    expect(report.stats.pulledInWorker).toEqual([]);
+    expect(log.lines.some((l) => /pull worker failed/.test(l.msg ?? ''))).toBe(true);
+    expect(report.issues).toEqual(alone.report.issues);
+    expect(files(join(p.dir, 'out-fallback'))).toEqual(files(join(p.dir, 'out-fallback-alone')));
+  });
+});
+
+describe('when a sync uses the pull worker', () => {
+  const connector = (bytes: number) =>
+    ({
+      name: 'files',
+      pull: () => ({ async *[Symbol.asyncIterator]() {} }),
+      worker: {
+        module: '',
+        factory: '',
+        ctx: { connection: 'c', options: {} },
+        weight: () => bytes,
+      },
+    }) as unknown as Connector;
+  const objects = [
+    { object: 'account' as const, from: 'accounts' },
+    { object: 'usage' as const, from: 'usage' },
+  ];
+
+  it('auto: only with enough to parse outside accounts; on and off as said', () => {
+    expect(wantsWorker('auto', connector(AUTO_WEIGHT), objects)).toBe(true);
+    expect(wantsWorker('auto', connector(AUTO_WEIGHT - 1), objects)).toBe(false);
+    expect(wantsWorker('on', connector(1), objects)).toBe(true);
+    expect(wantsWorker('off', connector(AUTO_WEIGHT * 10), objects)).toBe(false);
+    // Accounts alone never go to the worker; a connector without the offer never uses one.
+    expect(wantsWorker('on', connector(1), objects.slice(0, 1))).toBe(false);
+    const { worker: _w, ...plain } = connector(AUTO_WEIGHT) as Connector & { worker: unknown };
+    expect(wantsWorker('on', plain as Connector, objects)).toBe(false);
+  });
+
+  it('splits the objects by weight, heaviest first, accounts always on the main thread', () => {
+    const split = splitObjects([
+      { object: 'account', weight: 6 },
+      { object: 'contact', weight: 9 },
+      { object: 'deal', weight: 10 },
+      { object: 'usage', weight: 13 },
+      { object: 'department', weight: 2.5 },
+      { object: 'signal', weight: 2.5 },
+    ]);
+    expect(split).toEqual({
+      main: ['account', 'usage', 'signal'],
+      worker: ['contact', 'deal', 'department'],
+    });
+    // Accounts stay even when they are all there is to share.
+    expect(
+      splitObjects([
+        { object: 'account', weight: 100 },
+        { object: 'usage', weight: 1 },
+      ]),
+    ).toEqual({
+      main: ['account'],
+      worker: ['usage'],
+    });
+  });
+});
