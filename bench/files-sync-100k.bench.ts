@@ -51,6 +51,7 @@ async function timedSync(store: Store, folder: string, out: string, tag: string,
   f[`${tag}_cpuSeconds`] = round((cpu.user + cpu.system) / 1e6, 2);
   f[`${tag}_peakRssMb`] = peakRssMb();
   f[`${tag}_mirrorRowsWritten`] = report.stats.mirrorUpserts;
+  f[`${tag}_pulledInWorker`] = report.stats.pulledInWorker.join(',');
   f[`${tag}_opportunitiesWritten`] =
     report.stats.opportunities.new + report.stats.opportunities.changed;
   for (const [phase, ms] of Object.entries(report.stats.phaseMs))

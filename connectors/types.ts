@@ -147,7 +147,7 @@ export interface Connector {
    * some objects on another core (`src/sync/pull-worker.ts`). Offered where pulling is CPU
    * work (files: parsing); `module` exports `factory`, and `ctx` must survive structured
    * cloning (no secrets store, no logger). `weight(object)` is how much work a pull of the
-   * object is (bytes of its file), so small sources stay on one thread. */
+   * object is (about how many records it holds), so small sources stay on one thread. */
   readonly worker?: {
     module: string;
     factory: string;

@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
     .optional(),
+  /** The embedded database in its own thread (`off`: in the main thread). Read by openStore. */
+  HEADROOM_DB_THREAD: z.enum(['on', 'off']).default('on'),
   /** Pull and map some export files in a worker thread (the second core). @default auto */
   HEADROOM_PULL_WORKER: z.enum(['auto', 'on', 'off']).default('auto'),
   /** A sync warns (log and run record) when more than this share of accounts is red. @default 0.6 */

@@ -7,6 +7,7 @@ import { checkSchemaName, type Store } from './db.js';
 import { migrate } from './migrate.js';
 import { pgDb } from './pg-db.js';
 import { createPgliteInstance, pgliteDb } from './pglite-db.js';
+import { pgliteWorkerDb } from './pglite-worker.js';
 
 export interface OpenStoreOptions {
   /** PGlite folder, or `memory://` for a throwaway database.
@@ -19,6 +20,9 @@ export interface OpenStoreOptions {
   schema?: string;
   /** An already-open PGlite instance to use (tests share one per file); not closed by close(). */
   pglite?: PGlite;
+  /** Run PGlite in its own worker thread (`pglite-worker.ts`), so SQL and JavaScript use both
+   * cores. @default true for a folder (unless HEADROOM_DB_THREAD=off), false for `memory://` */
+  thread?: boolean;
   /** Environment to read defaults from. @default process.env */
   env?: Record<string, string | undefined>;
 }
@@ -29,13 +33,15 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   const url =
     options.databaseUrl ?? (options.pglite || options.dataDir ? undefined : env.DATABASE_URL);
   const backend = url ? 'pg' : 'pglite';
+  const dataDir = options.dataDir ?? env.HEADROOM_DATA_DIR ?? './.headroom';
+  const thread =
+    !options.pglite &&
+    (options.thread ?? (!dataDir.startsWith('memory://') && env.HEADROOM_DB_THREAD !== 'off'));
   const db = url
     ? pgDb(url, schema)
-    : pgliteDb(
-        options.pglite ??
-          (await createPgliteInstance(options.dataDir ?? env.HEADROOM_DATA_DIR ?? './.headroom')),
-        !options.pglite,
-      );
+    : thread
+      ? await pgliteWorkerDb(dataDir)
+      : pgliteDb(options.pglite ?? (await createPgliteInstance(dataDir)), !options.pglite);
   try {
     await migrate(db, schema);
     // PGlite is one session: set its search_path once (the pool sets it per connection).

@@ -11,24 +11,38 @@ import { copySql, TYPE_PARSERS, type Db, type Release } from './db.js';
 const held = new WeakMap<PGlite, Set<string>>();
 
 /** COPY from a blob: PGlite's stand-in for STDIN. https://pglite.dev/docs/api#blob */
-async function copyIn(
+export async function pgliteCopyIn(
+  q: Pick<Transaction, 'query'>,
+  table: string,
+  columns: readonly string[],
+  text: string,
+  /** The number of lines in `text`, for when PGlite does not say how many rows it loaded. */
+  rows: number,
+): Promise<number> {
+  if (!text) return 0;
+  // One part: a Blob of many small parts costs PGlite a read per part (a few µs a row).
+  const res = await q.query(copySql(table, columns, "'/dev/blob'"), [], {
+    blob: new Blob([text]),
+  });
+  return res.affectedRows ?? rows;
+}
+
+const copyIn = (
   q: Pick<Transaction, 'query'>,
   table: string,
   columns: readonly string[],
   lines: readonly string[],
-): Promise<number> {
-  if (!lines.length) return 0;
-  // One part: a Blob of many small parts costs PGlite a read per part (a few µs a row).
-  const res = await q.query(copySql(table, columns, "'/dev/blob'"), [], {
-    blob: new Blob([lines.join('')]),
-  });
-  return res.affectedRows ?? lines.length;
-}
+) => pgliteCopyIn(q, table, columns, lines.join(''), lines.length);
 
-async function copyOut(q: Pick<Transaction, 'query'>, select: string): Promise<string> {
+export async function pgliteCopyOut(
+  q: Pick<Transaction, 'query'>,
+  select: string,
+): Promise<string> {
   const res = await q.query(`COPY (${select}) TO '/dev/blob'`);
   return res.blob ? res.blob.text() : '';
 }
+
+const copyOut = pgliteCopyOut;
 
 function wrapTx(tx: Transaction): Db {
   return {

@@ -8,7 +8,13 @@ import { catalogRefIndex, catalogRefVersion } from '../mapping/catalog-refs.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Issue } from '../model/output.js';
 import { NEUTRAL_OBJECTS, type NeutralObject } from '../model/records.js';
-import { PullWorker, splitObjects, wantsWorker, type PullWorkerMode } from './pull-worker.js';
+import {
+  objectWeight,
+  PullWorker,
+  splitObjects,
+  wantsWorker,
+  type PullWorkerMode,
+} from './pull-worker.js';
 import type { Store } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
 import {
@@ -71,7 +77,13 @@ export async function pullAll(args: {
   // and, when there is one, the worker. Results are kept in the neutral order.
   const lanesOf = worker
     ? splitObjects(
-        withFrom.map((o) => ({ object: o.object, weight: args.connector.worker!.weight(o.from) })),
+        withFrom.map((o) => ({
+          object: o.object,
+          weight: objectWeight(
+            args.connector.worker!.weight(o.from),
+            Object.keys(connection.mapping.objects[o.object]!.fields).length,
+          ),
+        })),
       )
     : { main: objects, worker: [] };
   const results: (PullResult | undefined)[] = objects.map(() => undefined);

@@ -41,11 +41,11 @@ export type WorkerReply =
     };
 
 /** `auto`: a worker when the machine has a second core and the objects it would take hold at
- * least `AUTO_WEIGHT` (bytes of export); `on`: whenever the connector offers one; `off`: never. */
+ * least `AUTO_WEIGHT` records; `on`: whenever the connector offers one; `off`: never. */
 export type PullWorkerMode = 'auto' | 'on' | 'off';
 
-/** About 8 MB of export (some 150k rows): below it, starting a worker costs more than it saves. */
-export const AUTO_WEIGHT = 8_000_000;
+/** Records (outside accounts) below which starting a worker costs more than it saves. */
+export const AUTO_WEIGHT = 100_000;
 
 export function wantsWorker(
   mode: PullWorkerMode,
@@ -62,10 +62,12 @@ export function wantsWorker(
 }
 
 /**
- * Which objects the worker takes: the heaviest first, each to the lighter side, accounts always
- * on the main thread, which also stores every object's records and so counts a little more.
- * Decided before anything runs, from the weights alone, so a run's split is predictable (and
- * written into its stats). Each side then pulls its objects in the neutral order.
+ * Which objects the worker takes. `weight` is an object's work: records times the fields mapped
+ * from each (plus a few for hashing and the duplicate check). Accounts are on the main thread
+ * from the start; then the heaviest first, each to the lighter side, the main thread counting a
+ * tenth of what the worker takes (it parses the worker's text back and stores every record).
+ * Decided before anything runs, from the estimates alone, so a run's split is predictable (and
+ * in its stats). Each side then pulls its objects in the neutral order.
  */
 export function splitObjects(objects: { object: NeutralObject; weight: number }[]): {
   main: NeutralObject[];
@@ -75,10 +77,14 @@ export function splitObjects(objects: { object: NeutralObject; weight: number }[
   const worker = new Set<NeutralObject>();
   let mainLoad = 0;
   let workerLoad = 0;
-  const heaviest = [...objects].sort((a, b) => b.weight - a.weight);
-  for (const o of heaviest) {
-    // Storing what the worker mapped costs the main thread about a tenth of mapping it.
-    if (o.object !== 'account' && workerLoad < mainLoad) {
+  for (const o of objects)
+    if (o.object === 'account') {
+      main.add(o.object);
+      mainLoad += o.weight;
+    }
+  const rest = objects.filter((o) => o.object !== 'account').sort((a, b) => b.weight - a.weight);
+  for (const o of rest) {
+    if (workerLoad < mainLoad + o.weight / 10) {
       worker.add(o.object);
       workerLoad += o.weight;
       mainLoad += o.weight / 10;
@@ -91,6 +97,9 @@ export function splitObjects(objects: { object: NeutralObject; weight: number }[
     objects.map((o) => o.object).filter((o) => set.has(o));
   return { main: inOrder(main), worker: inOrder(worker) };
 }
+
+/** The work of pulling an object: about how many records, times what mapping one costs. */
+export const objectWeight = (records: number, mappedFields: number) => records * (mappedFields + 4);
 
 function rebuildError(e: Extract<WorkerReply, { kind: 'error' }>['error']): Error {
   const err =

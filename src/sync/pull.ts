@@ -109,17 +109,30 @@ export async function pullObject(args: {
   // seen twice in this pull may already be written, so its winner goes the upsert way.
   const firstLoad = known.size === 0 && (await mirrorHoldsNone(store, connection, object));
   const twins = new Set<string>();
+  const write = async (batch: MirrorText[]): Promise<number> => {
+    if (!firstLoad) return bulkUpsertMirror(store, connection, object, runId, batch);
+    const again = batch.filter((r) => twins.has(r.id));
+    const fresh = again.length ? batch.filter((r) => !twins.has(r.id)) : batch;
+    return (
+      (await bulkInsertMirror(store, connection, object, runId, fresh)) +
+      (await bulkUpsertMirror(store, connection, object, runId, again))
+    );
+  };
+  // One bulk write runs while the next pages are mapped (Postgres works in its own process):
+  // at most two batches are held at once, and every write is awaited before the pull returns.
+  let writing: Promise<number> | undefined;
   const flush = async () => {
     const batch = [...pending.values()];
     pending = new Map();
-    if (!firstLoad) {
-      result.upserts += await bulkUpsertMirror(store, connection, object, runId, batch);
-      return;
-    }
-    const again = batch.filter((r) => twins.has(r.id));
-    const fresh = again.length ? batch.filter((r) => !twins.has(r.id)) : batch;
-    result.upserts += await bulkInsertMirror(store, connection, object, runId, fresh);
-    result.upserts += await bulkUpsertMirror(store, connection, object, runId, again);
+    if (writing) result.upserts += await writing;
+    writing = batch.length ? write(batch) : undefined;
+    // Awaited at the next flush; a failure meanwhile is not an unhandled rejection.
+    writing?.catch(() => undefined);
+  };
+  const drain = async () => {
+    await flush();
+    if (writing) result.upserts += await writing;
+    writing = undefined;
   };
 
   const ctx: MapContext = { ...args.map, connection };
@@ -149,16 +162,20 @@ export async function pullObject(args: {
   } catch (err) {
     // A mostly unreadable file: the run goes on without it (the caller fails the run when it is
     // the accounts file). What it would delete is not to be trusted, so nothing is.
-    if (!(err instanceof UnreadableSourceError)) throw err;
+    if (!(err instanceof UnreadableSourceError)) {
+      // Nothing of this pull goes on writing after the run has failed.
+      await writing?.catch(() => undefined);
+      throw err;
+    }
     result.issues.push({ source: err.source, object, reason: err.message, skipped: true });
     result.unreadable = true;
     delete result.watermark;
     delete result.catalogVersion;
-    await flush();
+    await drain();
     result.after = known.size;
     return result;
   }
-  await flush();
+  await drain();
   // A full pull lists everything there is: what it did not return is gone at the source.
   if (since === undefined) for (const id of known.keys()) if (!seen.has(id)) deleted.push(id);
   result.deleteIds = [...new Set(deleted)].filter((id) => known.has(id));

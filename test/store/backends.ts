@@ -1,6 +1,7 @@
 /**
- * The store backends every store and sync suite runs against: PGlite always, a real Postgres
- * server when `DATABASE_URL` is set. Each suite gets its own schema on the server (random name,
+ * The store backends every store and sync suite runs against: PGlite in-process and in its own
+ * thread (the default for a data folder) always, a real Postgres server when `DATABASE_URL` is
+ * set. Each suite gets its own schema on the server (random name,
  * dropped afterwards) so parallel runs never collide.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,19 +10,19 @@ import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/db.js';
 
 export interface Backend {
-  name: 'pglite' | 'pg';
+  name: 'pglite' | 'pglite-thread' | 'pg';
   /** A fresh, migrated, empty store. */
   open(): Promise<Store>;
   /** Drop what open() created. */
   cleanup(): Promise<void>;
 }
 
-function pgliteBackend(): Backend {
+function pgliteBackend(thread = false): Backend {
   const stores: Store[] = [];
   return {
-    name: 'pglite',
+    name: thread ? 'pglite-thread' : 'pglite',
     open: async () => {
-      const s = await openStore({ dataDir: 'memory://' });
+      const s = await openStore({ dataDir: 'memory://', thread });
       stores.push(s);
       return s;
     },
@@ -58,5 +59,5 @@ export const DATABASE_URL = process.env.DATABASE_URL;
 
 /** Backends for `describe.each`. */
 export function backends(): Backend[] {
-  return [pgliteBackend(), ...(DATABASE_URL ? [pgBackend(DATABASE_URL)] : [])];
+  return [pgliteBackend(), pgliteBackend(true), ...(DATABASE_URL ? [pgBackend(DATABASE_URL)] : [])];
 }

@@ -17,7 +17,13 @@ import { syncOnce } from '../../src/runtime/sync-once.js';
 import type { Store } from '../../src/store/db.js';
 import { sourceFields } from '../../src/mapping/apply.js';
 import { mapPages, type MappedPage } from '../../src/sync/map-pages.js';
-import { AUTO_WEIGHT, PullWorker, splitObjects, wantsWorker } from '../../src/sync/pull-worker.js';
+import {
+  AUTO_WEIGHT,
+  objectWeight,
+  PullWorker,
+  splitObjects,
+  wantsWorker,
+} from '../../src/sync/pull-worker.js';
 import { generateForeign, type ForeignPortfolio } from '../foreign/generate.js';
 import { backends } from '../store/backends.js';
 import { tableRows } from '../store/bulk/rows.js';
@@ -182,28 +188,26 @@ describe('when a sync uses the pull worker', () => {
     expect(wantsWorker('on', plain as Connector, objects)).toBe(false);
   });
 
-  it('splits the objects by weight, heaviest first, accounts always on the main thread', () => {
+  it('splits the objects by weight: accounts on the main thread, then heaviest first', () => {
     const split = splitObjects([
-      { object: 'account', weight: 6 },
-      { object: 'contact', weight: 9 },
-      { object: 'deal', weight: 10 },
-      { object: 'usage', weight: 13 },
-      { object: 'department', weight: 2.5 },
-      { object: 'signal', weight: 2.5 },
+      { object: 'account', weight: 580 },
+      { object: 'contact', weight: 930 },
+      { object: 'deal', weight: 1280 },
+      { object: 'usage', weight: 3100 },
+      { object: 'department', weight: 730 },
+      { object: 'signal', weight: 310 },
     ]);
     expect(split).toEqual({
-      main: ['account', 'usage', 'signal'],
-      worker: ['contact', 'deal', 'department'],
+      main: ['account', 'contact', 'deal', 'signal'],
+      worker: ['usage', 'department'],
     });
-    // Accounts stay even when they are all there is to share.
+    // Accounts stay even when they are the heaviest; one light object still goes across.
     expect(
       splitObjects([
         { object: 'account', weight: 100 },
         { object: 'usage', weight: 1 },
       ]),
-    ).toEqual({
-      main: ['account'],
-      worker: ['usage'],
-    });
+    ).toEqual({ main: ['account'], worker: ['usage'] });
+    expect(objectWeight(1000, 6)).toBe(10_000);
   });
 });
