@@ -179,7 +179,7 @@ export function mapRecord<O extends NeutralObject>(
     issues.push(...resolveAccountRefs(out, ctx, issueAt));
   }
   finishIds(object, out, raw, ctx);
-  return validate(object, out, base, issues, (path) => sourceOf(mapping, path));
+  return validate(object, out, base, issues, mapping);
 }
 
 /** Ids become `connection:crmId`; an account keeps its bare `crmId` too. */
@@ -189,20 +189,22 @@ function finishIds(
   raw: RawRecord,
   ctx: MapContext,
 ): void {
-  const prefix = (v: unknown) => (isBlank(v) ? undefined : `${ctx.connection}:${String(v)}`);
   if (object === 'account') {
     const crmId = isBlank(out.crmId) ? (isBlank(out.id) ? raw.id : out.id) : out.crmId;
     out.crmId = isBlank(crmId) ? undefined : String(crmId);
-    out.id = prefix(out.crmId);
+    out.id = prefixed(ctx.connection, out.crmId);
     out.source = ctx.connection;
     return;
   }
   for (const f of ID_FIELDS) {
     if (f === 'id' && !(object === 'contact' || object === 'deal')) continue;
     const v = f === 'id' && isBlank(out.id) ? raw.id : out[f];
-    out[f] = prefix(v);
+    out[f] = prefixed(ctx.connection, v);
   }
 }
+
+const prefixed = (connection: string, v: unknown) =>
+  isBlank(v) ? undefined : `${connection}:${String(v)}`;
 
 const optionalCache = new Map<NeutralObject, Set<string>>();
 /** Top-level keys that may be absent (optional or defaulted): a bad value there is dropped. */
@@ -225,7 +227,7 @@ function validate<O extends NeutralObject>(
   out: Record<string, unknown>,
   base: Omit<Issue, 'reason' | 'skipped'>,
   issues: Issue[],
-  sourceFor: (path: string) => string | undefined,
+  mapping: ObjectMapping,
 ): { record?: NeutralRecord<O>; issues: Issue[] } {
   const schema = NEUTRAL_SCHEMAS[object] as unknown as z.ZodObject<z.ZodRawShape>;
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -237,7 +239,7 @@ function validate<O extends NeutralObject>(
       const field = zi.path.join('.');
       const optional = optionalKeys(object).has(top);
       const value = readPath(out, field);
-      const src = sourceFor(field) ?? (field || undefined);
+      const src = sourceOf(mapping, field) ?? (field || undefined);
       if (!optional) {
         issues.push({
           ...base,

@@ -33,12 +33,10 @@ export class DuplicateTracker {
 
   /** Undefined the first time an id is read; a verdict every time after. */
   check(raw: RawRecord, source: string): DuplicateVerdict | undefined {
-    const now: Seen = {
-      source,
-      ...(raw.row !== undefined ? { row: raw.row } : {}),
-      ...(raw.modifiedAt !== undefined ? { modifiedAt: raw.modifiedAt } : {}),
-    };
     const before = this.seen.get(raw.id);
+    const now: Seen = { source };
+    if (raw.row !== undefined) now.row = raw.row;
+    if (raw.modifiedAt !== undefined) now.modifiedAt = raw.modifiedAt;
     if (!before) {
       this.seen.set(raw.id, now);
       return undefined;

@@ -50,6 +50,7 @@ export async function* mapPages(
   const ids = new DuplicateTracker(object);
   for await (const page of pages) {
     const source = page.source ?? ctx.connection;
+    const pageCtx: MapContext = { ...ctx, source };
     const out: MappedPage = {
       issues: (page.issues ?? []).map((i) => ({
         source,
@@ -74,7 +75,7 @@ export async function* mapPages(
       if (twin) out.issues.push(twin.issue);
       if (twin && !twin.keep) continue;
       if (twin) out.twins.push(raw.id);
-      const { record, issues } = mapRecord(object, spec, raw, { ...ctx, source });
+      const { record, issues } = mapRecord(object, spec, raw, pageCtx);
       out.issues.push(...issues);
       if (!record) {
         out.skipped++;
