@@ -39,18 +39,24 @@ async function writeAtomic(file: string, pieces: Iterable<string>): Promise<void
 }
 
 /** A JSON array, pretty-printed one element at a time (the same text as `JSON.stringify(items,
- * null, 2)`). */
+ * null, 2)`), in pieces of about 1 MB. Each element is written as the one element of an array,
+ * so `JSON.stringify` indents it one level deeper itself. */
 function* jsonArray(items: readonly unknown[]): Generator<string> {
   if (!items.length) {
     yield '[]\n';
     return;
   }
-  yield '[\n';
+  let piece = '[\n';
   for (let i = 0; i < items.length; i++) {
-    const body = JSON.stringify(items[i], null, 2).replace(/\n/g, '\n  ');
-    yield `  ${body}${i < items.length - 1 ? ',' : ''}\n`;
+    // `[\n  {...}\n]`: the element, indented, between the brackets' lines.
+    const one = JSON.stringify([items[i]], null, 2);
+    piece += `${one.slice(2, -2)}${i < items.length - 1 ? ',' : ''}\n`;
+    if (piece.length >= 1 << 20) {
+      yield piece;
+      piece = '';
+    }
   }
-  yield ']\n';
+  yield `${piece}]\n`;
 }
 
 /** Returns the paths written. */

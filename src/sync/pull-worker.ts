@@ -134,7 +134,7 @@ export class PullWorker {
     this.worker.on('exit', (code) => {
       if (!this.closing) fail(new Error(`the pull worker stopped (exit code ${code})`));
     });
-    // The thread must not keep the process alive once the run is over.
+    // The thread keeps the process alive only while a pull waits on it.
     this.worker.unref();
   }
 
@@ -148,6 +148,7 @@ export class PullWorker {
     if (this.failed) throw this.failed;
     if (this.busy) throw new Error('the pull worker maps one object at a time');
     this.busy = true;
+    this.worker.ref();
     const queue: WorkerReply[] = [];
     let wake: (() => void) | undefined;
     this.listener = (r) => {
@@ -192,6 +193,7 @@ export class PullWorker {
     } finally {
       this.listener = undefined;
       this.busy = false;
+      this.worker.unref();
       // Left before the end: the thread is still on this object, so it takes no other.
       if (!ended) this.failed ??= new Error('a pull in the worker was left unfinished');
     }

@@ -26,4 +26,19 @@ describe('writeOutputs', () => {
     expect(read('expansion-playbook.md')).toBe('# Playbook\n');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('writes the same text across its 1 MB pieces, empty values and nulls included', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      id: `o-${i}`,
+      text: `${'x'.repeat(400)}\n${i}`,
+      empty: {},
+      none: [],
+      nothing: null,
+      deep: { a: [{ b: [i, { c: 'd' }] }] },
+    })) as unknown as Opportunity[];
+    await writeOutputs(dir, { opportunities: many, accounts: [], issues: [], playbook: '' });
+    const text = readFileSync(join(dir, 'opportunities.json'), 'utf8');
+    expect(text.length).toBeGreaterThan(1.5 * (1 << 20));
+    expect(text).toBe(`${JSON.stringify(many, null, 2)}\n`);
+  });
 });

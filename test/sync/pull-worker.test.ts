@@ -6,7 +6,9 @@
  * the same issue as on the main thread, and a worker that cannot start leaves the run to the
  * main thread instead of failing it.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFilesConnector } from '../../connectors/files/index.js';
@@ -209,5 +211,41 @@ describe('when a sync uses the pull worker', () => {
       ]),
     ).toEqual({ main: ['account'], worker: ['usage'] });
     expect(objectWeight(1000, 6)).toBe(10_000);
+  });
+});
+
+describe('a sync alone in its process', () => {
+  it.each([
+    ['the database in its own thread', 'on'],
+    ['the database in-process', 'off'],
+  ])('waits for the pull worker to the end, with %s', (_, dbThread) => {
+    const p = generateForeign({ seed: 31, accounts: 40 });
+    try {
+      const script = fileURLToPath(new URL('./child/sync-alone.ts', import.meta.url));
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', script, p.dir, join(p.dir, 'out'), join(p.dir, 'db')],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, HEADROOM_PULL_WORKER: 'on', HEADROOM_DB_THREAD: dbThread },
+          timeout: 120_000,
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+        status: string;
+        worker: string[];
+      };
+      expect(result.status).toBe('succeeded');
+      expect(result.worker.length).toBeGreaterThan(0);
+      expect(readdirSync(join(p.dir, 'out')).sort()).toEqual([
+        'accounts.json',
+        'expansion-playbook.md',
+        'issues.json',
+        'opportunities.json',
+      ]);
+    } finally {
+      rmSync(p.dir, { recursive: true, force: true });
+    }
   });
 });
