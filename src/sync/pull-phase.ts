@@ -112,7 +112,7 @@ export async function pullAll(args: {
         finish(object, await pullOne(object, use ? w : undefined), use);
       } catch (err) {
         // A source that cannot be read fails the same on either thread, and so does the store.
-        if (err instanceof SourceError || w.usable) throw err;
+        if (err instanceof SourceError || !w.broken) throw err;
         // The worker itself failed: the second core is an optimization, not a new way to fail.
         args.log?.warn(
           { connection: connection.name, object, err: (err as Error).message },

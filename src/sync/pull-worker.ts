@@ -119,6 +119,8 @@ export class PullWorker {
   private closing = false;
   /** Set once the worker cannot be used again (it failed, or a pull was left unfinished). */
   private failed: Error | undefined;
+  /** Set when the worker itself failed (it could not start, or stopped), not its caller. */
+  private faulted = false;
   private listener: ((r: WorkerReply) => void) | undefined;
 
   constructor(private readonly connector: Connector) {
@@ -128,6 +130,7 @@ export class PullWorker {
     this.worker.on('message', (r: WorkerReply) => this.listener?.(r));
     const fail = (err: Error) => {
       this.failed ??= err;
+      this.faulted = true;
       this.listener?.({ kind: 'error', error: { kind: 'other', message: err.message } });
     };
     this.worker.on('error', fail);
@@ -184,7 +187,10 @@ export class PullWorker {
         if (reply.kind === 'error') {
           ended = true;
           const err = rebuildError(reply.error);
-          if (reply.error.kind === 'setup') this.failed ??= err;
+          if (reply.error.kind === 'setup') {
+            this.failed ??= err;
+            this.faulted = true;
+          }
           throw err;
         }
         this.worker.postMessage({ kind: 'ack' });
@@ -199,9 +205,14 @@ export class PullWorker {
     }
   }
 
-  /** False once the worker failed: what is left is mapped on the main thread. */
+  /** False once the worker cannot take another object. */
   get usable(): boolean {
     return this.failed === undefined;
+  }
+
+  /** True when the worker itself failed: what it had is mapped on the main thread instead. */
+  get broken(): boolean {
+    return this.faulted;
   }
 
   async close(): Promise<void> {
