@@ -36,39 +36,40 @@ export interface OpportunityState {
   closedAt?: string;
 }
 
+/** The columns of a stored opportunity's state, as `opportunityStates` and
+ * `bulk/opportunity-states.ts` read them (`scores` only where asked for). */
+export interface OpportunityStateRow {
+  id: string;
+  status: OpportunityStatus;
+  content_hash: string;
+  data_hash: string;
+  settings_version: string;
+  scores?: Opportunity['scores'];
+  tier: number;
+  closed_at: Date | null;
+}
+
+export const stateFromRow = (r: OpportunityStateRow): OpportunityState => ({
+  id: r.id,
+  status: r.status,
+  contentHash: r.content_hash,
+  dataHash: r.data_hash,
+  settingsVersion: r.settings_version,
+  ...(r.scores !== undefined ? { scores: r.scores } : {}),
+  tier: r.tier,
+  ...(r.closed_at ? { closedAt: r.closed_at.toISOString() } : {}),
+});
+
 export async function opportunityStates(
   db: Db,
   connection: string,
 ): Promise<Map<string, OpportunityState>> {
-  const { rows } = await db.query<{
-    id: string;
-    status: OpportunityStatus;
-    content_hash: string;
-    data_hash: string;
-    settings_version: string;
-    scores: Opportunity['scores'];
-    tier: number;
-    closed_at: Date | null;
-  }>(
+  const { rows } = await db.query<OpportunityStateRow>(
     `SELECT id, status, content_hash, data_hash, settings_version, data->'scores' AS scores, tier, closed_at
      FROM opportunities WHERE connection = $1`,
     [connection],
   );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        status: r.status,
-        contentHash: r.content_hash,
-        dataHash: r.data_hash,
-        settingsVersion: r.settings_version,
-        scores: r.scores,
-        tier: r.tier,
-        ...(r.closed_at ? { closedAt: r.closed_at.toISOString() } : {}),
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, stateFromRow(r)]));
 }
 
 export interface OpportunityWrite {

@@ -6,39 +6,19 @@
  */
 import type { Opportunity } from '../../model/output.js';
 import type { Db } from '../db.js';
-import type { OpportunityState, OpportunityStatus } from '../opportunities.js';
+import { stateFromRow, type OpportunityState, type OpportunityStateRow } from '../opportunities.js';
 
 /** Every stored opportunity of a connection, without `scores`. */
 export async function bulkOpportunityStates(
   db: Db,
   connection: string,
 ): Promise<Map<string, OpportunityState>> {
-  const { rows } = await db.query<{
-    id: string;
-    status: OpportunityStatus;
-    content_hash: string;
-    data_hash: string;
-    settings_version: string;
-    tier: number;
-    closed_at: Date | null;
-  }>(
+  const { rows } = await db.query<OpportunityStateRow>(
     `SELECT id, status, content_hash, data_hash, settings_version, tier, closed_at
      FROM opportunities WHERE connection = $1`,
     [connection],
   );
-  const out = new Map<string, OpportunityState>();
-  for (const r of rows) {
-    out.set(r.id, {
-      id: r.id,
-      status: r.status,
-      contentHash: r.content_hash,
-      dataHash: r.data_hash,
-      settingsVersion: r.settings_version,
-      tier: r.tier,
-      ...(r.closed_at ? { closedAt: r.closed_at.toISOString() } : {}),
-    });
-  }
-  return out;
+  return new Map(rows.map((r) => [r.id, stateFromRow(r)]));
 }
 
 /** The stored scores of the given opportunities. */

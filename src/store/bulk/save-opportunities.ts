@@ -5,16 +5,11 @@
  * A first run writes about 1 GB of documents at 100k accounts: each chunk is serialized only
  * when staged, so the texts never sit in memory (and in PGlite's heap) all at once.
  */
-import type { Opportunity } from '../../model/output.js';
 import type { Db } from '../db.js';
+import type { OpportunityWrite } from '../opportunities.js';
 import { stage } from './staging.js';
 
-export interface OpportunityWrite {
-  opportunity: Opportunity;
-  contentHash: string;
-  dataHash: string;
-  settingsVersion: string;
-}
+export type { OpportunityWrite };
 
 export const COLUMNS = [
   ['id', 'text'],
