@@ -69,18 +69,27 @@ export async function pullAll(args: {
         : {}),
     });
 
-  const withFrom = objects.map((o) => ({ object: o, from: connection.mapping.objects[o]!.from }));
-  const worker = wantsWorker(args.pullWorker ?? 'auto', args.connector, withFrom)
+  // The connector's record estimates, read once: whether to use a worker, and the split.
+  const mode = args.pullWorker ?? 'auto';
+  const offer = args.connector.worker;
+  const sized =
+    offer && mode !== 'off'
+      ? objects.map((o) => ({
+          object: o,
+          records: offer.weight(connection.mapping.objects[o]!.from),
+        }))
+      : [];
+  const worker = wantsWorker(mode, args.connector, sized)
     ? new PullWorker(args.connector)
     : undefined;
   // Two lanes, each pulling its objects in the neutral order: this thread (accounts first)
   // and, when there is one, the worker. Results are kept in the neutral order.
   const lanesOf = worker
     ? splitObjects(
-        withFrom.map((o) => ({
+        sized.map((o) => ({
           object: o.object,
           weight: objectWeight(
-            args.connector.worker!.weight(o.from),
+            o.records,
             Object.keys(connection.mapping.objects[o.object]!.fields).length,
           ),
         })),

@@ -47,18 +47,19 @@ export type PullWorkerMode = 'auto' | 'on' | 'off';
 /** Records (outside accounts) below which starting a worker costs more than it saves. */
 export const AUTO_WEIGHT = 100_000;
 
+/** Whether this run uses a worker; `objects` carry the connector's record estimates
+ * (`Connector.worker.weight`), read once per run. */
 export function wantsWorker(
   mode: PullWorkerMode,
   connector: Connector,
-  objects: { object: NeutralObject; from: string }[],
+  objects: { object: NeutralObject; records: number }[],
 ): boolean {
-  const offer = connector.worker;
-  if (mode === 'off' || !offer) return false;
+  if (mode === 'off' || !connector.worker) return false;
   const candidates = objects.filter((o) => o.object !== 'account');
   if (!candidates.length) return false;
   if (mode === 'on') return true;
   if (availableParallelism() < 2) return false;
-  return candidates.reduce((n, o) => n + offer.weight(o.from), 0) >= AUTO_WEIGHT;
+  return candidates.reduce((n, o) => n + o.records, 0) >= AUTO_WEIGHT;
 }
 
 /**

@@ -163,31 +163,26 @@ describe.each(backends())('the pull worker on $name', (backend) => {
 });
 
 describe('when a sync uses the pull worker', () => {
-  const connector = (bytes: number) =>
-    ({
-      name: 'files',
-      pull: () => ({ async *[Symbol.asyncIterator]() {} }),
-      worker: {
-        module: '',
-        factory: '',
-        ctx: { connection: 'c', options: {} },
-        weight: () => bytes,
-      },
-    }) as unknown as Connector;
-  const objects = [
-    { object: 'account' as const, from: 'accounts' },
-    { object: 'usage' as const, from: 'usage' },
+  const offering = {
+    name: 'files',
+    pull: () => ({ async *[Symbol.asyncIterator]() {} }),
+    worker: { module: '', factory: '', ctx: { connection: 'c', options: {} }, weight: () => 0 },
+  } as unknown as Connector;
+  // The accounts' own estimate never counts: only what the worker could take.
+  const objects = (records: number) => [
+    { object: 'account' as const, records: AUTO_WEIGHT * 10 },
+    { object: 'usage' as const, records },
   ];
 
   it('auto: only with enough to parse outside accounts; on and off as said', () => {
-    expect(wantsWorker('auto', connector(AUTO_WEIGHT), objects)).toBe(true);
-    expect(wantsWorker('auto', connector(AUTO_WEIGHT - 1), objects)).toBe(false);
-    expect(wantsWorker('on', connector(1), objects)).toBe(true);
-    expect(wantsWorker('off', connector(AUTO_WEIGHT * 10), objects)).toBe(false);
+    expect(wantsWorker('auto', offering, objects(AUTO_WEIGHT))).toBe(true);
+    expect(wantsWorker('auto', offering, objects(AUTO_WEIGHT - 1))).toBe(false);
+    expect(wantsWorker('on', offering, objects(1))).toBe(true);
+    expect(wantsWorker('off', offering, objects(AUTO_WEIGHT * 10))).toBe(false);
     // Accounts alone never go to the worker; a connector without the offer never uses one.
-    expect(wantsWorker('on', connector(1), objects.slice(0, 1))).toBe(false);
-    const { worker: _w, ...plain } = connector(AUTO_WEIGHT) as Connector & { worker: unknown };
-    expect(wantsWorker('on', plain as Connector, objects)).toBe(false);
+    expect(wantsWorker('on', offering, objects(1).slice(0, 1))).toBe(false);
+    const { worker: _w, ...plain } = offering as Connector & { worker: unknown };
+    expect(wantsWorker('on', plain as Connector, objects(AUTO_WEIGHT))).toBe(false);
   });
 
   it('splits the objects by weight: accounts on the main thread, then heaviest first', () => {
