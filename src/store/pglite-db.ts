@@ -42,8 +42,6 @@ export async function pgliteCopyOut(
   return res.blob ? res.blob.text() : '';
 }
 
-const copyOut = pgliteCopyOut;
-
 function wrapTx(tx: Transaction): Db {
   return {
     query: async <T>(sql: string, params?: unknown[]) => ({
@@ -53,7 +51,7 @@ function wrapTx(tx: Transaction): Db {
       await tx.exec(sql);
     },
     copyIn: (table, columns, lines) => copyIn(tx, table, columns, lines),
-    copyOut: (select) => copyOut(tx, select),
+    copyOut: (select) => pgliteCopyOut(tx, select),
     // PGlite has no nested transactions; the caller is already inside one.
     transaction: (fn) => fn(wrapTx(tx)),
     close: async () => undefined,
@@ -79,7 +77,7 @@ export function pgliteDb(
       await pg.exec(sql);
     },
     copyIn: (table, columns, lines) => copyIn(pg, table, columns, lines),
-    copyOut: (select) => copyOut(pg, select),
+    copyOut: (select) => pgliteCopyOut(pg, select),
     transaction: (fn) => pg.transaction((tx) => fn(wrapTx(tx))),
     close: async () => {
       if (ownsInstance && !pg.closed) await pg.close();

@@ -1,8 +1,10 @@
 /**
- * Pull → map → mirror upserts, one neutral object at a time. Incremental where a watermark
- * exists; a full pull also lists the records that disappeared at the source. Only records whose
- * neutral hash changed are sent to the mirror, in bulk (`store/bulk/upsert-mirror.ts`); the
- * mapped records stay in memory for scoring (`pulled.ts`).
+ * Pull → map → mirror upserts for one neutral object. The mapping (`map-pages.ts`) runs here or,
+ * for some objects of a files sync, in the pull worker (`pull-worker.ts`); this module compares
+ * and stores what it maps. Incremental where a watermark exists; a full pull also lists the
+ * records that disappeared at the source. Only records whose neutral hash changed are sent to
+ * the mirror, in bulk (`store/bulk/insert-mirror.ts` on a first load, else
+ * `upsert-mirror.ts`); the mapped records stay in memory for scoring (`pulled.ts`).
  *
  * Nothing is removed here: the ids the pull would delete and the watermark it reached are
  * returned, and `applyPull` (apply-pull.ts) acts on them only once the mass-change guard has
