@@ -1,7 +1,9 @@
 /**
  * Scoring throughput: 100k generated accounts (12 weekly seat readings each, a plan metric for a
- * third of them, contacts, departments, signals) scored in one `scorePortfolio` call.
- * Target: at least 20,000 accounts a second with peak RSS under 1.5 GB.
+ * third of them, contacts, departments, signals) scored in shards, one per core, each on a worker
+ * thread that generates its own share (`src/scoring/shards`); then in one `scorePortfolio` call
+ * on one core, whose output the shards' must equal byte for byte.
+ * Target: at least 20,000 accounts a second using both cores, with peak RSS under 1.5 GB.
  */
 import { emptyPortfolio } from '../src/model/records.js';
 import { join } from 'node:path';
@@ -17,9 +19,14 @@ import type {
   UsagePoint,
 } from '../src/model/records.js';
 import { addDays } from '../src/scoring/dates.js';
-import { DEFAULT_SETTINGS, scorePortfolio } from '../src/scoring/index.js';
+import { DEFAULT_SETTINGS, scorePortfolio, type ScoringResult } from '../src/scoring/index.js';
+import { portfolioStats } from '../src/scoring/portfolio-stats.js';
+import { planShards, shardJobs, type ShardRange } from '../src/scoring/shards/index.js';
+import { scoreInThreads } from '../src/scoring/shards/threads.js';
+import { digest } from './scoring-share.js';
+import { availableParallelism } from 'node:os';
 import { peakRssMb } from './measure.js';
-import { mulberry32 } from '../examples/generate/random.js';
+import { forAccount } from '../examples/generate/random.js';
 import type { Bench } from './types.js';
 
 const ACCOUNTS = 100_000;
@@ -39,11 +46,23 @@ const DETAILS: [SignalKind, string][] = [
 const DEPTS = ['Engineering', 'Marketing', 'Sales', 'Finance', 'Support'];
 const DATES = Array.from({ length: WEEKS }, (_, i) => addDays(AS_OF, -7 * (WEEKS - 1 - i)));
 
-export function generatePortfolio(n: number, catalog: Catalog, seed = 42): Portfolio {
-  const r = mulberry32(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+/**
+ * Accounts `from` to `to` (positions) of the generated portfolio, with their records. Each
+ * account draws from its own stream, so a shard generates its share alone and gets the same
+ * accounts a whole run does; `accountsOnly` leaves the records out (the statistics pass).
+ */
+export function generatePortfolio(
+  to: number,
+  catalog: Catalog,
+  seed = 42,
+  from = 0,
+  accountsOnly = false,
+): Portfolio {
   const p: Portfolio = emptyPortfolio();
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
+    const rng = forAccount(seed, i, 'scoring-bench');
+    const r = () => rng.next();
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
     const id = `bench:A${i}`;
     const licensed = 5 + Math.floor(r() * 300);
     const active = Math.min(licensed + 5, Math.floor(licensed * (0.3 + r() * 0.75)));
@@ -80,6 +99,7 @@ export function generatePortfolio(n: number, catalog: Catalog, seed = 42): Portf
       customFields: {},
     };
     p.accounts.push(account);
+    if (accountsOnly) continue;
     const start = active * (0.7 + r() * 0.4);
     for (let w = 0; w < WEEKS; w++) {
       const value = Math.round(start + ((active - start) * w) / (WEEKS - 1));
@@ -134,37 +154,86 @@ export function generatePortfolio(n: number, catalog: Catalog, seed = 42): Portf
   return p;
 }
 
+/** The shards' digests against the one-core result's, range by range. */
+function sameAsOneCore(result: ScoringResult, ranges: ShardRange[], shardDigests: unknown[]) {
+  return ranges.every((r, i) => {
+    const ids = new Set(result.accounts.slice(r.from, r.to).map((a) => a.accountId));
+    const share = {
+      opportunities: result.opportunities.filter((o) => ids.has(o.accountId)),
+      accounts: result.accounts.slice(r.from, r.to),
+    };
+    return digest(share) === shardDigests[i];
+  });
+}
+
+const SEED = 42;
+const SHARDS = Math.max(2, availableParallelism());
+
 const bench: Bench = {
   name: 'scoring',
-  description: `scorePortfolio on ${ACCOUNTS.toLocaleString('en-US')} generated accounts; target ≥ 20,000 accounts/s, peak RSS < 1.5 GB`,
+  description: `${ACCOUNTS.toLocaleString('en-US')} generated accounts scored in ${SHARDS} shards on worker threads (each generating its own share) and in one scorePortfolio call; target ≥ 20,000 accounts/s using both cores, peak RSS < 1.5 GB, the shards' output byte-identical to the one call's`,
   async run() {
-    const catalog = loadYamlFile(
-      CatalogSchema,
-      join(import.meta.dirname, '../config/catalog.yaml'),
+    const catalogFile = join(import.meta.dirname, '../config/catalog.yaml');
+    const catalog = loadYamlFile(CatalogSchema, catalogFile);
+    const settings = DEFAULT_SETTINGS;
+
+    // Both cores: the statistics pass over the accounts alone, then one shard per core.
+    const accounts = generatePortfolio(ACCOUNTS, catalog, SEED, 0, true).accounts;
+    const tStats = performance.now();
+    const stats = portfolioStats(accounts, catalog, settings);
+    const statsSeconds = (performance.now() - tStats) / 1000;
+    const ranges = planShards(ACCOUNTS, SHARDS);
+    const share = new URL('./scoring-share.ts', import.meta.url).href;
+    const run = await scoreInThreads(
+      shardJobs(ranges, {
+        asOf: AS_OF,
+        catalog,
+        settings,
+        stats,
+        source: { module: share, export: 'benchShare', args: { seed: SEED, catalogFile } },
+        sink: { module: share, export: 'benchDigest' },
+      }),
     );
+    const shardedSeconds = statsSeconds + run.seconds.score;
+
+    // One core, one call: the reference the shards must equal.
     const t0 = performance.now();
-    const portfolio = generatePortfolio(ACCOUNTS, catalog);
+    const portfolio = generatePortfolio(ACCOUNTS, catalog, SEED);
     const t1 = performance.now();
     const cpu0 = process.cpuUsage();
-    const result = scorePortfolio({ portfolio, catalog, settings: DEFAULT_SETTINGS, asOf: AS_OF });
+    const result = scorePortfolio({ portfolio, catalog, settings, asOf: AS_OF });
     const seconds = (performance.now() - t1) / 1000;
     const cpu = process.cpuUsage(cpu0);
     // CPU time of this process (all its threads, GC helpers included): on a shared machine the
     // wall-clock figure also counts time spent waiting for a core.
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const identical = sameAsOneCore(
+      result,
+      ranges,
+      run.outcomes.map((o) => o.summary),
+    );
     const peakRss = peakRssMb();
-    const accountsPerSecond = Math.round(ACCOUNTS / seconds);
+    const accountsPerSecond = Math.round(ACCOUNTS / shardedSeconds);
+    const r3 = (x: number) => Math.round(x * 1000) / 1000;
     return {
       accounts: ACCOUNTS,
       usagePoints: portfolio.usage.length,
       opportunities: result.opportunities.length,
-      generateSeconds: Math.round(t1 - t0) / 1000,
-      seconds: Math.round(seconds * 1000) / 1000,
+      generateSeconds: r3((t1 - t0) / 1000),
+      shards: ranges.length,
+      statsSeconds: r3(statsSeconds),
+      shardLoadSeconds: run.seconds.load,
+      shardScoreSeconds: run.seconds.score,
+      eachShardScoreSeconds: run.outcomes.map((o) => r3(o.ms.score / 1000)).join(' / '),
+      seconds: r3(shardedSeconds),
       accountsPerSecond,
-      cpuSeconds: Math.round(cpuSeconds * 1000) / 1000,
+      identicalToOneCore: identical,
+      oneCoreSeconds: r3(seconds),
+      oneCoreAccountsPerSecond: Math.round(ACCOUNTS / seconds),
+      oneCoreCpuSeconds: r3(cpuSeconds),
       accountsPerCpuSecond: Math.round(ACCOUNTS / cpuSeconds),
       peakRssMb: peakRss,
-      meetsTarget: accountsPerSecond >= 20_000 && peakRss < 1536,
+      meetsTarget: identical && accountsPerSecond >= 20_000 && peakRss < 1536,
     };
   },
 };

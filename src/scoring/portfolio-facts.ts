@@ -21,9 +21,10 @@ export interface PortfolioFacts {
 export function portfolioFacts(
   accounts: readonly Account[],
   settings: ScoringSettings,
+  scales: PortfolioScales = portfolioScales(accounts, settings.scales),
 ): PortfolioFacts {
   return {
-    scales: portfolioScales(accounts, settings.scales),
+    scales,
     themes: compileThemes(settings.ticketThemes),
     competitorRisk: compileKeywords(settings.health.competitorRisk),
     freeMail: freeMailSet(settings.champion.freeMailDomains),

@@ -10,9 +10,10 @@ import { accountRisks, buildOpportunity, type LikelihoodOverride } from './build
 import { indexCatalog } from './catalog-index.js';
 import { buildContext } from './context.js';
 import { toDay } from './dates.js';
-import { buildBenchmarks } from './detectors/benchmarks.js';
+import { benchmarksFrom } from './detectors/benchmarks.js';
 import { detectAll } from './detectors/index.js';
 import { portfolioFacts } from './portfolio-facts.js';
+import { statsOf, type PortfolioStats } from './portfolio-stats.js';
 import { indexPortfolio } from './portfolio-index.js';
 import type { ScoringSettings } from './settings/index.js';
 import { createScoresPool } from './scores.js';
@@ -28,6 +29,9 @@ export interface ScoringInput {
   asOf: string;
   /** Optional hook (issue 7 calibration): return a 1–10 likelihood to replace the rule-based one. */
   likelihoodOverride?: LikelihoodOverride;
+  /** The whole portfolio's statistics, when `portfolio` is one shard's share of it
+   * (`scoring/shards`); computed from `portfolio.accounts` when absent. */
+  stats?: PortfolioStats;
 }
 
 export interface ScoringResult {
@@ -45,10 +49,11 @@ export function scorePortfolio(input: ScoringInput): ScoringResult {
   }
   const cx = indexCatalog(catalog);
   const records = indexPortfolio(portfolio);
-  const benchmarks = buildBenchmarks(portfolio.accounts, cx, settings);
-  // Scales are detected over the whole portfolio, so one account's value reads the same way in a
-  // portfolio of ten and of ten thousand.
-  const facts = portfolioFacts(portfolio.accounts, settings);
+  // Benchmarks and scales are taken over the whole portfolio, so one account's value reads the
+  // same way in a portfolio of ten and of ten thousand, and in a shard of either.
+  const stats = input.stats ?? statsOf(portfolio.accounts, cx, settings);
+  const benchmarks = benchmarksFrom(stats.benchmarks);
+  const facts = portfolioFacts(portfolio.accounts, settings, stats.scales);
   const opportunities: Opportunity[] = [];
   const accounts: AccountSummary[] = [];
   const pool = createStringPool();
