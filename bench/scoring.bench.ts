@@ -26,7 +26,7 @@ import { scoreInThreads } from '../src/scoring/shards/threads.js';
 import { digest } from './scoring-share.js';
 import { availableParallelism } from 'node:os';
 import { peakRssMb } from './measure.js';
-import { forAccount } from '../examples/generate/random.js';
+import { mulberry32 } from '../examples/generate/random.js';
 import type { Bench } from './types.js';
 
 const ACCOUNTS = 100_000;
@@ -47,9 +47,10 @@ const DEPTS = ['Engineering', 'Marketing', 'Sales', 'Finance', 'Support'];
 const DATES = Array.from({ length: WEEKS }, (_, i) => addDays(AS_OF, -7 * (WEEKS - 1 - i)));
 
 /**
- * Accounts `from` to `to` (positions) of the generated portfolio, with their records. Each
- * account draws from its own stream, so a shard generates its share alone and gets the same
- * accounts a whole run does; `accountsOnly` leaves the records out (the statistics pass).
+ * Accounts `from` to `to` (positions) of the generated portfolio, with their records. One seeded
+ * stream draws every account in order (the scoring fingerprint test pins its output), so a share
+ * draws the accounts before it too and keeps only its own; `accountsOnly` keeps no records (the
+ * statistics pass).
  */
 export function generatePortfolio(
   to: number,
@@ -58,11 +59,13 @@ export function generatePortfolio(
   from = 0,
   accountsOnly = false,
 ): Portfolio {
+  const r = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const p: Portfolio = emptyPortfolio();
-  for (let i = from; i < to; i++) {
-    const rng = forAccount(seed, i, 'scoring-bench');
-    const r = () => rng.next();
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  for (let i = 0; i < to; i++) {
+    const mine = i >= from;
+    // Records not kept are still drawn (the stream stays in step), into a list thrown away.
+    const rec: Portfolio = mine && !accountsOnly ? p : emptyPortfolio();
     const id = `bench:A${i}`;
     const licensed = 5 + Math.floor(r() * 300);
     const active = Math.min(licensed + 5, Math.floor(licensed * (0.3 + r() * 0.75)));
@@ -98,12 +101,11 @@ export function generatePortfolio(
       featuresUsed: features.filter(() => r() < adoption),
       customFields: {},
     };
-    p.accounts.push(account);
-    if (accountsOnly) continue;
+    if (mine) p.accounts.push(account);
     const start = active * (0.7 + r() * 0.4);
     for (let w = 0; w < WEEKS; w++) {
       const value = Math.round(start + ((active - start) * w) / (WEEKS - 1));
-      p.usage.push({
+      rec.usage.push({
         accountId: id,
         date: DATES[w]!,
         metric: 'active_seats',
@@ -114,7 +116,7 @@ export function generatePortfolio(
     if (i % 3 === 0) {
       const base = 200_000 + r() * 900_000;
       for (let w = 0; w < WEEKS; w += 3)
-        p.usage.push({
+        rec.usage.push({
           accountId: id,
           date: DATES[w]!,
           metric: 'api_calls',
@@ -122,7 +124,7 @@ export function generatePortfolio(
         });
     }
     for (let c = 0; c < 3; c++) {
-      p.contacts.push({
+      rec.contacts.push({
         id: `${id}:c${c}`,
         accountId: id,
         name: `Person ${c}`,
@@ -134,7 +136,7 @@ export function generatePortfolio(
       } satisfies Contact);
     }
     for (const name of DEPTS.slice(0, 2)) {
-      p.departments.push({
+      rec.departments.push({
         accountId: id,
         name,
         headcount: 10 + Math.floor(r() * 60),
@@ -143,7 +145,7 @@ export function generatePortfolio(
     }
     if (r() < 0.5) {
       const [kind, detail] = pick(DETAILS);
-      p.signals.push({
+      rec.signals.push({
         accountId: id,
         date: addDays(AS_OF, -Math.floor(r() * 150)),
         kind,
