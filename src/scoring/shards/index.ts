@@ -25,7 +25,8 @@ export interface ShardRange {
   to: number;
 }
 
-/** A module's export, by URL or path (what a worker or another process can import). */
+/** A module's export, by absolute file URL or path (what a worker or another process can import;
+ * a relative specifier would resolve against this module, not the caller's). */
 export interface ModuleRef {
   module: string;
   export: string;
