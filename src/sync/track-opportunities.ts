@@ -30,6 +30,9 @@ export interface TrackResult {
 export const evidenceHash = (o: Opportunity): string =>
   hashValue({ accountId: o.accountId, type: o.type, evidence: o.evidence });
 
+/** Never-stored opportunities sent to the database at a time, while the next ones are hashed. */
+const FRESH_CHUNK = 5_000;
+
 function causeOf(prev: OpportunityState, dataHash: string, settingsVersion: string): ScoreCause {
   const data = prev.dataHash !== dataHash;
   const settings = prev.settingsVersion !== settingsVersion;
@@ -49,80 +52,84 @@ export async function trackOpportunities(
   },
 ): Promise<TrackResult> {
   const { connection, runId, asOf, settingsVersion } = args;
+  let gone: string[] = [];
   const states = args.states ?? (await bulkOpportunityStates(db, connection));
   const writes: OpportunityWrite[] = [];
   const unchanged: string[] = [];
-  for (const opportunity of args.opportunities) {
-    const contentHash = hashValue(opportunity);
-    const prev = states.get(opportunity.id);
-    if (
-      prev &&
-      prev.contentHash === contentHash &&
-      prev.settingsVersion === settingsVersion &&
-      !prev.closedAt
-    ) {
-      unchanged.push(opportunity.id);
-      continue;
-    }
-    writes.push({
-      opportunity,
-      contentHash,
-      dataHash: evidenceHash(opportunity),
-      settingsVersion,
-    });
-  }
-  // Only a stored opportunity being rewritten can have changed its scores: read just those.
-  const before = await storedScores(
-    db,
-    connection,
-    writes.filter((w) => states.has(w.opportunity.id)).map((w) => w.opportunity.id),
-  );
-  const history: ScoreHistoryRow[] = [];
-  let created = 0;
-  for (const w of writes) {
-    const o = w.opportunity;
-    const prev = states.get(o.id);
-    const row = {
-      opportunityId: o.id,
-      runId,
-      asOf,
-      scores: o.scores,
-      tier: o.tier,
-      dataHash: w.dataHash,
-      settingsVersion,
-    };
-    if (!prev) {
-      created++;
-      history.push({ ...row, cause: 'new' });
-    } else if (
-      stableStringify(before.get(o.id)) !== stableStringify(o.scores) ||
-      prev.tier !== o.tier
-    ) {
-      history.push({ ...row, cause: causeOf(prev, w.dataHash, settingsVersion) });
-    }
-  }
-  const detected = new Set(args.opportunities.map((o) => o.id));
-  const gone = [...states.values()]
-    .filter((s) => !detected.has(s.id) && !s.closedAt)
-    .map((s) => s.id);
+  const detected = new Set<string>();
   await db.transaction(async (tx) => {
-    // Never stored (a first run: all of them): straight in. Stored: upserted, status kept.
-    await bulkInsertOpportunities(
+    // Hashing a document costs about as much as the database takes to store it, so the
+    // never-stored opportunities (a first run: all of them) go in a chunk at a time while the
+    // next chunk is hashed, one chunk in flight: the database works while this thread hashes.
+    let fresh: OpportunityWrite[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      await inFlight;
+      // Never stored: straight in (`bulkInsertOpportunities`). Stored: upserted below.
+      inFlight = bulkInsertOpportunities(tx, connection, asOf, fresh);
+      // Awaited at the next flush; until then a failure must not count as unhandled.
+      inFlight.catch(() => undefined);
+      fresh = [];
+    };
+    for (const opportunity of args.opportunities) {
+      detected.add(opportunity.id);
+      const contentHash = hashValue(opportunity);
+      const prev = states.get(opportunity.id);
+      if (
+        prev &&
+        prev.contentHash === contentHash &&
+        prev.settingsVersion === settingsVersion &&
+        !prev.closedAt
+      ) {
+        unchanged.push(opportunity.id);
+        continue;
+      }
+      const write = {
+        opportunity,
+        contentHash,
+        dataHash: evidenceHash(opportunity),
+        settingsVersion,
+      };
+      writes.push(write);
+      if (!prev && fresh.push(write) >= FRESH_CHUNK) await flush();
+    }
+    await flush();
+    await inFlight;
+    const stored = writes.filter((w) => states.has(w.opportunity.id));
+    // Only a stored opportunity being rewritten can have changed its scores: read just those.
+    const before = await storedScores(
       tx,
       connection,
-      asOf,
-      writes.filter((w) => !states.has(w.opportunity.id)),
+      stored.map((w) => w.opportunity.id),
     );
-    await bulkSaveOpportunities(
-      tx,
-      connection,
-      asOf,
-      writes.filter((w) => states.has(w.opportunity.id)),
-    );
+    const history: ScoreHistoryRow[] = [];
+    for (const w of writes) {
+      const o = w.opportunity;
+      const prev = states.get(o.id);
+      const row = {
+        opportunityId: o.id,
+        runId,
+        asOf,
+        scores: o.scores,
+        tier: o.tier,
+        dataHash: w.dataHash,
+        settingsVersion,
+      };
+      if (!prev) history.push({ ...row, cause: 'new' });
+      else if (
+        stableStringify(before.get(o.id)) !== stableStringify(o.scores) ||
+        prev.tier !== o.tier
+      ) {
+        history.push({ ...row, cause: causeOf(prev, w.dataHash, settingsVersion) });
+      }
+    }
+    gone = [...states.values()].filter((s) => !detected.has(s.id) && !s.closedAt).map((s) => s.id);
+    await bulkSaveOpportunities(tx, connection, asOf, stored);
     await touchOpportunities(tx, connection, asOf, unchanged);
     await closeOpportunities(tx, connection, gone);
     await bulkAddScoreHistory(tx, connection, history);
   });
+  const created = writes.filter((w) => !states.has(w.opportunity.id)).length;
   // Bring the in-memory states up to date instead of reading every row back.
   const now = new Date().toISOString();
   for (const w of writes) {
