@@ -136,6 +136,14 @@ describe('shards on a foreign portfolio', () => {
     );
   });
 
+  it('names a source module that has no such function', async () => {
+    const [job] = jobs(1);
+    const missing = { ...job!, source: { ...job!.source, export: 'noSuchShare' } };
+    await expect(runShardJob(missing)).rejects.toThrow(
+      /scoring shard: source .*shard-source\.ts has no function "noSuchShare"/,
+    );
+  });
+
   it('a shard that fails in its thread fails the run with the shard named', async () => {
     const [first, second] = jobs(2);
     const failing = { ...second!, source: { ...second!.source, args: { fail: 'export gone' } } };
