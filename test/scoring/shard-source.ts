@@ -4,6 +4,7 @@
  * accounts and their records; the sink hands back a digest and counts instead of the result.
  */
 import { createHash } from 'node:crypto';
+import { isMainThread } from 'node:worker_threads';
 import type { Portfolio } from '../../src/model/records.js';
 import type { ScoringResult } from '../../src/scoring/index.js';
 import type { ShardRange } from '../../src/scoring/shards/index.js';
@@ -15,6 +16,8 @@ export interface FolderShareArgs {
   short?: number;
   /** Throw instead of loading (a source that fails). */
   fail?: string;
+  /** End the worker thread quietly instead of loading (never on the main thread). */
+  exitThread?: boolean;
 }
 
 export function shareOf(whole: Portfolio, shard: ShardRange): Portfolio {
@@ -33,6 +36,7 @@ export function shareOf(whole: Portfolio, shard: ShardRange): Portfolio {
 
 export async function folderShare(args: FolderShareArgs, shard: ShardRange): Promise<Portfolio> {
   if (args.fail) throw new Error(args.fail);
+  if (args.exitThread && !isMainThread) process.exit(0);
   const share = shareOf((await readPortfolio(args.dir)).portfolio, shard);
   if (args.short) share.accounts = share.accounts.slice(args.short);
   return share;

@@ -152,6 +152,14 @@ describe('shards on a foreign portfolio', () => {
     );
   }, 60_000);
 
+  it('a thread that ends without an outcome fails the run instead of leaving it waiting', async () => {
+    const [first, second] = jobs(2);
+    const quitting = { ...second!, source: { ...second!.source, args: { exitThread: true } } };
+    await expect(scoreInThreads([first!, quitting])).rejects.toThrow(
+      /scoring shard 2 of 2: the thread exited \(code 0\) before it finished/,
+    );
+  }, 60_000);
+
   it('refuses to merge an incomplete set of shards', async () => {
     const outcomes = await Promise.all(jobs(3).map(runShardJob));
     expect(() => mergeShards([outcomes[0]!, outcomes[2]!])).toThrow(/missing or out of place/);

@@ -35,6 +35,7 @@ export async function scoreInThreads(jobs: readonly ScoringShardJob[]): Promise<
       let loaded = 0;
       let scored = 0;
       let done = 0;
+      const finished = new Set<number>();
       workers.forEach((w, i) => {
         const where = `scoring shard ${jobs[i]!.shard.index + 1} of ${jobs[i]!.shard.count}`;
         w.on('message', (m: ShardThreadMessage) => {
@@ -44,6 +45,7 @@ export async function scoreInThreads(jobs: readonly ScoringShardJob[]): Promise<
           } else if (m.kind === 'scored' && ++scored === workers.length) {
             tScored = performance.now();
           } else if (m.kind === 'done') {
+            finished.add(i);
             outcomes.push(m.outcome);
             if (++done === workers.length) resolve();
           } else if (m.kind === 'error') {
@@ -54,7 +56,8 @@ export async function scoreInThreads(jobs: readonly ScoringShardJob[]): Promise<
         });
         w.on('error', (e) => reject(new Error(`${where}: ${e.message}`, { cause: e })));
         w.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`${where}: the thread exited with code ${code}`));
+          if (!finished.has(i))
+            reject(new Error(`${where}: the thread exited (code ${code}) before it finished`));
         });
       });
     });
