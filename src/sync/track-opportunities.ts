@@ -58,7 +58,7 @@ export async function trackOpportunities(
   const unchanged: string[] = [];
   const detected = new Set<string>();
   await db.transaction(async (tx) => {
-    // Hashing a document costs about as much as the database takes to store it, so the
+    // Hashing the documents is a good part of what storing them takes, so the
     // never-stored opportunities (a first run: all of them) go in a chunk at a time while the
     // next chunk is hashed, one chunk in flight: the database works while this thread hashes.
     let fresh: OpportunityWrite[] = [];

@@ -135,6 +135,20 @@ export async function sinkShare(
   return { summary: await sink(job.sink.args, result, job) };
 }
 
+/** A job's outcome once its result went to the sink (or is to go back). */
+export const shardOutcome = (
+  job: ScoringShardJob,
+  result: ScoringResult,
+  delivered: Pick<ShardOutcome, 'result' | 'summary'>,
+  ms: ShardOutcome['ms'],
+): ShardOutcome => ({
+  shard: job.shard,
+  ...delivered,
+  accounts: result.accounts.length,
+  opportunities: result.opportunities.length,
+  ms,
+});
+
 /** Run one job here, start to end: what a queue's worker does with a job it takes. */
 export async function runShardJob(job: ScoringShardJob): Promise<ShardOutcome> {
   const t0 = performance.now();
@@ -142,14 +156,12 @@ export async function runShardJob(job: ScoringShardJob): Promise<ShardOutcome> {
   const t1 = performance.now();
   const result = scoreShare(job, share);
   const t2 = performance.now();
-  const out = await sinkShare(job, result);
-  return {
-    shard: job.shard,
-    ...out,
-    accounts: result.accounts.length,
-    opportunities: result.opportunities.length,
-    ms: { load: t1 - t0, score: t2 - t1, sink: performance.now() - t2 },
-  };
+  const delivered = await sinkShare(job, result);
+  return shardOutcome(job, result, delivered, {
+    load: t1 - t0,
+    score: t2 - t1,
+    sink: performance.now() - t2,
+  });
 }
 
 /** The shards' results as one run's: concatenated in shard order (the portfolio's order). */

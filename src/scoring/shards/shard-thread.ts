@@ -1,6 +1,6 @@
 /** A scoring shard's worker thread (`threads.ts`): load the share, wait for the word, score. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadShare, scoreShare, sinkShare, type ScoringShardJob } from './index.js';
+import { loadShare, scoreShare, shardOutcome, sinkShare, type ScoringShardJob } from './index.js';
 import type { ShardThreadMessage } from './threads.js';
 
 const job = (workerData as { job: ScoringShardJob }).job;
@@ -17,16 +17,14 @@ try {
   const result = scoreShare(job, share);
   const t3 = performance.now();
   send({ kind: 'scored' });
-  const out = await sinkShare(job, result);
+  const delivered = await sinkShare(job, result);
   send({
     kind: 'done',
-    outcome: {
-      shard: job.shard,
-      ...out,
-      accounts: result.accounts.length,
-      opportunities: result.opportunities.length,
-      ms: { load: t1 - t0, score: t3 - t2, sink: performance.now() - t3 },
-    },
+    outcome: shardOutcome(job, result, delivered, {
+      load: t1 - t0,
+      score: t3 - t2,
+      sink: performance.now() - t3,
+    }),
   });
 } catch (e) {
   const err = e instanceof Error ? e : new Error(String(e));
