@@ -141,6 +141,11 @@ export interface Connector {
   setup?(options?: { dryRun?: boolean }): Promise<string[]>;
   /** Optional: API usage so far. */
   usage?(): ApiUsage;
+  /** Optional: a digest of everything `pull(request)` would return, worked out without parsing
+   * it (files: the bytes of the export). Equal digests mean an equal pull, so a run can keep what
+   * it mapped from the source last time instead of reading it again (`src/sync/unchanged-source.ts`).
+   * Undefined when the source cannot tell (it is missing, or the connector cannot know). */
+  fingerprint?(request: PullRequest): Promise<string | undefined>;
   /** Optional: release sockets, flush token caches. */
   close?(): Promise<void>;
   /** Optional: how to build this connector again in a worker thread, so a sync can pull and map

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const asOfFor = (name: string) =>
     env.HEADROOM_AS_OF ?? (name === DEMO ? DEMO_AS_OF : new Date().toISOString().slice(0, 10));
 
-  const { report, written } = await syncOnce({
+  const { report, written, kept } = await syncOnce({
     store,
     connection: demo,
     env,
@@ -45,9 +45,11 @@ async function main(): Promise<void> {
     throw new Error(`demo sync failed: ${report.error ?? 'unknown error'}`);
   const s = report.stats;
   process.stdout.write(
-    `Synced the demo portfolio (${env.HEADROOM_DEMO_SOURCE}) as of ${report.asOf}: ${report.analysis?.accounts.length ?? 0} accounts, ` +
-      `${report.analysis?.opportunities.length ?? 0} opportunities, ${s.issues} issues (run ${report.runId}, ${(s.durationMs / 1000).toFixed(1)} s)\n` +
-      written.map((f) => `  wrote ${f}\n`).join(''),
+    `Synced the demo portfolio (${env.HEADROOM_DEMO_SOURCE}) as of ${report.asOf}: ${s.results?.accounts ?? 0} accounts, ` +
+      `${s.results?.opportunities ?? 0} opportunities, ${s.issues} issues (run ${report.runId}, ${(s.durationMs / 1000).toFixed(1)} s` +
+      `${report.unchangedSince !== undefined ? `; nothing changed since run ${report.unchangedSince}` : ''})\n` +
+      written.map((f) => `  wrote ${f}\n`).join('') +
+      kept.map((f) => `  kept ${f}\n`).join(''),
   );
 
   const server = await serve({

@@ -11,6 +11,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, SourceError } from '../../src/errors.js';
 import type { Connector, ConnectorFactory, FieldInfo, PullRequest, RawPage } from '../types.js';
+import { fileFingerprint } from './fingerprint.js';
 import { listFolder, locate, type LocatedSource } from './locate.js';
 import { delimitedHeader, readDelimited } from './read-delimited.js';
 import { jsonHeader, readJson } from './read-json.js';
@@ -102,6 +103,11 @@ export const createFilesConnector: ConnectorFactory = (ctx) => {
         src.label,
         pageSize,
       );
+    },
+    /** The export's bytes: an unchanged file need not be parsed again. */
+    async fingerprint(request: PullRequest): Promise<string | undefined> {
+      const src = locate(dir, request.object);
+      return src ? fileFingerprint(src) : undefined;
     },
     /** Header columns as fields (all text: typing is the mapping's job). Empty when the file is absent. */
     async describe(object: string): Promise<FieldInfo[]> {

@@ -63,7 +63,7 @@ async function sync(flags: SyncFlags): Promise<number> {
   const store = await openStoreFromEnv(ctx.env);
   const progress = progressReporter(ctx.tty);
   try {
-    const { report, written } = await syncOnce({
+    const { report, written, kept } = await syncOnce({
       store,
       connection,
       env: ctx.env,
@@ -76,7 +76,7 @@ async function sync(flags: SyncFlags): Promise<number> {
       onProgress: progress.onProgress,
     });
     progress.stop();
-    printReport(ctx, report, written);
+    printReport(ctx, report, written, kept);
     // A held run did not do its work: schedulers see it as a failure until someone confirms.
     return report.status === 'failed' || report.status === 'held' ? EXIT.failed : EXIT.ok;
   } finally {
@@ -85,7 +85,7 @@ async function sync(flags: SyncFlags): Promise<number> {
   }
 }
 
-function printReport(ctx: CliContext, r: RunReport, written: string[]): void {
+function printReport(ctx: CliContext, r: RunReport, written: string[], kept: string[]): void {
   const s = r.stats;
   ctx.print(
     `run ${r.runId} ${r.status}${r.dryRun ? ' (dry run)' : ''}: ${r.connection} as of ${r.asOf}`,
@@ -102,14 +102,19 @@ function printReport(ctx: CliContext, r: RunReport, written: string[]): void {
     return;
   }
   ctx.print(`  pulled ${s.pulled}, mapped ${s.mapped}, issues ${s.issues}, deleted ${s.deletes}`);
-  ctx.print(
-    `  opportunities: ${s.opportunities.new} new, ${s.opportunities.changed} changed, ${s.opportunities.closed} closed`,
-  );
-  if (r.analysis) {
-    const accounts = r.analysis.accounts.length;
-    const opps = r.analysis.opportunities;
-    const tier1 = opps.filter((o) => o.tier === 1 && o.category === 'expansion').length;
-    ctx.print(`  ${accounts} accounts, ${opps.length} opportunities (${tier1} Tier 1 expansion)`);
+  if (s.unchanged.length)
+    ctx.print(`  unchanged since last read, not read again: ${s.unchanged.join(', ')}`);
+  if (r.unchangedSince !== undefined)
+    ctx.print(`  nothing changed since run ${r.unchangedSince}: its results stand`);
+  else
+    ctx.print(
+      `  opportunities: ${s.opportunities.new} new, ${s.opportunities.changed} changed, ${s.opportunities.closed} closed`,
+    );
+  if (s.results) {
+    const { accounts, opportunities, tier1Expansion } = s.results;
+    ctx.print(
+      `  ${accounts} accounts, ${opportunities} opportunities (${tier1Expansion} Tier 1 expansion)`,
+    );
   }
   for (const [section, plan] of Object.entries(r.plan)) {
     if (!plan) continue;
@@ -129,4 +134,5 @@ function printReport(ctx: CliContext, r: RunReport, written: string[]): void {
   for (const w of s.warnings) ctx.print(`  warning: ${w.message}`);
   if (r.error) ctx.print(`  error: ${r.error}`);
   for (const f of written) ctx.print(`  wrote ${f}`);
+  for (const f of kept) ctx.print(`  kept ${f} (already these results)`);
 }

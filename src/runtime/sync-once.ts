@@ -3,14 +3,18 @@
  * scheduler, `POST /api/runs`): connector → `runSync` (pull, mirror, score, diffed write-back) →
  * the output files, when asked for.
  */
+import { join } from 'node:path';
 import type { Connector } from '../../connectors/types.js';
 import type { Env } from '../env.js';
 import type { Log } from '../log.js';
 import type { Portfolio } from '../model/records.js';
 import { renderPlaybook } from '../narrative/index.js';
-import { writeOutputs } from '../output/write-outputs.js';
+import { OUTPUT_FILES, writeOutputs } from '../output/write-outputs.js';
 import { analyze, groupBy } from '../pipeline/analyze.js';
 import type { Store } from '../store/db.js';
+import { hashValue } from '../store/hash.js';
+import { forgetOutputFiles, outputFilesInPlace, recordOutputFiles } from '../store/output-files.js';
+import { HEADROOM_VERSION } from '../version.js';
 import { runSync } from '../sync/index.js';
 import type { RunReport, SyncConnection, SyncPhase } from '../sync/types.js';
 import { checkMappingAgainstCrm, openConnector } from './connector.js';
@@ -47,6 +51,9 @@ export interface SyncOnceResult {
   report: RunReport;
   /** Output files written. */
   written: string[];
+  /** Output files left as they were: they already hold these results (a run that kept the
+   * last run's results, `report.unchangedSince`). */
+  kept: string[];
 }
 
 export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
@@ -59,7 +66,21 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
     await checkMappingAgainstCrm(o.connection, connector);
     let portfolio: Portfolio | undefined;
     let learned: Learned | undefined;
+    const portfolioName = `${o.connection.name} (${o.connection.connector})`;
+    const out = o.out;
     const report = await runSync({
+      // What the results depend on here besides the mirror, the date, the mapping and people's
+      // decisions: a run with nothing new keeps the last run's results and its output files.
+      analysisKey: hashValue({
+        version: HEADROOM_VERSION,
+        catalog: scoring.catalog,
+        settings,
+        portfolioName,
+      }),
+      resultsInPlace: (inputsKey) =>
+        out
+          ? outputFilesInPlace(o.store, { connection: o.connection.name, dir: out, inputsKey })
+          : Promise.resolve(true),
       store: o.store,
       connection: o.connection,
       connector,
@@ -90,13 +111,16 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       if (added) o.log.info({ connection: o.connection.name, added }, 'outcomes recorded');
     }
     const written: string[] = [];
-    if (o.out && report.analysis) {
+    if (out && report.unchangedSince !== undefined)
+      return { report, written, kept: outputPaths(out) };
+    if (out && report.analysis) {
+      await forgetOutputFiles(o.store, o.connection.name, out);
       const { opportunities, accounts } = report.analysis;
       const playbook = renderPlaybook({
         opportunities,
         accounts,
         asOf: o.asOf,
-        portfolioName: `${o.connection.name} (${o.connection.connector})`,
+        portfolioName,
         catalog: scoring.catalog,
         ...(portfolio
           ? {
@@ -111,19 +135,31 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
           : {}),
       });
       written.push(
-        ...(await writeOutputs(o.out, {
+        ...(await writeOutputs(out, {
           opportunities,
           accounts,
           issues: report.issues,
           playbook,
         })),
       );
+      if (report.inputsKey !== undefined)
+        await recordOutputFiles(o.store, {
+          connection: o.connection.name,
+          dir: out,
+          inputsKey: report.inputsKey,
+          runId: report.runId,
+          files: written,
+        });
     }
-    return { report, written };
+    return { report, written, kept: [] };
   } finally {
     await connector.close?.();
   }
 }
+
+/** The output files of `dir`, in the contract's order. */
+const outputPaths = (dir: string): string[] =>
+  Object.values(OUTPUT_FILES).map((name) => join(dir, name));
 
 /** The sync-warning thresholds from the environment (`HEADROOM_WARN_*`). */
 export const warnThresholds = (env: Env): WarnThresholds => ({

@@ -144,6 +144,18 @@ export async function closeOpportunities(db: Db, connection: string, ids: string
   }
 }
 
+/** Where people's decisions on a connection's opportunities stand (statuses set in the console
+ * or read back from the CRM): it changes with every decision. A run's learning reads them. */
+export async function decisionsDigest(db: Db, connection: string): Promise<string> {
+  const { rows } = await db.query<{ n: number; at: Date | null }>(
+    `SELECT count(*)::int AS n, max(status_changed_at) AS at FROM opportunities
+     WHERE connection = $1 AND status_changed_at IS NOT NULL`,
+    [connection],
+  );
+  const r = rows[0];
+  return `${r?.n ?? 0}@${r?.at ? r.at.toISOString() : '-'}`;
+}
+
 /** A person (or the CRM read-back) changed an opportunity's status. */
 export async function setOpportunityStatus(
   db: Db,

@@ -77,12 +77,63 @@ export async function startRun(
 export async function finishRun(
   db: Db,
   id: number,
-  result: { status: Exclude<RunStatus, 'running'>; stats: object; error?: string },
+  result: {
+    status: Exclude<RunStatus, 'running'>;
+    stats: object;
+    error?: string;
+    /** What the run's results depended on besides the mirror (`sync/unchanged-run.ts`). */
+    inputsKey?: string;
+  },
 ): Promise<void> {
   await db.query(
-    'UPDATE sync_runs SET status = $2, stats = $3::jsonb, error = $4, finished_at = now() WHERE id = $1',
-    [id, result.status, JSON.stringify(result.stats), result.error ?? null],
+    `UPDATE sync_runs SET status = $2, stats = $3::jsonb, error = $4, inputs_key = $5, finished_at = now()
+     WHERE id = $1`,
+    [
+      id,
+      result.status,
+      JSON.stringify(result.stats),
+      result.error ?? null,
+      result.inputsKey ?? null,
+    ],
   );
+}
+
+/** The run of a connection before `runId`, leaving out runs skipped for the lock (they did
+ * nothing): whether its results still stand is decided from it (`sync/unchanged-run.ts`). */
+export async function previousRun(
+  db: Db,
+  connection: string,
+  runId: number,
+): Promise<
+  | {
+      id: number;
+      status: RunStatus;
+      dryRun: boolean;
+      inputsKey?: string;
+      stats: Record<string, unknown>;
+    }
+  | undefined
+> {
+  const { rows } = await db.query<{
+    id: number;
+    status: RunStatus;
+    dry_run: boolean;
+    inputs_key: string | null;
+    stats: Record<string, unknown>;
+  }>(
+    `SELECT id, status, dry_run, inputs_key, stats FROM sync_runs
+     WHERE connection = $1 AND id < $2 AND status <> 'skipped' ORDER BY id DESC LIMIT 1`,
+    [connection, runId],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    status: r.status,
+    dryRun: r.dry_run,
+    ...(r.inputs_key !== null ? { inputsKey: r.inputs_key } : {}),
+    stats: r.stats,
+  };
 }
 
 export async function getRun(db: Db, id: number): Promise<RunRow | undefined> {

@@ -22,7 +22,9 @@ import {
   type MassChangeHold,
   type MassChangeSettings,
 } from './mass-change-guard.js';
-import { pullObject, type PullResult } from './pull.js';
+import { pullObject, requestFor, type PullResult } from './pull.js';
+import { forgetSourceStates } from '../store/source-states.js';
+import { sourceKey, unchangedPull } from './unchanged-source.js';
 import type { RunStats, SyncConnection, SyncLogger, SyncPhase } from './types.js';
 
 export async function pullAll(args: {
@@ -50,6 +52,30 @@ export async function pullAll(args: {
   const catalogVersion = args.catalog
     ? hashValue([catalogRefVersion(args.catalog), map.priorPeriodMonths])
     : undefined;
+  // Sources the connector can fingerprint are keyed by what a full read of them depends on; one
+  // whose key is the one it was last read under is not read again (a full run reads it anyway).
+  const keys = new Map<NeutralObject, string>();
+  const kept = new Map<NeutralObject, PullResult>();
+  if (args.connector.fingerprint) {
+    for (const object of objects) {
+      const spec = connection.mapping.objects[object]!;
+      const where = { store: args.store, connection: connection.name, object, spec };
+      const { request } = await requestFor({ ...where, full: args.full, catalogVersion });
+      if (request.since !== undefined) continue;
+      const key = await sourceKey({ ...where, connector: args.connector, request, catalogVersion });
+      if (key === undefined) continue;
+      keys.set(object, key);
+      const unchanged = args.full
+        ? undefined
+        : await unchangedPull(args.store, connection.name, object, key);
+      if (unchanged) kept.set(object, unchanged);
+    }
+  }
+  const toPull = objects.filter((o) => !kept.has(o));
+  // A source read now may change the mirror before the run is applied (a run held by the guard,
+  // or one that fails later, still wrote what changed): until this read is applied, nothing may
+  // count as read from it.
+  if (args.connector.fingerprint) await forgetSourceStates(args.store, connection.name, toPull);
   const pullOne = (object: NeutralObject, worker?: PullWorker) =>
     pullObject({
       store: args.store,
@@ -59,6 +85,7 @@ export async function pullAll(args: {
       object,
       spec: connection.mapping.objects[object]!,
       full: args.full,
+      sourceKey: keys.get(object),
       map,
       ...(catalogVersion !== undefined ? { catalogVersion } : {}),
       ...(worker
@@ -74,7 +101,7 @@ export async function pullAll(args: {
   const offer = args.connector.worker;
   const sized =
     offer && mode !== 'off'
-      ? objects.map((o) => ({
+      ? toPull.map((o) => ({
           object: o,
           records: offer.weight(connection.mapping.objects[o]!.from),
         }))
@@ -94,11 +121,11 @@ export async function pullAll(args: {
           ),
         })),
       )
-    : { main: objects, worker: [] };
-  const results: (PullResult | undefined)[] = objects.map(() => undefined);
+    : { main: toPull, worker: [] };
+  const results: (PullResult | undefined)[] = objects.map((o) => kept.get(o));
   const inWorker = new Set<number>();
   let stop = false;
-  let done = 0;
+  let done = kept.size;
   const finish = (object: NeutralObject, r: PullResult, mappedInWorker = false) => {
     const i = objects.indexOf(object);
     results[i] = r;
@@ -148,6 +175,7 @@ export async function pullAll(args: {
     stats.mapped += r.mapped;
     stats.mirrorUpserts += r.upserts;
     if (inWorker.has(i)) stats.pulledInWorker.push(object);
+    if (r.unchangedSince !== undefined) stats.unchanged.push(object);
     issues.push(...r.issues);
     if (r.unreadable && object === 'account') {
       const last = r.issues.at(-1)!;

@@ -47,37 +47,35 @@ export interface PullResult {
    * watermark, so the next run pulls incrementally again. */
   catalogVersion?: string;
   /** The mapped records and the live ids once `deleteIds` are applied, for scoring without
-   * reading the mirror back. */
-  view: Pulled;
+   * reading the mirror back. Absent when the source was not read (`unchangedSince`): the
+   * object is scored from the mirror. */
+  view?: Pulled;
+  /** The source was not read: it is what the run with this id read (`unchanged-source.ts`), and
+   * the counts and issues are that read's. */
+  unchangedSince?: number;
+  /** The key the source was read under in full (`unchanged-source.ts`), saved with the pull's
+   * figures once the pull is applied. */
+  sourceKey?: string;
 }
 
 /** Changed records per bulk write: bounds the COPY text held at once (about 10 MB). */
 const FLUSH_AT = 25_000;
 
-export async function pullObject(args: {
+/** What to ask the connector for: the mapped fields, incrementally from the watermark unless
+ * the pull is full or the catalog accounts were resolved against changed. */
+export async function requestFor(args: {
   store: Store;
-  connector: Connector;
   connection: string;
-  runId: number;
   object: NeutralObject;
   spec: ObjectMapping;
   full: boolean;
-  /** Catalog and prior-period context for mapping accounts (`MapContext`). */
-  map?: Pick<MapContext, 'catalog' | 'priorPeriodMonths'>;
-  /** Identifies the catalog `map.catalog` was built from: when it differs from the last run's,
-   * accounts are pulled in full, so a plan refused yesterday resolves once the catalog has it. */
-  catalogVersion?: string;
-  /** Changed records per bulk write (default `FLUSH_AT`). */
-  flushAt?: number;
-  /** Map on another thread (`PullWorker.map`); by default the pages are mapped here. */
-  mapper?: (request: PullRequest, ctx: MapContext) => AsyncIterable<MappedPage>;
-}): Promise<PullResult> {
-  const { store, connector, connection, runId, object, spec } = args;
-  const catalogKey = `catalog:${object}`;
+  catalogVersion?: string | undefined;
+}): Promise<{ request: PullRequest; recheck: boolean }> {
+  const { store, connection, object, spec } = args;
   const recheck =
     object === 'account' &&
     args.catalogVersion !== undefined &&
-    (await getWatermark(store, connection, catalogKey)) !== args.catalogVersion;
+    (await getWatermark(store, connection, `catalog:${object}`)) !== args.catalogVersion;
   const since =
     args.full || recheck ? undefined : await getWatermark(store, connection, `pull:${object}`);
   const associations = sourceAssociations(spec);
@@ -88,6 +86,33 @@ export async function pullObject(args: {
     ...(spec.where !== undefined ? { where: spec.where } : {}),
     ...(since !== undefined ? { since } : {}),
   };
+  return { request, recheck };
+}
+
+export async function pullObject(args: {
+  store: Store;
+  connector: Connector;
+  connection: string;
+  runId: number;
+  object: NeutralObject;
+  spec: ObjectMapping;
+  full: boolean;
+  /** The key this full read of the source is made under, saved with its figures once the pull
+   * is applied (`unchanged-source.ts`). */
+  sourceKey?: string | undefined;
+  /** Catalog and prior-period context for mapping accounts (`MapContext`). */
+  map?: Pick<MapContext, 'catalog' | 'priorPeriodMonths'>;
+  /** Identifies the catalog `map.catalog` was built from: when it differs from the last run's,
+   * accounts are pulled in full, so a plan refused yesterday resolves once the catalog has it. */
+  catalogVersion?: string;
+  /** Changed records per bulk write (default `FLUSH_AT`). */
+  flushAt?: number;
+  /** Map on another thread (`PullWorker.map`); by default the pages are mapped here. */
+  mapper?: (request: PullRequest, ctx: MapContext) => AsyncIterable<MappedPage>;
+}): Promise<PullResult> {
+  const { store, connector, connection, runId, object } = args;
+  const { request, recheck } = await requestFor(args);
+  const since = request.since;
   const known = await bulkMirrorHashes(store, connection, object);
   const view: Pulled = { object, records: new Map(), live: new Set(known.keys()) };
   const result: PullResult = {
@@ -102,6 +127,7 @@ export async function pullObject(args: {
     deleteIds: [],
     view,
     ...(recheck ? { catalogVersion: args.catalogVersion! } : {}),
+    ...(args.sourceKey !== undefined && since === undefined ? { sourceKey: args.sourceKey } : {}),
   };
   const seen = new Set<string>();
   // Keyed by id: a duplicate that wins replaces its twin before the batch is written.
@@ -140,7 +166,7 @@ export async function pullObject(args: {
   const ctx: MapContext = { ...args.map, connection };
   const pages = args.mapper
     ? args.mapper(request, ctx)
-    : mapPages(connector.pull(request), object, spec, ctx);
+    : mapPages(connector.pull(request), object, args.spec, ctx);
   try {
     for await (const page of pages) {
       result.issues.push(...page.issues);
@@ -173,6 +199,7 @@ export async function pullObject(args: {
     result.unreadable = true;
     delete result.watermark;
     delete result.catalogVersion;
+    delete result.sourceKey;
     await drain();
     result.after = known.size;
     return result;

@@ -3,9 +3,11 @@
  * whole mirror back. The result is the one `buildPortfolio` reads from the mirror after the same
  * pull: the same live records in the same order (by source id). From the mirror come only the
  * live records the pull did not map: all of an incremental pull's unchanged ones, a record that
- * failed to map this time (the mirror keeps its last good version), objects not pulled at all.
+ * failed to map this time (the mirror keeps its last good version), objects not pulled at all
+ * (not in the mapping, or a source unchanged since it was last read: `unchanged-source.ts`).
  */
 import { NEUTRAL_OBJECTS, type NeutralObject, type Portfolio } from '../model/records.js';
+import { bulkLiveRecords } from '../store/bulk/live-records.js';
 import type { Db } from '../store/db.js';
 import { addSeatHistory, portfolioOf } from './portfolio.js';
 import type { Pulled } from './pulled.js';
@@ -19,14 +21,12 @@ async function readLive(
   db: Db,
   connection: string,
   object: NeutralObject,
-  ids?: readonly string[],
+  ids: readonly string[],
 ): Promise<Entry[]> {
   const { rows } = await db.query<{ id: string; data: unknown }>(
-    ids
-      ? `SELECT m.id, m.data FROM mirror m JOIN unnest($3::text[]) AS w(id) ON w.id = m.id
-         WHERE m.connection = $1 AND m.object = $2 AND m.deleted_at IS NULL`
-      : 'SELECT id, data FROM mirror WHERE connection = $1 AND object = $2 AND deleted_at IS NULL',
-    ids ? [connection, object, ids] : [connection, object],
+    `SELECT m.id, m.data FROM mirror m JOIN unnest($3::text[]) AS w(id) ON w.id = m.id
+     WHERE m.connection = $1 AND m.object = $2 AND m.deleted_at IS NULL`,
+    [connection, object, ids],
   );
   return rows.map((r): Entry => [r.id, r.data]);
 }
@@ -37,7 +37,7 @@ async function liveRecords(
   object: NeutralObject,
   view: Pulled | undefined,
 ): Promise<unknown[]> {
-  if (!view) return (await readLive(db, connection, object)).sort(byId).map((e) => e[1]);
+  if (!view) return (await bulkLiveRecords(db, connection, object)).sort(byId).map((e) => e[1]);
   const entries: Entry[] = [...view.records];
   const missing: string[] = [];
   for (const id of view.live) if (!view.records.has(id)) missing.push(id);

@@ -18,6 +18,7 @@ import { portfolioFromPull } from './pulled-portfolio.js';
 import { trackOpportunities } from './track-opportunities.js';
 import { emptyStats, type RunReport, type RunSyncOptions } from './types.js';
 import { runWarnings } from './run-warnings.js';
+import { inputsKey, keptFigures, keptRun } from './unchanged-run.js';
 import { writeBackPhase } from './write-phase.js';
 
 export { summarizePlan } from './plan-summary.js';
@@ -67,6 +68,8 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     issues: [],
   };
   const issues: Issue[] = report.issues;
+  /** Recorded with a run that succeeded: what its results depended on besides the mirror. */
+  let inputs: string | undefined;
   let mark = Date.now();
   const lap = (phase: string) => {
     const now = Date.now();
@@ -91,6 +94,35 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     stats.issues = issues.length;
     await addIssues(store, connection.name, runId, issues);
     lap('pull');
+    const key =
+      options.analysisKey !== undefined
+        ? await inputsKey({ store, connection, asOf, analysisKey: options.analysisKey })
+        : undefined;
+    const kept =
+      key &&
+      (await keptRun({
+        store,
+        connection,
+        runId,
+        key,
+        pulls,
+        dryRun,
+        inPlace: options.resultsInPlace ?? (() => Promise.resolve(true)),
+      }));
+    if (kept) {
+      // Pulls that read nothing new may still have moved a watermark.
+      for (const p of pulls) await applyPull(store, connection.name, p, runId);
+      report.unchangedSince = kept.id;
+      const results = keptFigures(kept.stats);
+      if (results) stats.results = results;
+      inputs = key;
+      lap('unchanged');
+      log.info(
+        { connection: connection.name, runId, keeps: kept.id },
+        `nothing changed since run ${kept.id}: its results stand`,
+      );
+      return report;
+    }
     const guard = {
       share: options.massChange?.share ?? connection.massChangeShare ?? DEFAULT_MASS_CHANGE_SHARE,
       allow: options.massChange?.allow ?? false,
@@ -105,7 +137,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
       store,
       connection.name,
       asOf,
-      pulls.map((p) => p.view),
+      pulls.flatMap((p) => (p.view ? [p.view] : [])),
     );
     lap('portfolio');
     options.onProgress?.('analyze', 0, 1);
@@ -128,7 +160,14 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     );
     if (opportunitiesHeld) return holdRun(report, opportunitiesHeld, log);
     report.analysis = analysis;
-    for (const p of pulls) stats.deletes += await applyPull(store, connection.name, p);
+    stats.results = {
+      accounts: analysis.accounts.length,
+      opportunities: analysis.opportunities.length,
+      tier1Expansion: analysis.opportunities.filter(
+        (o) => o.tier === 1 && o.category === 'expansion',
+      ).length,
+    };
+    for (const p of pulls) stats.deletes += await applyPull(store, connection.name, p, runId);
     const tracked = await trackOpportunities(store, {
       connection: connection.name,
       runId,
@@ -144,6 +183,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     const wb = connection.writeBack ? connection.mapping.writeBack : undefined;
     if (wb)
       await writeBackPhase({ ...options, writeBack: wb, runId, report, portfolio, tracked, lap });
+    inputs = key;
   } catch (err) {
     report.status = 'failed';
     report.error =
@@ -152,6 +192,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         : (err as Error).message;
     log.error({ connection: connection.name, runId, err }, `sync failed: ${report.error}`);
   } finally {
+    if (report.status === 'succeeded' && inputs !== undefined) report.inputsKey = inputs;
     stats.apiCalls = (connector.usage?.().calls ?? 0) - callsBefore;
     stats.durationMs = Date.now() - started;
     try {
@@ -159,6 +200,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         status: report.status === 'skipped' ? 'failed' : report.status,
         stats: report.held ? { ...stats, massChange: report.held } : stats,
         ...(report.error ? { error: report.error } : {}),
+        ...(report.inputsKey !== undefined ? { inputsKey: report.inputsKey } : {}),
       });
     } finally {
       await release();

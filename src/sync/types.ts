@@ -72,6 +72,14 @@ export interface RunSyncOptions {
   /** The mass-change guard: `allow` confirms a mass change (`--allow-mass-change`); `share`
    * overrides the connection's. @default { share: connection.massChangeShare ?? 0.2, allow: false } */
   massChange?: Partial<MassChangeSettings>;
+  /** What `analyze` depends on besides the mirror, the run's date, the mapping and people's
+   * decisions (the scoring settings and catalog, Headroom's version). With it, a run whose pull
+   * changed nothing keeps the results of the run before when that run succeeded with the same
+   * inputs (`unchanged-run.ts`); without it, every run analyzes. */
+  analysisKey?: string;
+  /** Asked before a run keeps the last run's results: true when what the caller made of results
+   * with these inputs is still in place (the output files). @default every time true */
+  resultsInPlace?: (inputsKey: string) => Promise<boolean>;
 }
 
 export type WriteSection = 'account' | 'opportunity' | 'task';
@@ -83,6 +91,9 @@ export interface RunStats {
   mirrorUpserts: number;
   /** Objects pulled and mapped in the pull worker (the second core), in the neutral order. */
   pulledInWorker: string[];
+  /** Objects whose source was unchanged since a run read it in full (a files export with the
+   * same bytes and mapping): not read again, scored from the mirror (`unchanged-source.ts`). */
+  unchanged: string[];
   deletes: number;
   snapshots: number;
   opportunities: { new: number; changed: number; closed: number };
@@ -96,6 +107,8 @@ export interface RunStats {
   phaseMs: Record<string, number>;
   /** Implausible figures of this run (most accounts red, many records refused). */
   warnings: RunWarning[];
+  /** What the run's results hold (carried over by a run that keeps the last run's results). */
+  results?: { accounts: number; opportunities: number; tier1Expansion: number };
 }
 
 /** One record of the write plan, as a dry run shows it. */
@@ -129,6 +142,12 @@ export interface RunReport {
   error?: string;
   /** Why the mass-change guard held the run (status `held`). */
   held?: MassChangeHold;
+  /** Nothing the analysis depends on changed since this run, which succeeded: its results stand,
+   * and this run scored, stored and wrote nothing (`unchanged-run.ts`). No `analysis` then. */
+  unchangedSince?: number;
+  /** What the results of a run that succeeded depended on besides the mirror (`unchanged-run.ts`):
+   * the caller records what it made of them under this key. */
+  inputsKey?: string;
 }
 
 export const emptyStats = (): RunStats => ({
@@ -137,6 +156,7 @@ export const emptyStats = (): RunStats => ({
   issues: 0,
   mirrorUpserts: 0,
   pulledInWorker: [],
+  unchanged: [],
   deletes: 0,
   snapshots: 0,
   opportunities: { new: 0, changed: 0, closed: 0 },

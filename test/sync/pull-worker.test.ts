@@ -53,7 +53,13 @@ describe.each(backends())('the pull worker on $name', (backend) => {
     rmSync(p.dir, { recursive: true, force: true });
   });
 
-  const sync = async (store: Store, mode: 'on' | 'off', out: string, connector?: Connector) => {
+  const sync = async (
+    store: Store,
+    mode: 'on' | 'off',
+    out: string,
+    connector?: Connector,
+    full = false,
+  ) => {
     const env = loadEnv({ ...process.env, LOG_LEVEL: 'warn', HEADROOM_PULL_WORKER: mode });
     const connection = await resolveSyncConnection({ connector: 'files', source: p.dir }, env);
     const lines = memoryLog();
@@ -66,6 +72,7 @@ describe.each(backends())('the pull worker on $name', (backend) => {
       asOf: p.asOf,
       out: join(p.dir, out),
       ...(connector ? { connector } : {}),
+      ...(full ? { full } : {}),
     });
     expect(report.status, report.error).toBe('succeeded');
     return { report, log: lines };
@@ -92,8 +99,9 @@ describe.each(backends())('the pull worker on $name', (backend) => {
     expect(await tableRows(split, 'mirror', 'object, id')).toEqual(
       await tableRows(alone, 'mirror', 'object, id'),
     );
-    // The unchanged re-sync writes no mirror row with the worker either.
-    const again = await sync(split, 'on', 'out-split-2');
+    // A re-sync that reads every export again (`full`: an unchanged one would not read them at
+    // all, unchanged-source.ts) writes no mirror row with the worker either.
+    const again = await sync(split, 'on', 'out-split-2', undefined, true);
     expect(again.report.stats.mirrorUpserts).toBe(0);
     expect(again.report.stats.pulledInWorker.length).toBeGreaterThan(0);
     expect(files(join(p.dir, 'out-split-2'))).toEqual(files(join(p.dir, 'out-split')));

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkAddScoreHistory } from '../../../src/store/bulk/add-score-history.js';
 import { bulkDeleteMirror } from '../../../src/store/bulk/delete-mirror.js';
 import { bulkInsertMirror, mirrorHoldsNone } from '../../../src/store/bulk/insert-mirror.js';
+import { bulkLiveRecords } from '../../../src/store/bulk/live-records.js';
 import { bulkMirrorHashes } from '../../../src/store/bulk/mirror-hashes.js';
 import { bulkOpportunityStates, storedScores } from '../../../src/store/bulk/opportunity-states.js';
 import { bulkRecordOutcomes } from '../../../src/store/bulk/record-outcomes.js';
@@ -15,7 +16,12 @@ import { bulkSaveOpportunities } from '../../../src/store/bulk/save-opportunitie
 import { bulkUpsertMirror } from '../../../src/store/bulk/upsert-mirror.js';
 import type { Store } from '../../../src/store/db.js';
 import { hashText, hashValue, stableStringify } from '../../../src/store/hash.js';
-import { deleteFromMirror, mirrorHashes, upsertMirror } from '../../../src/store/mirror.js';
+import {
+  deleteFromMirror,
+  mirrorHashes,
+  readMirror,
+  upsertMirror,
+} from '../../../src/store/mirror.js';
 import {
   closeOpportunities,
   opportunityStates,
@@ -75,6 +81,15 @@ describe.each(backends())('bulk store paths on $name', (backend) => {
     expect(hashes).toEqual(await mirrorHashes(rowWise, 'c', 'account'));
     expect(hashes.get('id\twith tab')).toBe(odd[0]!.hash);
     expect(hashes.size).toBe(900);
+    // Live records read back as COPY text, page by page, are readMirror's (ids as odd as above).
+    const whole = (await readMirror(rowWise, 'c')).get('account')!;
+    for (const page of [100_000, 7, 1]) {
+      const live = await bulkLiveRecords(bulk, 'c', 'account', page);
+      expect(live).toHaveLength(900);
+      expect(new Set(live.map(([id]) => id)).size).toBe(900);
+      expect(live.map(([, r]) => r)).toEqual(expect.arrayContaining(whole));
+      expect(live.find(([id]) => id === 'line\nbreak')![1]).toEqual(odd[1]!.data);
+    }
     // The text came through COPY unchanged (tabs, newlines, backslashes, `\N`).
     const { rows: back } = await bulk.query<{ data: unknown }>(
       'SELECT data FROM mirror WHERE id = $1',
