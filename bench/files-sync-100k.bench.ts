@@ -1,9 +1,10 @@
 /**
  * `headroom sync` of a generated 100k-account folder end to end (files connector → mapping →
  * mirror → snapshots → scoring and narratives → opportunity tracking → output files), as
- * `syncOnce` runs it. Four runs: a full sync into an empty embedded store (PGlite on disk), the
+ * `syncOnce` runs it. Five runs: a full sync into an empty embedded store (PGlite on disk), the
  * same on the Postgres server when DATABASE_URL is set, an unchanged re-sync (mirror rows
- * rewritten must be 0) and a re-sync with 1% of the accounts changed. Targets: full ≤ 30 s and
+ * rewritten must be 0), a re-sync with 1% of the accounts changed, and the next day's run on the
+ * same exports (not a target: every account is scored again). Targets: full ≤ 30 s and
  * ≤ 1.5 GB peak RSS, re-syncs ≤ 10 s. Peak RSS is the process's so far: the full embedded sync
  * runs first, so its figure is its own. CPU seconds count both cores (PGlite, GC threads).
  * `BENCH_100K_ACCOUNTS` and `BENCH_100K_WEEKS` change the folder's shape.
@@ -28,10 +29,18 @@ const ACCOUNTS = Number(process.env.BENCH_100K_ACCOUNTS ?? 100_000);
 /** Four weekly readings: 15 usage rows an account, near the 1.28M of the issue's folder. */
 const WEEKS = Number(process.env.BENCH_100K_WEEKS ?? 4);
 const AS_OF = '2026-11-24';
+const NEXT_DAY = '2026-11-25';
 
 type Figures = Record<string, number | string | boolean>;
 
-async function timedSync(store: Store, folder: string, out: string, tag: string, f: Figures) {
+async function timedSync(
+  store: Store,
+  folder: string,
+  out: string,
+  tag: string,
+  f: Figures,
+  asOf = AS_OF,
+) {
   const env = loadEnv({ ...process.env, LOG_LEVEL: 'warn' });
   const connection = await resolveSyncConnection({ connector: 'files', source: folder }, env);
   const cpu0 = process.cpuUsage();
@@ -41,7 +50,7 @@ async function timedSync(store: Store, folder: string, out: string, tag: string,
     connection,
     env,
     log: createLogger('warn'),
-    asOf: AS_OF,
+    asOf,
     out,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -52,6 +61,8 @@ async function timedSync(store: Store, folder: string, out: string, tag: string,
   f[`${tag}_peakRssMb`] = peakRssMb();
   f[`${tag}_mirrorRowsWritten`] = report.stats.mirrorUpserts;
   f[`${tag}_pulledInWorker`] = report.stats.pulledInWorker.join(',');
+  f[`${tag}_unchangedSources`] = report.stats.unchanged.join(',');
+  f[`${tag}_keptResults`] = report.unchangedSince !== undefined;
   f[`${tag}_opportunitiesWritten`] =
     report.stats.opportunities.new + report.stats.opportunities.changed;
   for (const [phase, ms] of Object.entries(report.stats.phaseMs))
@@ -101,6 +112,9 @@ const bench: Bench = {
         await timedSync(store, folder, join(dir, 'out'), 'unchanged', f);
         f.changedAccounts = changeAccounts(folder, 100);
         await timedSync(store, folder, join(dir, 'out'), 'changed1pct', f);
+        // The next day's scheduled run: the exports as they were, every account scored again
+        // (timing and deadlines move with the date).
+        await timedSync(store, folder, join(dir, 'out'), 'nextDay', f, NEXT_DAY);
       } finally {
         await store.close();
       }

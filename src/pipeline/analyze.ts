@@ -9,6 +9,7 @@ import type { AccountSummary, Opportunity } from '../model/output.js';
 import type { Account, Contact, Portfolio } from '../model/records.js';
 import { scorePortfolio, type ScoringInput, type ScoringSettings } from '../scoring/index.js';
 import { narrateAll } from '../narrative/index.js';
+import type { PortfolioStats } from '../scoring/portfolio-stats.js';
 
 export interface AnalyzeOptions {
   catalog: Catalog;
@@ -17,6 +18,8 @@ export interface AnalyzeOptions {
   /** Versions of calibrated likelihood models in use: part of the settings version, so a score
    * that moved because a model was adopted is attributed to settings, not data. */
   modelVersions?: string[];
+  /** The whole portfolio's statistics, when `portfolio` is a share of it. */
+  stats?: PortfolioStats;
 }
 
 export interface Analysis {
@@ -49,6 +52,7 @@ export function analyze(portfolio: Portfolio, asOf: string, options: AnalyzeOpti
     settings: options.settings,
     asOf,
     ...(options.likelihoodOverride ? { likelihoodOverride: options.likelihoodOverride } : {}),
+    ...(options.stats ? { stats: options.stats } : {}),
   });
   const opportunities = narrateAll({
     opportunities: scored.opportunities,

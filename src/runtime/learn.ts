@@ -31,6 +31,9 @@ export interface Learned {
   override: ReturnType<typeof createLikelihoodOverride>;
   /** Versions of the adopted models (part of the run's settings version). */
   modelVersions: string[];
+  /** Some opportunity can be resolved (a deal carries its key, or a person dismissed one): the
+   * tracked history was read and may calibrate the likelihood. */
+  resolvable: boolean;
 }
 
 /** Outcomes and calibration from what the store has tracked for this connection. */
@@ -78,6 +81,7 @@ export async function learnFromStore(
     calibrations,
     override: createLikelihoodOverride(calibrations),
     modelVersions: adopted.map((c) => c.model!.version).sort(),
+    resolvable,
   };
 }
 

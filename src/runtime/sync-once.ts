@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import type { Connector } from '../../connectors/types.js';
 import type { Env } from '../env.js';
 import type { Log } from '../log.js';
-import type { Portfolio } from '../model/records.js';
 import { renderPlaybook } from '../narrative/index.js';
 import { OUTPUT_FILES, writeOutputs } from '../output/write-outputs.js';
-import { analyze, groupBy } from '../pipeline/analyze.js';
+import { groupBy } from '../pipeline/analyze.js';
 import type { Store } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
 import { forgetOutputFiles, outputFilesInPlace, recordOutputFiles } from '../store/output-files.js';
@@ -18,13 +17,8 @@ import { HEADROOM_VERSION } from '../version.js';
 import { runSync } from '../sync/index.js';
 import type { RunReport, SyncConnection, SyncPhase } from '../sync/types.js';
 import { checkMappingAgainstCrm, openConnector } from './connector.js';
-import {
-  learnFromStore,
-  recordOutcomes,
-  retroHistory,
-  signalPrecisionSection,
-  type Learned,
-} from './learn.js';
+import { createAnalyzer } from './analyzer.js';
+import { recordOutcomes, retroHistory, signalPrecisionSection } from './learn.js';
 import { loadScoringConfig, withDeclaredScales } from './scoring-config.js';
 import type { WarnThresholds } from '../sync/run-warnings.js';
 
@@ -64,8 +58,12 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
   const connector = o.connector ?? (await openConnector(o.connection, o.store, o.log));
   try {
     await checkMappingAgainstCrm(o.connection, connector);
-    let portfolio: Portfolio | undefined;
-    let learned: Learned | undefined;
+    const analyzer = createAnalyzer({
+      store: o.store,
+      connection: o.connection.name,
+      catalog: scoring.catalog,
+      settings,
+    });
     const portfolioName = `${o.connection.name} (${o.connection.connector})`;
     const out = o.out;
     const report = await runSync({
@@ -94,18 +92,12 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       ...(o.allowMassChange ? { massChange: { allow: true } } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.onRunStarted ? { onRunStarted: o.onRunStarted } : {}),
-      analyze: async (p, asOf) => {
-        portfolio = p;
-        learned = await learnFromStore(o.store, o.connection.name, p, asOf);
-        return analyze(p, asOf, {
-          catalog: scoring.catalog,
-          settings,
-          ...(learned.modelVersions.length
-            ? { likelihoodOverride: learned.override, modelVersions: learned.modelVersions }
-            : {}),
-        });
-      },
+      analyze: analyzer.analyze,
+      // The output files are made from every account's results: a run that writes them analyzes
+      // every account.
+      ...(out ? {} : { analyzeShare: analyzer.analyzeShare }),
     });
+    const { portfolio, learned } = analyzer.last;
     if (learned && report.status === 'succeeded' && !o.dryRun) {
       const added = await recordOutcomes(o.store, o.connection.name, learned.outcomes);
       if (added) o.log.info({ connection: o.connection.name, added }, 'outcomes recorded');

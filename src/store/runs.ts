@@ -83,10 +83,13 @@ export async function finishRun(
     error?: string;
     /** What the run's results depended on besides the mirror (`sync/unchanged-run.ts`). */
     inputsKey?: string;
+    /** The portfolio-wide part of its analysis (`sync/changed-accounts.ts`). */
+    analysisState?: unknown;
   },
 ): Promise<void> {
   await db.query(
-    `UPDATE sync_runs SET status = $2, stats = $3::jsonb, error = $4, inputs_key = $5, finished_at = now()
+    `UPDATE sync_runs SET status = $2, stats = $3::jsonb, error = $4, inputs_key = $5,
+       analysis_state = $6::jsonb, finished_at = now()
      WHERE id = $1`,
     [
       id,
@@ -94,6 +97,7 @@ export async function finishRun(
       JSON.stringify(result.stats),
       result.error ?? null,
       result.inputsKey ?? null,
+      result.analysisState === undefined ? null : JSON.stringify(result.analysisState),
     ],
   );
 }
@@ -104,24 +108,16 @@ export async function previousRun(
   db: Db,
   connection: string,
   runId: number,
-): Promise<
-  | {
-      id: number;
-      status: RunStatus;
-      dryRun: boolean;
-      inputsKey?: string;
-      stats: Record<string, unknown>;
-    }
-  | undefined
-> {
+): Promise<PreviousRun | undefined> {
   const { rows } = await db.query<{
     id: number;
     status: RunStatus;
     dry_run: boolean;
     inputs_key: string | null;
+    analysis_state: unknown;
     stats: Record<string, unknown>;
   }>(
-    `SELECT id, status, dry_run, inputs_key, stats FROM sync_runs
+    `SELECT id, status, dry_run, inputs_key, analysis_state, stats FROM sync_runs
      WHERE connection = $1 AND id < $2 AND status <> 'skipped' ORDER BY id DESC LIMIT 1`,
     [connection, runId],
   );
@@ -132,8 +128,19 @@ export async function previousRun(
     status: r.status,
     dryRun: r.dry_run,
     ...(r.inputs_key !== null ? { inputsKey: r.inputs_key } : {}),
+    ...(r.analysis_state !== null ? { analysisState: r.analysis_state } : {}),
     stats: r.stats,
   };
+}
+
+export interface PreviousRun {
+  id: number;
+  status: RunStatus;
+  dryRun: boolean;
+  inputsKey?: string;
+  /** What its analyzer kept of the portfolio as a whole (`sync/changed-accounts.ts`). */
+  analysisState?: unknown;
+  stats: Record<string, unknown>;
 }
 
 export async function getRun(db: Db, id: number): Promise<RunRow | undefined> {

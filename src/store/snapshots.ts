@@ -52,12 +52,14 @@ export interface SeatSnapshot {
   active: number;
 }
 
-/** Seat snapshots of the `days` days up to and including `asOf`, oldest first. */
+/** Seat snapshots of the `days` days up to and including `asOf`, oldest first (of the given
+ * accounts only, when given). */
 export async function seatHistory(
   db: Db,
   connection: string,
   asOf: string,
   days = 120,
+  accountIds?: readonly string[],
 ): Promise<SeatSnapshot[]> {
   const { rows } = await db.query<{
     account_id: string;
@@ -69,8 +71,9 @@ export async function seatHistory(
      FROM snapshots
      WHERE connection = $1 AND day <= $2::date AND day > $2::date - $3::int
        AND seats->>'licensed' IS NOT NULL AND seats->>'active' IS NOT NULL
+       ${accountIds ? 'AND account_id = ANY($4::text[])' : ''}
      ORDER BY account_id, day`,
-    [connection, asOf, days],
+    accountIds ? [connection, asOf, days, accountIds] : [connection, asOf, days],
   );
   return rows.map((r) => ({
     accountId: r.account_id,

@@ -5,16 +5,19 @@ import type { AccountSummary } from '../model/output.js';
 import type { Db } from './db.js';
 import { hashValue } from './hash.js';
 
-/** Save the run's summaries; returns how many changed. Accounts gone from the run are removed. */
+/** Save the run's summaries; returns how many changed. Accounts gone from the run are removed.
+ * With `scope`, the run analyzed those accounts only: the others' summaries stand. */
 export async function saveSummaries(
   db: Db,
   connection: string,
   runId: number,
   summaries: AccountSummary[],
+  scope?: readonly string[],
 ): Promise<number> {
   const { rows } = await db.query<{ account_id: string; hash: string }>(
-    'SELECT account_id, hash FROM account_summaries WHERE connection = $1',
-    [connection],
+    `SELECT account_id, hash FROM account_summaries WHERE connection = $1
+     ${scope ? 'AND account_id = ANY($2::text[])' : ''}`,
+    scope ? [connection, scope] : [connection],
   );
   const old = new Map(rows.map((r) => [r.account_id, r.hash]));
   const changed = summaries
@@ -44,6 +47,37 @@ export async function saveSummaries(
     );
   }
   return changed.length;
+}
+
+/** What a connection's stored results hold: its accounts (and how many are red), the
+ * opportunities its last analysis detected and how many of them are Tier 1 expansion. */
+export async function resultFigures(
+  db: Db,
+  connection: string,
+): Promise<{ accounts: number; red: number; opportunities: number; tier1Expansion: number }> {
+  const { rows } = await db.query<{
+    accounts: number;
+    red: number;
+    opportunities: number;
+    tier1: number;
+  }>(
+    `SELECT
+       (SELECT count(*)::int FROM account_summaries WHERE connection = $1) AS accounts,
+       (SELECT count(*)::int FROM account_summaries WHERE connection = $1
+          AND data->>'health' = 'red') AS red,
+       (SELECT count(*)::int FROM opportunities WHERE connection = $1 AND closed_at IS NULL)
+         AS opportunities,
+       (SELECT count(*)::int FROM opportunities WHERE connection = $1 AND closed_at IS NULL
+          AND tier = 1 AND category = 'expansion') AS tier1`,
+    [connection],
+  );
+  const r = rows[0]!;
+  return {
+    accounts: r.accounts,
+    red: r.red,
+    opportunities: r.opportunities,
+    tier1Expansion: r.tier1,
+  };
 }
 
 export async function listSummaries(db: Db, connection?: string): Promise<AccountSummary[]> {

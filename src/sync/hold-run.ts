@@ -11,6 +11,8 @@ import type { RunReport, SyncLogger } from './types.js';
 export function closingCounts(
   states: Map<string, OpportunityState>,
   detected: readonly Opportunity[],
+  /** Open opportunities of the whole connection, when `states` are those of some accounts. */
+  open?: number,
 ): { before: number; gone: number } {
   const ids = new Set(detected.map((o) => o.id));
   let before = 0;
@@ -20,7 +22,7 @@ export function closingCounts(
     before++;
     if (!ids.has(s.id)) gone++;
   }
-  return { before, gone };
+  return { before: open ?? before, gone };
 }
 
 /** Mark the report held; the caller returns it (the run's finally records it). */

@@ -29,13 +29,15 @@ export async function addSeatHistory(
   connection: string,
   asOf: string,
   portfolio: Portfolio,
+  /** The portfolio holds these accounts only (a share of the whole): read theirs alone. */
+  only?: readonly string[],
 ): Promise<Portfolio> {
   const withSeatUsage = new Set(
     portfolio.usage.filter((u) => u.metric === SEAT_METRIC).map((u) => u.accountId),
   );
   const live = new Set(portfolio.accounts.map((a) => a.id));
   const extra: UsagePoint[] = [];
-  for (const s of await seatHistory(db, connection, asOf)) {
+  for (const s of await seatHistory(db, connection, asOf, undefined, only)) {
     if (withSeatUsage.has(s.accountId) || !live.has(s.accountId)) continue;
     extra.push({
       accountId: s.accountId,

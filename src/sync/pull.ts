@@ -56,6 +56,10 @@ export interface PullResult {
   /** The key the source was read under in full (`unchanged-source.ts`), saved with the pull's
    * figures once the pull is applied. */
   sourceKey?: string;
+  /** Neutral ids of the accounts whose records this pull changed: every record it wrote or will
+   * delete, under its account now and, for one that moved, under the account it had. A run
+   * that analyzes only what changed analyzes these (`changed-accounts.ts`). */
+  touched: Set<string>;
 }
 
 /** Changed records per bulk write: bounds the COPY text held at once (about 10 MB). */
@@ -87,6 +91,22 @@ export async function requestFor(args: {
     ...(since !== undefined ? { since } : {}),
   };
   return { request, recheck };
+}
+
+/** The accounts the mirror files these live records of one object under. */
+async function accountsOf(
+  db: Store,
+  connection: string,
+  object: NeutralObject,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<{ account_id: string }>(
+    `SELECT DISTINCT account_id FROM mirror WHERE connection = $1 AND object = $2
+     AND id = ANY($3::text[]) AND deleted_at IS NULL AND account_id IS NOT NULL`,
+    [connection, object, ids],
+  );
+  return rows.map((r) => r.account_id);
 }
 
 export async function pullObject(args: {
@@ -126,6 +146,7 @@ export async function pullObject(args: {
     after: known.size,
     deleteIds: [],
     view,
+    touched: new Set(),
     ...(recheck ? { catalogVersion: args.catalogVersion! } : {}),
     ...(args.sourceKey !== undefined && since === undefined ? { sourceKey: args.sourceKey } : {}),
   };
@@ -137,6 +158,12 @@ export async function pullObject(args: {
   // seen twice in this pull may already be written, so its winner goes the upsert way.
   const firstLoad = known.size === 0 && (await mirrorHoldsNone(store, connection, object));
   const twins = new Set<string>();
+  // Records the mirror held before this write whose owner may change with it: their accounts
+  // are read before the write replaces them (an account record is its own account).
+  let rewritten: string[] = [];
+  const owners = async (ids: string[]) => {
+    for (const id of await accountsOf(store, connection, object, ids)) result.touched.add(id);
+  };
   const write = async (batch: MirrorText[]): Promise<number> => {
     if (!firstLoad) return bulkUpsertMirror(store, connection, object, runId, batch);
     const again = batch.filter((r) => twins.has(r.id));
@@ -151,9 +178,11 @@ export async function pullObject(args: {
   let writing: Promise<number> | undefined;
   const flush = async () => {
     const batch = [...pending.values()];
+    const before = rewritten;
     pending = new Map();
+    rewritten = [];
     if (writing) result.upserts += await writing;
-    writing = batch.length ? write(batch) : undefined;
+    writing = batch.length ? owners(before).then(() => write(batch)) : undefined;
     // Awaited at the next flush; a failure meanwhile is not an unhandled rejection.
     writing?.catch(() => undefined);
   };
@@ -180,8 +209,10 @@ export async function pullObject(args: {
         view.records.set(item.id, page.records ? page.records[i] : JSON.parse(item.json));
         view.live.add(item.id);
         if (known.get(item.id) === item.hash) continue;
+        if (object !== 'account' && known.has(item.id)) rewritten.push(item.id);
         known.set(item.id, item.hash);
         pending.set(item.id, item);
+        result.touched.add(item.accountId);
       }
       deleted.push(...page.deleted);
       if (page.watermark !== undefined) result.watermark = page.watermark;
@@ -209,6 +240,7 @@ export async function pullObject(args: {
   if (since === undefined) for (const id of known.keys()) if (!seen.has(id)) deleted.push(id);
   result.deleteIds = [...new Set(deleted)].filter((id) => known.has(id));
   result.after = known.size - result.deleteIds.length;
+  await owners(result.deleteIds);
   // Scored as the mirror will be once the deletions are applied (`applyPull`).
   forgetDeleted(view, result.deleteIds);
   return result;

@@ -31,7 +31,9 @@ async function readLive(
   return rows.map((r): Entry => [r.id, r.data]);
 }
 
-async function liveRecords(
+/** The live records of one object once the run's pull is applied: the pulled ones in memory,
+ * the rest from the mirror (all of it without a view), in mirror order. */
+export async function liveRecords(
   db: Db,
   connection: string,
   object: NeutralObject,

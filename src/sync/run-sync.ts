@@ -5,20 +5,22 @@
  */
 import { LimitReachedError } from '../../connectors/types.js';
 import type { Issue } from '../model/output.js';
+import type { Portfolio } from '../model/records.js';
 import { addIssues } from '../store/issues.js';
-import { bulkOpportunityStates } from '../store/bulk/opportunity-states.js';
+import { bulkOpportunityStates, openOpportunityCount } from '../store/bulk/opportunity-states.js';
 import { finishRun, lastSucceededRun, startRun } from '../store/runs.js';
 import { snapshotAccounts } from '../store/snapshots.js';
-import { saveSummaries } from '../store/summaries.js';
+import { resultFigures, saveSummaries } from '../store/summaries.js';
 import { applyPull } from './apply-pull.js';
 import { closingCounts, holdRun } from './hold-run.js';
 import { checkOpportunities, DEFAULT_MASS_CHANGE_SHARE } from './mass-change-guard.js';
 import { accountsHold, pullAll } from './pull-phase.js';
 import { portfolioFromPull } from './pulled-portfolio.js';
 import { trackOpportunities } from './track-opportunities.js';
-import { emptyStats, type RunReport, type RunSyncOptions } from './types.js';
+import { emptyStats, type Analysis, type RunReport, type RunSyncOptions } from './types.js';
 import { runWarnings } from './run-warnings.js';
-import { inputsKey, keptFigures, keptRun } from './unchanged-run.js';
+import { analyzeChanged } from './changed-accounts.js';
+import { inputsKey, keptFigures, pullChangedNothing, standingRun } from './unchanged-run.js';
 import { writeBackPhase } from './write-phase.js';
 
 export { summarizePlan } from './plan-summary.js';
@@ -68,8 +70,10 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     issues: [],
   };
   const issues: Issue[] = report.issues;
-  /** Recorded with a run that succeeded: what its results depended on besides the mirror. */
+  /** Recorded with a run that succeeded: what its results depended on besides the mirror, and
+   * what its analyzer kept of the portfolio as a whole. */
   let inputs: string | undefined;
+  let state: unknown;
   let mark = Date.now();
   const lap = (phase: string) => {
     const now = Date.now();
@@ -98,28 +102,29 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
       options.analysisKey !== undefined
         ? await inputsKey({ store, connection, asOf, analysisKey: options.analysisKey })
         : undefined;
-    const kept =
+    // The run before, when its results stand for this run to build on.
+    const standing =
       key &&
-      (await keptRun({
+      (await standingRun({
         store,
         connection,
         runId,
         key,
-        pulls,
         dryRun,
         inPlace: options.resultsInPlace ?? (() => Promise.resolve(true)),
       }));
-    if (kept) {
+    if (standing && pullChangedNothing(pulls)) {
       // Pulls that read nothing new may still have moved a watermark.
       for (const p of pulls) await applyPull(store, connection.name, p, runId);
-      report.unchangedSince = kept.id;
-      const results = keptFigures(kept.stats);
+      report.unchangedSince = standing.id;
+      const results = keptFigures(standing.stats);
       if (results) stats.results = results;
       inputs = key;
+      state = standing.analysisState;
       lap('unchanged');
       log.info(
-        { connection: connection.name, runId, keeps: kept.id },
-        `nothing changed since run ${kept.id}: its results stand`,
+        { connection: connection.name, runId, keeps: standing.id },
+        `nothing changed since run ${standing.id}: its results stand`,
       );
       return report;
     }
@@ -132,41 +137,60 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     if (accountsHeld) return holdRun(report, accountsHeld, log);
     stats.snapshots = await snapshotAccounts(store, connection.name, asOf, runId);
     lap('snapshot');
-    // Scored as the mirror will be once this run's deletions are applied, before they are.
-    const portfolio = await portfolioFromPull(
-      store,
-      connection.name,
-      asOf,
-      pulls.flatMap((p) => (p.view ? [p.view] : [])),
-    );
-    lap('portfolio');
     options.onProgress?.('analyze', 0, 1);
-    const analysis = await options.analyze(portfolio, asOf);
-    lap('analyze');
-    stats.warnings = runWarnings({
-      pulled: Object.fromEntries(pulls.map((p) => [p.object, p.pulled])),
-      issues,
-      accounts: analysis.accounts,
-      thresholds: options.warnThresholds,
-    });
-    for (const w of stats.warnings)
-      log.warn({ connection: connection.name, runId, ...w }, w.message);
+    // Only the accounts whose records changed, where the last run's results stand for the rest.
+    const changed =
+      standing && options.analyzeShare
+        ? await analyzeChanged({
+            store,
+            connection: connection.name,
+            asOf,
+            pulls,
+            previous: standing.analysisState,
+            analyzeShare: options.analyzeShare,
+          })
+        : undefined;
+    let portfolio: Portfolio | undefined;
+    let analysis: Analysis;
+    if (changed) {
+      analysis = changed.analysis;
+      lap('analyze');
+    } else {
+      // Scored as the mirror will be once this run's deletions are applied, before they are.
+      portfolio = await portfolioFromPull(
+        store,
+        connection.name,
+        asOf,
+        pulls.flatMap((p) => (p.view ? [p.view] : [])),
+      );
+      lap('portfolio');
+      analysis = await options.analyze(portfolio, asOf);
+      lap('analyze');
+    }
+    const warn = (figures: Parameters<typeof runWarnings>[0]) => {
+      stats.warnings = runWarnings(figures);
+      for (const w of stats.warnings)
+        log.warn({ connection: connection.name, runId, ...w }, w.message);
+    };
+    const pulled = Object.fromEntries(pulls.map((p) => [p.object, p.pulled]));
+    const thresholds = options.warnThresholds;
+    // A share's figures are the whole portfolio's only once stored (below).
+    if (!changed) warn({ pulled, issues, accounts: analysis.accounts, thresholds });
     options.onProgress?.('analyze', 1, 1);
-    const states = await bulkOpportunityStates(store, connection.name);
-    const opportunitiesHeld = checkOpportunities(
-      closingCounts(states, analysis.opportunities),
-      guard,
-      comparedWith,
+    const scope = changed?.accounts;
+    const states = await bulkOpportunityStates(store, connection.name, scope);
+    const closing = closingCounts(
+      states,
+      analysis.opportunities,
+      scope && (await openOpportunityCount(store, connection.name)),
     );
+    const opportunitiesHeld = checkOpportunities(closing, guard, comparedWith);
     if (opportunitiesHeld) return holdRun(report, opportunitiesHeld, log);
     report.analysis = analysis;
-    stats.results = {
-      accounts: analysis.accounts.length,
-      opportunities: analysis.opportunities.length,
-      tier1Expansion: analysis.opportunities.filter(
-        (o) => o.tier === 1 && o.category === 'expansion',
-      ).length,
-    };
+    if (scope) {
+      report.changedAccounts = scope;
+      stats.changedAccounts = scope.length;
+    }
     for (const p of pulls) stats.deletes += await applyPull(store, connection.name, p, runId);
     const tracked = await trackOpportunities(store, {
       connection: connection.name,
@@ -177,12 +201,39 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
       states,
     });
     stats.opportunities = { new: tracked.new, changed: tracked.changed, closed: tracked.closed };
-    await saveSummaries(store, connection.name, runId, analysis.accounts);
+    await saveSummaries(store, connection.name, runId, analysis.accounts, scope);
+    stats.results = scope
+      ? await resultFigures(store, connection.name)
+      : {
+          accounts: analysis.accounts.length,
+          red: analysis.accounts.filter((a) => a.health === 'red').length,
+          opportunities: analysis.opportunities.length,
+          tier1Expansion: analysis.opportunities.filter(
+            (o) => o.tier === 1 && o.category === 'expansion',
+          ).length,
+        };
+    if (changed)
+      warn({
+        pulled,
+        issues,
+        red: { red: stats.results.red, of: stats.results.accounts },
+        thresholds,
+      });
+    state = analysis.state;
     lap('track');
 
     const wb = connection.writeBack ? connection.mapping.writeBack : undefined;
     if (wb)
-      await writeBackPhase({ ...options, writeBack: wb, runId, report, portfolio, tracked, lap });
+      await writeBackPhase({
+        ...options,
+        writeBack: wb,
+        runId,
+        report,
+        // A connection that writes back never analyzes a share (`unchanged-run.ts`).
+        portfolio: portfolio!,
+        tracked,
+        lap,
+      });
     inputs = key;
   } catch (err) {
     report.status = 'failed';
@@ -200,7 +251,9 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         status: report.status === 'skipped' ? 'failed' : report.status,
         stats: report.held ? { ...stats, massChange: report.held } : stats,
         ...(report.error ? { error: report.error } : {}),
-        ...(report.inputsKey !== undefined ? { inputsKey: report.inputsKey } : {}),
+        ...(report.inputsKey !== undefined
+          ? { inputsKey: report.inputsKey, analysisState: state }
+          : {}),
       });
     } finally {
       await release();

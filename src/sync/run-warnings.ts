@@ -38,18 +38,23 @@ export function runWarnings(input: {
   pulled: Record<string, number>;
   issues: readonly Issue[];
   accounts?: readonly Pick<AccountSummary, 'health'>[] | undefined;
+  /** The red accounts and all accounts counted, in place of `accounts`. */
+  red?: { red: number; of: number } | undefined;
   thresholds?: WarnThresholds | undefined;
 }): RunWarning[] {
   const t = input.thresholds ?? DEFAULT_WARN_THRESHOLDS;
   const out: RunWarning[] = [];
   const accounts = input.accounts ?? [];
-  const red = accounts.filter((a) => a.health === 'red').length;
-  if (accounts.length && red / accounts.length > t.redShare) {
+  const { red, of } = input.red ?? {
+    red: accounts.filter((a) => a.health === 'red').length,
+    of: accounts.length,
+  };
+  if (of && red / of > t.redShare) {
     out.push({
       kind: 'red_share',
-      share: red / accounts.length,
+      share: red / of,
       threshold: t.redShare,
-      message: `${pct(red / accounts.length)} of ${accounts.length} accounts are red (warning above ${pct(t.redShare)}): check the health scales and the mapping before acting on this run`,
+      message: `${pct(red / of)} of ${of} accounts are red (warning above ${pct(t.redShare)}): check the health scales and the mapping before acting on this run`,
     });
   }
   const refusals = groupRefusals(input.issues);

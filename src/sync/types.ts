@@ -4,7 +4,7 @@
 import type { Connector } from '../../connectors/types.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { AccountSummary, Issue, Opportunity } from '../model/output.js';
-import type { Portfolio } from '../model/records.js';
+import type { Account, Portfolio } from '../model/records.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Store } from '../store/db.js';
 import type { RunWarning, WarnThresholds } from './run-warnings.js';
@@ -33,8 +33,27 @@ export interface Analysis {
   /** Identifies the scoring settings used (a content hash or saved version): a change here
    * with unchanged evidence is attributed to the settings in the score history. */
   settingsVersion: string;
+  /** What the analyzer keeps of the portfolio as a whole (JSON: statistics the accounts were
+   * scored against), kept with the run. A later run that analyzes only the accounts that
+   * changed is handed it (`AnalyzeShare`). */
+  state?: unknown;
 }
 export type Analyze = (portfolio: Portfolio, asOf: string) => Analysis | Promise<Analysis>;
+
+/**
+ * Analyze only the accounts that changed, against what the last run kept of the portfolio as a
+ * whole. Resolves undefined when they cannot be analyzed apart (what the portfolio as a whole
+ * gives them moved): the run then analyzes everything.
+ */
+export type AnalyzeShare = (input: {
+  /** The changed accounts that are still live, each with all its records. */
+  share: Portfolio;
+  /** Every live account, when account records changed this run (whole-portfolio statistics). */
+  accounts?: Account[];
+  asOf: string;
+  /** `Analysis.state` of the run whose results this one builds on. */
+  previous: unknown;
+}) => Promise<Analysis | undefined>;
 
 export interface SyncLogger {
   info(obj: object, msg?: string): void;
@@ -80,6 +99,9 @@ export interface RunSyncOptions {
   /** Asked before a run keeps the last run's results: true when what the caller made of results
    * with these inputs is still in place (the output files). @default every time true */
   resultsInPlace?: (inputsKey: string) => Promise<boolean>;
+  /** With it, a run whose pull changed the records of a few accounts, after a run whose results
+   * stand (as for `analysisKey`), analyzes only those accounts (`changed-accounts.ts`). */
+  analyzeShare?: AnalyzeShare;
 }
 
 export type WriteSection = 'account' | 'opportunity' | 'task';
@@ -108,7 +130,9 @@ export interface RunStats {
   /** Implausible figures of this run (most accounts red, many records refused). */
   warnings: RunWarning[];
   /** What the run's results hold (carried over by a run that keeps the last run's results). */
-  results?: { accounts: number; opportunities: number; tier1Expansion: number };
+  results?: { accounts: number; opportunities: number; tier1Expansion: number; red: number };
+  /** Accounts analyzed this run when it analyzed only those that changed. */
+  changedAccounts?: number;
 }
 
 /** One record of the write plan, as a dry run shows it. */
@@ -145,6 +169,10 @@ export interface RunReport {
   /** Nothing the analysis depends on changed since this run, which succeeded: its results stand,
    * and this run scored, stored and wrote nothing (`unchanged-run.ts`). No `analysis` then. */
   unchangedSince?: number;
+  /** The run analyzed only these accounts, the ones whose records changed (sorted): `analysis`
+   * holds their results (none for an account gone), the other accounts' results stand as the
+   * last run left them (`changed-accounts.ts`). */
+  changedAccounts?: string[];
   /** What the results of a run that succeeded depended on besides the mirror (`unchanged-run.ts`):
    * the caller records what it made of them under this key. */
   inputsKey?: string;

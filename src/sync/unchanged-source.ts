@@ -64,6 +64,7 @@ export async function unchangedPull(
     before: live,
     after: live,
     deleteIds: [],
+    touched: new Set(),
     unchangedSince: state.runId,
   };
 }

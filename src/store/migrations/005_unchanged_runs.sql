@@ -21,6 +21,11 @@ CREATE TABLE source_states (
 -- nothing, after a run that succeeded with the same key, keeps that run's results.
 ALTER TABLE sync_runs ADD COLUMN inputs_key text;
 
+-- The portfolio-wide part of a run's analysis (scoring statistics and the like, as the analyzer
+-- returns it): a run that analyzes only the accounts that changed is handed the last run's
+-- (src/sync/changed-accounts.ts).
+ALTER TABLE sync_runs ADD COLUMN analysis_state jsonb;
+
 -- Output files a run wrote (`headroom sync --out`), as they were when written: a run that keeps
 -- the last run's results leaves them in place when they are still exactly these files.
 CREATE TABLE output_files (
