@@ -38,8 +38,14 @@ export const DEFAULT_HOURS: Record<OpportunityType, Hours> = {
   champion_followup: { ae: 3, csm: 4 },
 };
 
+/** The fields of an opportunity the forecast reads. */
+type Forecastable = Pick<
+  Opportunity,
+  'accountId' | 'type' | 'category' | 'estimatedArr' | 'scores' | 'tier' | 'timing' | 'deadline'
+>;
+
 /** Expected value: estimated ARR × likelihood / 10 (likelihood 7 reads as a 70% chance). */
-export function expectedValue(opp: Opportunity): number {
+export function expectedValue(opp: Pick<Opportunity, 'estimatedArr' | 'scores'>): number {
   return (opp.estimatedArr * opp.scores.likelihood) / 10;
 }
 
@@ -58,7 +64,7 @@ const TIMING_FLOOR: Record<Opportunity['timing'], number> = { now: 0, '30d': 0, 
  * This Month, ≤ 90 This Quarter, ≤ 180 Next Quarter, later 6+ Months), never earlier than its
  * timing allows (`90d` is at least This Quarter, `hold` at least Next Quarter).
  */
-export function timelineOf(opp: Opportunity, asOf?: string): Timeline {
+export function timelineOf(opp: Pick<Opportunity, 'timing' | 'deadline'>, asOf?: string): Timeline {
   let i = TIMING_FLOOR[opp.timing];
   if (asOf) {
     const days = daysBetween(asOf, opp.deadline);
@@ -68,15 +74,15 @@ export function timelineOf(opp: Opportunity, asOf?: string): Timeline {
 }
 
 const bucket = (): Bucket => ({ count: 0, arr: 0, expectedValue: 0 });
-const add = (b: Bucket, o: Opportunity): void => {
+const add = (b: Bucket, o: Forecastable): void => {
   b.count += 1;
   b.arr += o.estimatedArr;
   b.expectedValue += expectedValue(o);
 };
 
 export function forecastPortfolio(input: {
-  opportunities: Opportunity[];
-  accounts: AccountSummary[];
+  opportunities: readonly Forecastable[];
+  accounts: readonly AccountSummary[];
   settings?: ForecastSettings;
   asOf?: string;
 }): PortfolioForecast {

@@ -3,18 +3,21 @@
  * opportunities, the account summaries and, when given, the neutral account records. Items are
  * plain text; the playbook escapes them. A pattern that needs data we do not have says so.
  */
-import type { Account, AccountSummary, Catalog, Contact, Opportunity } from '../model/index.js';
-import { activeContacts, TYPE_LABELS } from './context.js';
+import type { AccountSummary, Catalog } from '../model/index.js';
+import { TYPE_LABELS } from './context.js';
 import { money, pct, plural } from './format.js';
+import type { AccountFigures, OpportunityFacts } from './playbook-facts.js';
 import type { PortfolioForecast } from './types.js';
 
 export interface InsightInput {
-  opportunities: Opportunity[];
-  accounts: AccountSummary[];
+  opportunities: readonly OpportunityFacts[];
+  accounts: readonly AccountSummary[];
   forecast: PortfolioForecast;
   catalog: Catalog;
-  accountsById?: Map<string, Account>;
-  contactsByAccount?: Map<string, Contact[]>;
+  /** The accounts' records, when the playbook has them. */
+  accountsById?: Map<string, AccountFigures>;
+  /** Active contacts per account, when the playbook has the contacts. */
+  activeContacts?: Map<string, number>;
 }
 
 export type Item = { label: string; text: string };
@@ -109,7 +112,7 @@ export function productGaps(
       held.set(o.accountId, (held.get(o.accountId) ?? 0) + o.estimatedArr);
   const themes = new Map<string, { accounts: number; arr: number; heldBack: number }>();
   for (const [id, s] of unhealthy)
-    for (const theme of new Set(i.accountsById.get(id)?.health?.ticketThemes ?? [])) {
+    for (const theme of new Set(i.accountsById.get(id)?.ticketThemes ?? [])) {
       const t = themes.get(theme) ?? { accounts: 0, arr: 0, heldBack: 0 };
       t.accounts += 1;
       t.arr += s.arr;
@@ -148,10 +151,8 @@ export function blockers(i: InsightInput): Item[] {
   });
   const activation = i.accounts.filter((a) => a.flags.includes('activation'));
   const champ = i.accounts.filter((a) => a.flags.includes('champion_left'));
-  const single = i.contactsByAccount
-    ? i.accounts.filter(
-        (a) => activeContacts(i.contactsByAccount?.get(a.accountId) ?? []).length <= 1,
-      )
+  const single = i.activeContacts
+    ? i.accounts.filter((a) => (i.activeContacts?.get(a.accountId) ?? 0) <= 1)
     : [];
   const comp = i.opportunities.filter((o) => o.type === 'competitive_displacement' && o.tier >= 3);
   const sum = (xs: { arr: number }[]): string => money(xs.reduce((t, x) => t + x.arr, 0));
@@ -178,7 +179,7 @@ export function blockers(i: InsightInput): Item[] {
     },
     {
       label: 'Relationship Gaps',
-      text: `${plural(champ.length, 'account')} lost a champion (${sum(champ)} ARR)${i.contactsByAccount ? `; ${plural(single.length, 'account')} (${sum(single)} ARR) ${single.length === 1 ? 'rests' : 'rest'} on one active contact or none` : ''}.`,
+      text: `${plural(champ.length, 'account')} lost a champion (${sum(champ)} ARR)${i.activeContacts ? `; ${plural(single.length, 'account')} (${sum(single)} ARR) ${single.length === 1 ? 'rests' : 'rest'} on one active contact or none` : ''}.`,
     },
     {
       label: 'Competitive Locks',

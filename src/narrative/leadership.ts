@@ -3,20 +3,19 @@
  * product feedback with the ARR behind it, pricing, enablement, resourcing; then which accounts
  * and opportunities rest on thin data and what would firm them up.
  */
-import type { Opportunity } from '../model/index.js';
-import { accountFromSummary } from './context.js';
 import { money, pct, plural } from './format.js';
 import { timelineOf } from './forecast.js';
 import { pricingFriction, productGaps, type InsightInput, type Item } from './insights.js';
-import { missingData } from './unlock.js';
+import type { AccountNotes, OpportunityFacts } from './playbook-facts.js';
 
-const names = (opps: Opportunity[]): string =>
+const names = (opps: readonly Pick<OpportunityFacts, 'accountName' | 'estimatedArr'>[]): string =>
   opps
     .slice(0, 3)
     .map((o) => `${o.accountName} (${money(o.estimatedArr)})`)
     .join(', ');
 
-const total = (opps: Opportunity[]): number => opps.reduce((t, o) => t + o.estimatedArr, 0);
+const total = (opps: readonly OpportunityFacts[]): number =>
+  opps.reduce((t, o) => t + o.estimatedArr, 0);
 
 export function recommendations(i: InsightInput, asOf: string): Item[] {
   const exp = i.opportunities
@@ -82,20 +81,18 @@ export function recommendations(i: InsightInput, asOf: string): Item[] {
   ];
 }
 
-/** Accounts flagged low-confidence and opportunities under the threshold, with what is missing. */
-export function confidenceNotes(i: InsightInput, threshold: number, cap = 25): string[] {
+/** Accounts flagged low-confidence and opportunities under the threshold, with what is missing
+ * (`notes`: what each account's records lack, where the playbook has them). */
+export function confidenceNotes(
+  i: InsightInput,
+  accountNotes: ReadonlyMap<string, AccountNotes>,
+  threshold: number,
+  cap = 25,
+): string[] {
   const notes: string[] = [];
   const low = i.accounts.filter((a) => a.flags.includes('low_confidence'));
   for (const s of low) {
-    const account = i.accountsById?.get(s.accountId) ?? accountFromSummary(s);
-    const missing = i.accountsById
-      ? missingData({
-          account,
-          contacts: i.contactsByAccount?.get(s.accountId) ?? [],
-          catalog: i.catalog,
-          asOf: '1970-01-01',
-        })
-      : [];
+    const missing = accountNotes.get(s.accountId)?.missing ?? [];
     notes.push(
       `${s.name}: scored on partial data${missing.length ? `; missing ${missing.join(', ')}` : ''}.`,
     );

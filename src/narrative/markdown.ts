@@ -47,6 +47,12 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   return out.join('\n');
 }
 
+/** A GFM table whose rows are already lines (`| a | b |`, as `table` writes them). */
+export function tableOfLines(headers: readonly string[], lines: readonly string[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...lines].join('\n');
+}
+
 /** A bullet list of already-escaped items. */
 export function bullets(items: readonly string[]): string {
   return items.map((i) => `- ${i}`).join('\n');

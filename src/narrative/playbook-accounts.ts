@@ -3,11 +3,11 @@
  * portfolios get seed 004's block per account; above `limit` accounts every account is one table
  * row, so a 100k-account portfolio stays linear in size and time.
  */
-import type { AccountSummary, Health, Opportunity, Readiness } from '../model/index.js';
+import type { AccountSummary, Health, Readiness } from '../model/index.js';
 import { clause, money } from './format.js';
 import { blocks, bullets, escapeMd, mdTableCell, table, uniqueHeadings } from './markdown.js';
-import type { ContextOf } from './playbook-opportunities.js';
-import { expansionOf, unlockPlan, whyNoOpportunities } from './unlock.js';
+import type { AccountNotes, OpportunityFacts } from './playbook-facts.js';
+import { expansionOf } from './unlock.js';
 
 export const HEALTH_LABEL: Record<Health, string> = {
   green: 'Healthy',
@@ -22,15 +22,15 @@ export const READINESS_LABEL: Record<Readiness, string> = {
 
 interface Row {
   s: AccountSummary;
-  expansion: Opportunity[];
+  expansion: OpportunityFacts[];
   others: number;
   potential: number;
 }
 
 export function renderAccountSummaries(
   accounts: readonly AccountSummary[],
-  oppsByAccount: Map<string, Opportunity[]>,
-  contextOf: ContextOf,
+  oppsByAccount: Map<string, OpportunityFacts[]>,
+  notes: ReadonlyMap<string, AccountNotes>,
   limit: number,
 ): string {
   const rows: Row[] = accounts.map((s) => {
@@ -44,9 +44,9 @@ export function renderAccountSummaries(
     };
   });
   rows.sort((a, b) => b.potential - a.potential || a.s.name.localeCompare(b.s.name));
-  if (rows.length > limit) return summaryTable(rows, contextOf);
+  if (rows.length > limit) return summaryTable(rows, notes);
   const unique = uniqueHeadings();
-  return blocks(...rows.map((r) => accountBlock(r, contextOf, unique)));
+  return blocks(...rows.map((r) => accountBlock(r, notes, unique)));
 }
 
 const found = (r: Row): string =>
@@ -55,7 +55,19 @@ const found = (r: Row): string =>
 const health = (s: AccountSummary): string =>
   `${HEALTH_LABEL[s.health]}${s.healthReasons.length ? ` (${s.healthReasons.map(clause).join('; ')})` : ''}`;
 
-function accountBlock(r: Row, contextOf: ContextOf, unique: (t: string) => string): string {
+/** Why an account has no expansion opportunity and what would unlock one (its notes). */
+function unlocking(notes: ReadonlyMap<string, AccountNotes>, s: AccountSummary) {
+  const n = notes.get(s.accountId);
+  if (n?.whyNone === undefined || n.unlock === undefined)
+    throw new RangeError(`no notes on why ${s.accountId} has no expansion opportunity`);
+  return { why: n.whyNone, unlock: n.unlock };
+}
+
+function accountBlock(
+  r: Row,
+  notes: ReadonlyMap<string, AccountNotes>,
+  unique: (t: string) => string,
+): string {
   const { s } = r;
   const top = r.expansion[0];
   const items = [
@@ -67,14 +79,14 @@ function accountBlock(r: Row, contextOf: ContextOf, unique: (t: string) => strin
     `**Expansion Readiness**: ${READINESS_LABEL[s.readiness]}`,
   ];
   if (r.expansion.length === 0) {
-    const ctx = contextOf(s.accountId);
-    items.push(`**Why No Opportunities**: ${escapeMd(whyNoOpportunities(s, ctx))}`);
-    items.push(`**What Would Unlock Expansion**: ${escapeMd(unlockPlan(s, ctx).join(' '))}`);
+    const { why, unlock } = unlocking(notes, s);
+    items.push(`**Why No Opportunities**: ${escapeMd(why)}`);
+    items.push(`**What Would Unlock Expansion**: ${escapeMd(unlock.join(' '))}`);
   }
   return blocks(`### ${unique(escapeMd(s.name))}`, bullets(items));
 }
 
-function summaryTable(rows: Row[], contextOf: ContextOf): string {
+function summaryTable(rows: Row[], notes: ReadonlyMap<string, AccountNotes>): string {
   return table(
     [
       'Account',
@@ -87,8 +99,7 @@ function summaryTable(rows: Row[], contextOf: ContextOf): string {
       'Why None / What Would Unlock',
     ],
     rows.map((r) => {
-      const none = r.expansion.length === 0;
-      const ctx = none ? contextOf(r.s.accountId) : undefined;
+      const none = r.expansion.length === 0 ? unlocking(notes, r.s) : undefined;
       return [
         mdTableCell(r.s.name),
         money(r.s.arr),
@@ -99,9 +110,7 @@ function summaryTable(rows: Row[], contextOf: ContextOf): string {
         ),
         HEALTH_LABEL[r.s.health],
         READINESS_LABEL[r.s.readiness],
-        ctx
-          ? mdTableCell(`${whyNoOpportunities(r.s, ctx)}: ${unlockPlan(r.s, ctx).join(' ')}`)
-          : '—',
+        none ? mdTableCell(`${none.why}: ${none.unlock.join(' ')}`) : '—',
       ];
     }),
   );

@@ -6,9 +6,18 @@ import type { Opportunity } from '../model/index.js';
 import { ownerName, people, TYPE_LABELS } from './context.js';
 import { clause, longDate, money } from './format.js';
 import { timelineOf } from './forecast.js';
-import { blocks, bullets, escapeMd, mdTableCell, numbered, table } from './markdown.js';
+import {
+  blocks,
+  bullets,
+  escapeMd,
+  mdTableCell,
+  numbered,
+  table,
+  tableOfLines,
+} from './markdown.js';
 import { narrateOpportunity } from './narrate.js';
 import { leadEvidence } from './talking-track.js';
+import type { OpportunityFacts } from './playbook-facts.js';
 import type { Narrative, NarrativeContext } from './types.js';
 
 export type ContextOf = (accountId: string) => NarrativeContext;
@@ -105,37 +114,22 @@ export function renderTier2(o: Opportunity, ctx: NarrativeContext): string {
 
 /** One row per opportunity: the readable form for Tier 3 and for anything past the limits. */
 export function opportunityTable(
-  opps: readonly Opportunity[],
+  opps: readonly Pick<OpportunityFacts, 'row'>[],
   dateHeader = 'Revisit Date',
 ): string {
-  return table(
+  return tableOfLines(
     ['Account', 'Opportunity', 'Type', 'Est. ARR', 'Score', 'Key Signal', dateHeader],
-    opps.map((o) => [
-      mdTableCell(o.accountName),
-      mdTableCell(o.title),
-      TYPE_LABELS[o.type],
-      money(o.estimatedArr),
-      o.scores.composite.toFixed(1),
-      mdTableCell(leadEvidence(o).text),
-      o.deadline,
-    ]),
+    opps.map((o) => o.row),
   );
 }
 
 /** Plays outside expansion: what to do, not what to sell. */
-export function playTable(opps: readonly Opportunity[], contextOf: ContextOf): string {
-  return table(
+export function playTable(opps: readonly Pick<OpportunityFacts, 'id' | 'playRow'>[]): string {
+  return tableOfLines(
     ['Account', 'Play', 'Key Signal', 'Owner', 'Next Step', 'Deadline'],
     opps.map((o) => {
-      const ctx = contextOf(o.accountId);
-      return [
-        mdTableCell(o.accountName),
-        mdTableCell(o.title),
-        mdTableCell(leadEvidence(o).text),
-        mdTableCell(ownerName(ctx.account)),
-        mdTableCell(narrativeOf(o, ctx).approach[0] ?? ''),
-        o.deadline,
-      ];
+      if (o.playRow === undefined) throw new RangeError(`no play row for ${o.id}`);
+      return o.playRow;
     }),
   );
 }

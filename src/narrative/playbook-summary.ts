@@ -2,13 +2,12 @@
  * The header block and the Executive Summary of `expansion-playbook.md`: totals, the type mix,
  * the largest accounts, the one action for this week and the hours Tier 1 needs.
  */
-import type { AccountSummary, Opportunity } from '../model/index.js';
+import type { AccountSummary } from '../model/index.js';
 import { TYPE_LABELS } from './context.js';
 import { joinAnd, longDate, money, pct, plural } from './format.js';
 import { DEFAULT_HOURS } from './forecast.js';
 import { blocks, escapeMd } from './markdown.js';
-import type { ContextOf } from './playbook-opportunities.js';
-import { narrativeOf } from './playbook-opportunities.js';
+import type { OpportunityFacts } from './playbook-facts.js';
 import type { ForecastSettings, PortfolioForecast } from './types.js';
 
 /** Header lines end in two spaces: Markdown hard breaks, so each renders on its own line. */
@@ -32,8 +31,7 @@ export function renderHeader(f: PortfolioForecast, asOf: string, portfolioName: 
 export function renderExecutiveSummary(input: {
   forecast: PortfolioForecast;
   accounts: readonly AccountSummary[];
-  expansion: readonly Opportunity[];
-  contextOf: ContextOf;
+  expansion: readonly OpportunityFacts[];
   settings: ForecastSettings;
 }): string {
   const { forecast: f, expansion } = input;
@@ -67,7 +65,7 @@ export function renderExecutiveSummary(input: {
   const csm = tier1.reduce((t, x) => t + hours[x.type].csm, 0);
   const best = expansion.find((x) => x.tier <= 2);
   const action = best
-    ? `The single highest-impact action this week: ${narrativeOf(best, input.contextOf(best.accountId)).approach[0] ?? 'open the conversation'} at ${best.accountName} (${money(best.estimatedArr)}, score ${best.scores.composite.toFixed(1)}, act by ${longDate(best.deadline)}).`
+    ? `The single highest-impact action this week: ${best.firstStep ?? 'open the conversation'} at ${best.accountName} (${money(best.estimatedArr)}, score ${best.scores.composite.toFixed(1)}, act by ${longDate(best.deadline)}).`
     : 'No opportunity is ready for this week: start with the stabilization and activation plays below.';
   const p3 = `${action} Pursuing Tier 1 takes about ${ae} AE hours and ${csm} CSM hours; Tier 1 and 2 together about ${f.effort.aeHours} AE and ${f.effort.csmHours} CSM hours.`;
   return blocks('## Executive Summary', escapeMd(p1), escapeMd(p2), escapeMd(p3));

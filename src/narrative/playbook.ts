@@ -3,6 +3,12 @@
  * outside expansion (activation, conversion, stabilization, champion) in their own sections so
  * they never inflate the expansion totals. Linear in the number of opportunities and accounts
  * apart from sorting; long lists degrade to tables past `limits`.
+ *
+ * Rendered in two steps: the facts of each account and opportunity (`playbook-facts.ts`: what
+ * needs that account's records), then the document from the facts alone, except the few
+ * opportunities written out in full (Tier 1 and Tier 2 up to the limits), which it asks for
+ * (`PlaybookDetails`). A run that analyzed only the accounts that changed renders from the
+ * other accounts' facts as the last run left them.
  */
 import type { Opportunity } from '../model/index.js';
 import { accountFromSummary } from './context.js';
@@ -15,14 +21,16 @@ import { renderAccountSummaries } from './playbook-accounts.js';
 import { renderAppendix } from './playbook-appendix.js';
 import { renderDistribution } from './playbook-distribution.js';
 import {
-  opportunityTable,
-  playTable,
-  renderTier1,
-  renderTier2,
-  type ContextOf,
-} from './playbook-opportunities.js';
+  accountFigures,
+  accountNotes,
+  activeCount,
+  opportunityFacts,
+  type OpportunityFacts,
+  type PlaybookFacts,
+} from './playbook-facts.js';
+import { opportunityTable, playTable, renderTier1, renderTier2 } from './playbook-opportunities.js';
 import { renderExecutiveSummary, renderHeader } from './playbook-summary.js';
-import type { NarrativeContext, PlaybookInput } from './types.js';
+import type { ForecastSettings, NarrativeContext, PlaybookInput, PlaybookLimits } from './types.js';
 
 const RULE = '---';
 const PLAYS = [
@@ -50,17 +58,58 @@ const PLAYS = [
 
 const items = (xs: Item[]): string => bullets(xs.map((x) => `**${x.label}**: ${escapeMd(x.text)}`));
 
-export function renderPlaybook(input: PlaybookInput): string {
-  const limits = { tier1Full: 50, tier2Brief: 100, accountBlocks: 200, ...input.limits };
-  const settings = input.settings ?? {};
-  const byAccount = new Map<string, Opportunity[]>();
-  for (const o of input.opportunities) {
-    const list = byAccount.get(o.accountId);
-    if (list) list.push(o);
-    else byAccount.set(o.accountId, [o]);
-  }
+/** What the playbook reads of the run besides the facts. */
+export interface PlaybookOptions {
+  asOf: string;
+  portfolioName: string;
+  catalog: PlaybookInput['catalog'];
+  extraSections?: { title: string; markdown: string }[] | undefined;
+  settings?: ForecastSettings | undefined;
+  limits?: PlaybookLimits | undefined;
+}
+
+/** The opportunities written out in full, with their accounts' context. */
+export interface PlaybookDetails {
+  opportunity(id: string): Opportunity;
+  context(accountId: string): NarrativeContext;
+}
+
+const limitsOf = (limits: PlaybookLimits | undefined): Required<PlaybookLimits> => ({
+  tier1Full: 50,
+  tier2Brief: 100,
+  accountBlocks: 200,
+  ...limits,
+});
+
+/** Expansion opportunities in playbook order: by tier, best score first, then by id. */
+const expansionOrder = (opportunities: readonly OpportunityFacts[]): OpportunityFacts[] =>
+  opportunities
+    .filter((o) => o.category === 'expansion')
+    .sort(
+      (a, b) =>
+        a.tier - b.tier || b.scores.composite - a.scores.composite || a.id.localeCompare(b.id),
+    );
+
+/** The opportunities `renderPlaybookFacts` writes out in full: their ids, for the details. */
+export function detailedOpportunities(
+  facts: Pick<PlaybookFacts, 'opportunities'>,
+  limits?: PlaybookLimits,
+): string[] {
+  const l = limitsOf(limits);
+  const expansion = expansionOrder(facts.opportunities);
+  return [
+    ...expansion.filter((o) => o.tier === 1).slice(0, l.tier1Full),
+    ...expansion.filter((o) => o.tier === 2).slice(0, l.tier2Brief),
+  ].map((o) => o.id);
+}
+
+/** The context an account's narratives read, as the playbook builds it from its input. */
+function contextsOf(input: PlaybookInput, byAccount: Map<string, Opportunity[]>) {
   const summaries = new Map(input.accounts.map((s) => [s.accountId, s]));
-  const contextOf: ContextOf = (id) => {
+  const cache = new Map<string, NarrativeContext>();
+  return (id: string): NarrativeContext => {
+    const known = cache.get(id);
+    if (known) return known;
     const summary = summaries.get(id);
     const account =
       input.accountsById?.get(id) ??
@@ -87,39 +136,99 @@ export function renderPlaybook(input: PlaybookInput): string {
       asOf: input.asOf,
       opportunities: byAccount.get(id) ?? [],
     };
+    cache.set(id, ctx);
     return ctx;
   };
-  const forecast = forecastPortfolio({
-    opportunities: input.opportunities,
+}
+
+/** The facts of a whole playbook input, and the details for what it writes out in full. */
+export function playbookFacts(input: PlaybookInput): {
+  facts: PlaybookFacts;
+  details: PlaybookDetails;
+} {
+  const byAccount = new Map<string, Opportunity[]>();
+  const byId = new Map<string, Opportunity>();
+  for (const o of input.opportunities) {
+    byId.set(o.id, o);
+    const list = byAccount.get(o.accountId);
+    if (list) list.push(o);
+    else byAccount.set(o.accountId, [o]);
+  }
+  const contextOf = contextsOf(input, byAccount);
+  const withRecords = input.accountsById !== undefined;
+  const facts: PlaybookFacts = {
+    opportunities: input.opportunities.map((o) => opportunityFacts(o, contextOf(o.accountId))),
     accounts: input.accounts,
+    ...(input.accountsById
+      ? { records: [...input.accountsById].map(([id, a]) => ({ ...accountFigures(a), id })) }
+      : {}),
+    ...(input.contactsByAccount
+      ? {
+          activeContacts: new Map(
+            [...input.contactsByAccount].map(([id, cs]) => [id, activeCount(cs)]),
+          ),
+        }
+      : {}),
+    notes: new Map(
+      input.accounts.map((s) => [
+        s.accountId,
+        accountNotes(s, byAccount.get(s.accountId) ?? [], contextOf(s.accountId), withRecords),
+      ]),
+    ),
+  };
+  const details: PlaybookDetails = {
+    opportunity: (id) => byId.get(id)!,
+    context: contextOf,
+  };
+  return { facts, details };
+}
+
+export function renderPlaybook(input: PlaybookInput): string {
+  const { facts, details } = playbookFacts(input);
+  return renderPlaybookFacts(facts, input, details);
+}
+
+/** The playbook from its facts, and the details of what it writes out in full. */
+export function renderPlaybookFacts(
+  facts: PlaybookFacts,
+  input: PlaybookOptions,
+  details: PlaybookDetails,
+): string {
+  const limits = limitsOf(input.limits);
+  const settings = input.settings ?? {};
+  const byAccount = new Map<string, OpportunityFacts[]>();
+  for (const o of facts.opportunities) {
+    const list = byAccount.get(o.accountId);
+    if (list) list.push(o);
+    else byAccount.set(o.accountId, [o]);
+  }
+  const full = (o: OpportunityFacts) => details.opportunity(o.id);
+  const forecast = forecastPortfolio({
+    opportunities: facts.opportunities,
+    accounts: facts.accounts,
     settings,
     asOf: input.asOf,
   });
-  const expansion = input.opportunities
-    .filter((o) => o.category === 'expansion')
-    .sort(
-      (a, b) =>
-        a.tier - b.tier || b.scores.composite - a.scores.composite || a.id.localeCompare(b.id),
-    );
-  const tier = (t: number): Opportunity[] => expansion.filter((o) => o.tier === t);
+  const expansion = expansionOrder(facts.opportunities);
+  const tier = (t: number): OpportunityFacts[] => expansion.filter((o) => o.tier === t);
   const [t1, t2, t3] = [tier(1), tier(2), tier(3)];
   const low = expansion.filter((o) => o.tier >= 4);
   const insight: InsightInput = {
-    opportunities: input.opportunities,
-    accounts: input.accounts,
+    opportunities: facts.opportunities,
+    accounts: facts.accounts,
     forecast,
     catalog: input.catalog,
-    ...(input.accountsById && { accountsById: input.accountsById }),
-    ...(input.contactsByAccount && { contactsByAccount: input.contactsByAccount }),
+    ...(facts.records && { accountsById: new Map(facts.records.map((a) => [a.id, a])) }),
+    ...(facts.activeContacts && { activeContacts: facts.activeContacts }),
   };
 
-  const overflow = (rest: Opportunity[], what: string): string | undefined =>
+  const overflow = (rest: OpportunityFacts[], what: string): string | undefined =>
     rest.length
       ? blocks(`${rest.length} more ${what} in brief:`, opportunityTable(rest, 'Deadline'))
       : undefined;
   const sections = [
     renderHeader(forecast, input.asOf, input.portfolioName),
-    renderExecutiveSummary({ forecast, accounts: input.accounts, expansion, contextOf, settings }),
+    renderExecutiveSummary({ forecast, accounts: facts.accounts, expansion, settings }),
     blocks(
       '## Tier 1 Opportunities -- Pursue Immediately',
       t1.length
@@ -127,14 +236,16 @@ export function renderPlaybook(input: PlaybookInput): string {
         : 'No Tier 1 opportunity in this portfolio.',
       t1
         .slice(0, limits.tier1Full)
-        .map((o) => renderTier1(o, contextOf(o.accountId)))
+        .map((o) => renderTier1(full(o), details.context(o.accountId)))
         .join(`\n\n${RULE}\n\n`),
       overflow(t1.slice(limits.tier1Full), 'Tier 1 opportunities'),
     ),
     blocks(
       '## Tier 2 Opportunities -- Pursue This Quarter',
       t2.length ? undefined : 'No Tier 2 opportunity in this portfolio.',
-      ...t2.slice(0, limits.tier2Brief).map((o) => renderTier2(o, contextOf(o.accountId))),
+      ...t2
+        .slice(0, limits.tier2Brief)
+        .map((o) => renderTier2(full(o), details.context(o.accountId))),
       overflow(t2.slice(limits.tier2Brief), 'Tier 2 opportunities'),
     ),
     blocks(
@@ -145,16 +256,16 @@ export function renderPlaybook(input: PlaybookInput): string {
         : undefined,
     ),
     ...PLAYS.map(([category, title, intro]) => {
-      const plays = input.opportunities.filter((o) => o.category === category);
+      const plays = facts.opportunities.filter((o) => o.category === category);
       return blocks(
         `## ${title}`,
         intro,
-        plays.length ? playTable(plays, contextOf) : 'None in this portfolio.',
+        plays.length ? playTable(plays) : 'None in this portfolio.',
       );
     }),
     blocks(
       '## Account-by-Account Summary',
-      renderAccountSummaries(input.accounts, byAccount, contextOf, limits.accountBlocks),
+      renderAccountSummaries(facts.accounts, byAccount, facts.notes, limits.accountBlocks),
     ),
     renderDistribution(forecast),
     blocks(
@@ -169,7 +280,11 @@ export function renderPlaybook(input: PlaybookInput): string {
         .join('\n'),
     ),
     ...(input.extraSections ?? []).map((s) => blocks(`## ${escapeMd(s.title)}`, s.markdown)),
-    renderAppendix(forecast, settings, confidenceNotes(insight, settings.lowConfidence ?? 0.5)),
+    renderAppendix(
+      forecast,
+      settings,
+      confidenceNotes(insight, facts.notes, settings.lowConfidence ?? 0.5),
+    ),
   ];
   return `${sections.join(`\n\n${RULE}\n\n`)}\n`;
 }

@@ -85,7 +85,9 @@ export function missingData(ctx: NarrativeContext): string[] {
 }
 
 /** The account's expansion-category opportunities, best first. */
-export function expansionOf(opps: readonly Opportunity[]): Opportunity[] {
+export function expansionOf<O extends Pick<Opportunity, 'category' | 'scores'>>(
+  opps: readonly O[],
+): O[] {
   return opps
     .filter((o) => o.category === 'expansion')
     .sort((a, b) => b.scores.composite - a.scores.composite);
