@@ -18,6 +18,10 @@ export const EnvSchema = z.object({
   HEADROOM_DATA_DIR: z.string().default('./.headroom'),
   /** A Postgres server instead of the embedded database, e.g. postgres://user@host:5432/db. */
   DATABASE_URL: optionalString,
+  /** Local folder for the output files' cache, so a run that changed a few accounts patches
+   * them (`src/output/results-cache.ts`). @default `<HEADROOM_DATA_DIR>-results` beside the
+   * embedded database; the system's temporary folder with DATABASE_URL */
+  HEADROOM_RESULTS_DIR: optionalString,
   /** Key for secrets kept in the store (AES-256-GCM): 32 bytes as base64/hex, or a passphrase. */
   HEADROOM_SECRET_KEY: optionalString,
   /** Bearer token for the console and the API. Unset: the console is open on loopback only. */

@@ -14,8 +14,11 @@ export {
 } from './outcomes.js';
 export {
   signalPrecision,
+  signalPrecisionOf,
+  precisionItem,
   renderSignalPrecision,
   type HistoryItem,
+  type PrecisionItem,
   type SignalPrecisionRow,
 } from './signal-precision.js';
 export { auc, brier, topLift, wilson, holdoutMetrics, type HoldoutMetrics } from './metrics.js';

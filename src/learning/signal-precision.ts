@@ -42,7 +42,7 @@ function tally(
   rows: Map<string, Counts>,
   key: string,
   type: Counts['type'],
-  outcome?: Outcome,
+  outcome?: Pick<Outcome, 'outcome' | 'amount'>,
 ): void {
   const id = `${key}\u0000${type}`;
   let row = rows.get(id);
@@ -66,13 +66,35 @@ function tally(
  * signal in its evidence, however many evidence lines name that signal.
  */
 export function signalPrecision(history: HistoryItem[]): SignalPrecisionRow[] {
+  return signalPrecisionOf(history.map(precisionItem));
+}
+
+/** What signal precision reads of one history item: its type, its distinct signals (notes on
+ * how it was scored or priced left out) and its outcome. Plain JSON. */
+export interface PrecisionItem {
+  type: OpportunityType;
+  signals: string[];
+  outcome?: Pick<Outcome, 'outcome' | 'amount'>;
+}
+
+export function precisionItem({ opportunity, outcome }: HistoryItem): PrecisionItem {
+  const signals = [...new Set(opportunity.evidence.map((e) => e.signal))].filter(
+    (key) => key !== MODEL_EVIDENCE && key !== 'sizing',
+  );
+  return {
+    type: opportunity.type,
+    signals,
+    ...(outcome ? { outcome: { outcome: outcome.outcome, amount: outcome.amount } } : {}),
+  };
+}
+
+/** `signalPrecision` over items already reduced to what it reads. */
+export function signalPrecisionOf(items: readonly PrecisionItem[]): SignalPrecisionRow[] {
   const rows = new Map<string, Counts>();
-  for (const { opportunity, outcome } of history) {
-    for (const key of new Set(opportunity.evidence.map((e) => e.signal))) {
-      // Notes on how it was scored or priced, not signals about the customer.
-      if (key === MODEL_EVIDENCE || key === 'sizing') continue;
+  for (const { type, signals, outcome } of items) {
+    for (const key of signals) {
       tally(rows, key, 'all', outcome);
-      tally(rows, key, opportunity.type, outcome);
+      tally(rows, key, type, outcome);
     }
   }
   const out: SignalPrecisionRow[] = [...rows.values()].map((r) => {

@@ -59,6 +59,14 @@ function* jsonArray(items: readonly unknown[]): Generator<string> {
   yield `${piece}]\n`;
 }
 
+/** One JSON array file of the contract (`issues.json`), written through a temporary name. */
+export const writeJsonFile = (file: string, items: readonly unknown[]): Promise<void> =>
+  writeAtomic(file, jsonArray(items));
+
+/** The playbook: the text, ending in a newline, written through a temporary name. */
+export const writeTextFile = (file: string, text: string): Promise<void> =>
+  writeAtomic(file, [text.endsWith('\n') ? text : `${text}\n`]);
+
 /** Returns the paths written. */
 export async function writeOutputs(dir: string, outputs: Outputs): Promise<string[]> {
   await mkdir(dir, { recursive: true });

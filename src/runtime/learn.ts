@@ -5,20 +5,24 @@
  * inputs from the store and the run.
  */
 import type { Catalog } from '../model/catalog.js';
-import type { Opportunity } from '../model/output.js';
 import type { Portfolio } from '../model/records.js';
 import {
   calibrate,
   createLikelihoodOverride,
   deriveOutcomes,
+  precisionItem,
   renderSignalPrecision,
   signalPrecision,
+  signalPrecisionOf,
   truncatePortfolio,
   type HistoryItem,
   type Outcome,
+  type PrecisionItem,
   type TypeCalibration,
 } from '../learning/index.js';
 import { scorePortfolio, type ScoringSettings } from '../scoring/index.js';
+import { portfolioStats, type PortfolioStats } from '../scoring/portfolio-stats.js';
+import { hashValue } from '../store/hash.js';
 import { addDays } from '../scoring/dates.js';
 import type { Store } from '../store/db.js';
 import { listOpportunities } from '../store/opportunities.js';
@@ -107,21 +111,45 @@ export async function recordOutcomes(
   );
 }
 
+/** One account's part of the retro history (`retroByAccount`): the account as it stood at the
+ * cutoff (its digest: what the portfolio's statistics then read of it) and what it raised then. */
+export interface RetroAccount {
+  digest: string;
+  items: PrecisionItem[];
+}
+
+export interface Retro {
+  cutoff: string;
+  /** The statistics of the portfolio as it stood at the cutoff. */
+  stats: PortfolioStats;
+  /** Per account that was a customer at the cutoff, in portfolio order. */
+  accounts: Map<string, RetroAccount>;
+}
+
 /**
  * History from the portfolio's own past, for a connection whose CRM does not (yet) link deals to
  * opportunities: score the portfolio as it stood `windowDays` ago (nothing dated later reaches
- * the scoring) and see which accounts expanded since.
+ * the scoring) and see which accounts expanded since. Account by account, so a run that
+ * analyzed only some accounts redoes theirs against the same `stats` and keeps the others'.
  */
-export function retroHistory(
+export function retroByAccount(
   portfolio: Portfolio,
   catalog: Catalog,
   settings: ScoringSettings,
   asOf: string,
-  windowDays = 90,
-): { cutoff: string; history: HistoryItem[] } {
+  options: { windowDays?: number; stats?: PortfolioStats } = {},
+): Retro {
+  const windowDays = options.windowDays ?? 90;
   const cutoff = addDays(asOf, -windowDays);
   const past = truncatePortfolio(portfolio, cutoff, { catalog });
-  const { opportunities } = scorePortfolio({ portfolio: past, catalog, settings, asOf: cutoff });
+  const stats = options.stats ?? portfolioStats(past.accounts, catalog, settings);
+  const { opportunities } = scorePortfolio({
+    portfolio: past,
+    catalog,
+    settings,
+    asOf: cutoff,
+    stats,
+  });
   const expansions = portfolio.deals.filter(
     (d) =>
       d.kind === 'expansion' &&
@@ -133,35 +161,43 @@ export function retroHistory(
   const won = new Map<string, number>();
   for (const d of expansions)
     if (d.won) won.set(d.accountId, (won.get(d.accountId) ?? 0) + d.amount);
-  const history = opportunities
-    .filter((o: Opportunity) => o.category === 'expansion')
-    .map((o): HistoryItem => {
-      const amount = won.get(o.accountId);
-      const outcome: Outcome = {
-        opportunityId: o.id,
-        accountId: o.accountId,
-        type: o.type,
-        outcome: amount !== undefined ? 'won' : 'lost',
-        amount: amount ?? 0,
-        closedAt: asOf,
-        source: 'deal',
-        ...(amount === undefined ? { reason: `no expansion won within ${windowDays} days` } : {}),
-      };
-      return { opportunity: o, raisedAt: cutoff, outcome };
-    });
-  return { cutoff, history };
+  const accounts = new Map<string, RetroAccount>(
+    past.accounts.map((a) => [a.id, { digest: hashValue(a), items: [] }]),
+  );
+  for (const o of opportunities) {
+    if (o.category !== 'expansion') continue;
+    const amount = won.get(o.accountId);
+    const outcome: Outcome = {
+      opportunityId: o.id,
+      accountId: o.accountId,
+      type: o.type,
+      outcome: amount !== undefined ? 'won' : 'lost',
+      amount: amount ?? 0,
+      closedAt: asOf,
+      source: 'deal',
+      ...(amount === undefined ? { reason: `no expansion won within ${windowDays} days` } : {}),
+    };
+    accounts
+      .get(o.accountId)!
+      .items.push(precisionItem({ opportunity: o, raisedAt: cutoff, outcome }));
+  }
+  return { cutoff, stats, accounts };
 }
 
+/** The retro items of every account, in portfolio order. */
+export const retroItems = (accounts: Iterable<RetroAccount>): PrecisionItem[] =>
+  [...accounts].flatMap((a) => a.items);
+
 /** The playbook's signal-precision section: resolved Headroom opportunities where there are
- * any, else the portfolio's own history (`retroHistory`). */
+ * any, else the portfolio's own history (`retroByAccount`). */
 export function signalPrecisionSection(
   learned: Learned | undefined,
-  retro: () => { cutoff: string; history: HistoryItem[] },
+  retro: () => { cutoff: string; items: PrecisionItem[] },
 ): { title: string; markdown: string } {
   const resolved = learned?.history.filter((h) => h.outcome) ?? [];
   if (resolved.length) return renderSignalPrecision(signalPrecision(learned!.history));
-  const { cutoff, history } = retro();
-  const section = renderSignalPrecision(signalPrecision(history));
+  const { cutoff, items } = retro();
+  const section = renderSignalPrecision(signalPrecisionOf(items));
   return {
     title: section.title,
     markdown:

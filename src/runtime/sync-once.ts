@@ -7,18 +7,29 @@ import { join } from 'node:path';
 import type { Connector } from '../../connectors/types.js';
 import type { Env } from '../env.js';
 import type { Log } from '../log.js';
-import { renderPlaybook } from '../narrative/index.js';
-import { OUTPUT_FILES, writeOutputs } from '../output/write-outputs.js';
-import { groupBy } from '../pipeline/analyze.js';
+import { cacheFile, readCacheHeader, type CacheHeader } from '../output/results-cache.js';
+import { OUTPUT_FILES } from '../output/write-outputs.js';
 import type { Store } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
-import { forgetOutputFiles, outputFilesInPlace, recordOutputFiles } from '../store/output-files.js';
+import {
+  forgetOutputFiles,
+  outputFilesInPlace,
+  recordOutputFiles,
+  sameFiles,
+} from '../store/output-files.js';
 import { HEADROOM_VERSION } from '../version.js';
 import { runSync } from '../sync/index.js';
 import type { RunReport, SyncConnection, SyncPhase } from '../sync/types.js';
 import { checkMappingAgainstCrm, openConnector } from './connector.js';
 import { createAnalyzer } from './analyzer.js';
-import { recordOutcomes, retroHistory, signalPrecisionSection } from './learn.js';
+import { recordOutcomes } from './learn.js';
+import {
+  patchOutputs,
+  planPatch,
+  writeAllOutputs,
+  type OutputContext,
+  type PatchPlan,
+} from './outputs.js';
 import { loadScoringConfig, withDeclaredScales } from './scoring-config.js';
 import type { WarnThresholds } from '../sync/run-warnings.js';
 
@@ -66,6 +77,21 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
     });
     const portfolioName = `${o.connection.name} (${o.connection.connector})`;
     const out = o.out;
+    const outputs: OutputContext | undefined = out
+      ? {
+          store: o.store,
+          connection: o.connection.name,
+          out,
+          asOf: o.asOf,
+          portfolioName,
+          catalog: scoring.catalog,
+          settings,
+          cacheFile: cacheFile(o.store.resultsDir, o.connection.name, out),
+        }
+      : undefined;
+    // The cache that goes with output files still in place, and the plan to patch them.
+    let cached: CacheHeader | undefined;
+    let patch: PatchPlan | undefined;
     const report = await runSync({
       // What the results depend on here besides the mirror, the date, the mapping and people's
       // decisions: a run with nothing new keeps the last run's results and its output files.
@@ -75,10 +101,24 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
         settings,
         portfolioName,
       }),
-      resultsInPlace: (inputsKey) =>
-        out
-          ? outputFilesInPlace(o.store, { connection: o.connection.name, dir: out, inputsKey })
-          : Promise.resolve(true),
+      resultsInPlace: async (inputsKey, resultsRun) => {
+        if (!outputs) return true;
+        const files = await outputFilesInPlace(o.store, {
+          connection: o.connection.name,
+          dir: outputs.out,
+          inputsKey,
+          resultsRun,
+        });
+        if (!files) return false;
+        const header = await readCacheHeader(outputs.cacheFile);
+        cached =
+          header?.resultsRun === resultsRun &&
+          header.inputsKey === inputsKey &&
+          sameFiles(header.files, files)
+            ? header
+            : undefined;
+        return true;
+      },
       store: o.store,
       connection: o.connection,
       connector,
@@ -93,56 +133,37 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.onRunStarted ? { onRunStarted: o.onRunStarted } : {}),
       analyze: analyzer.analyze,
-      // The output files are made from every account's results: a run that writes them analyzes
-      // every account.
-      ...(out ? {} : { analyzeShare: analyzer.analyzeShare }),
+      // Output files are patched for the changed accounts only from their cache, and only while
+      // the other accounts' history of the portfolio's past stands (`planPatch`).
+      analyzeShare: async (input) => {
+        if (outputs) {
+          patch = cached && (await planPatch(outputs, cached, input.accountIds, input.share));
+          if (!patch) return undefined;
+        }
+        return analyzer.analyzeShare(input);
+      },
     });
     const { portfolio, learned } = analyzer.last;
     if (learned && report.status === 'succeeded' && !o.dryRun) {
       const added = await recordOutcomes(o.store, o.connection.name, learned.outcomes);
       if (added) o.log.info({ connection: o.connection.name, added }, 'outcomes recorded');
     }
-    const written: string[] = [];
-    if (out && report.unchangedSince !== undefined)
-      return { report, written, kept: outputPaths(out) };
-    if (out && report.analysis) {
-      await forgetOutputFiles(o.store, o.connection.name, out);
-      const { opportunities, accounts } = report.analysis;
-      const playbook = renderPlaybook({
-        opportunities,
-        accounts,
-        asOf: o.asOf,
-        portfolioName,
-        catalog: scoring.catalog,
-        ...(portfolio
-          ? {
-              extraSections: [
-                signalPrecisionSection(learned, () =>
-                  retroHistory(portfolio!, scoring.catalog, settings, o.asOf),
-                ),
-              ],
-              accountsById: new Map(portfolio.accounts.map((a) => [a.id, a])),
-              contactsByAccount: groupBy(portfolio.contacts, (c) => c.accountId),
-            }
-          : {}),
+    if (!outputs) return { report, written: [], kept: [] };
+    if (report.unchangedSince !== undefined)
+      return { report, written: [], kept: outputPaths(outputs.out) };
+    if (!report.analysis || !portfolio) return { report, written: [], kept: [] };
+    await forgetOutputFiles(o.store, o.connection.name, outputs.out);
+    const { written } = report.changedAccounts
+      ? await patchOutputs(outputs, report, portfolio, learned, patch!)
+      : await writeAllOutputs(outputs, report, portfolio, learned);
+    if (report.inputsKey !== undefined && report.resultsRun !== undefined)
+      await recordOutputFiles(o.store, {
+        connection: o.connection.name,
+        dir: outputs.out,
+        inputsKey: report.inputsKey,
+        runId: report.resultsRun,
+        files: written,
       });
-      written.push(
-        ...(await writeOutputs(out, {
-          opportunities,
-          accounts,
-          issues: report.issues,
-          playbook,
-        })),
-      );
-      if (report.inputsKey !== undefined)
-        await recordOutputFiles(o.store, {
-          connection: o.connection.name,
-          dir: out,
-          inputsKey: report.inputsKey,
-          runId: report.runId,
-          files: written,
-        });
-    }
     return { report, written, kept: [] };
   } finally {
     await connector.close?.();

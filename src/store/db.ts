@@ -37,6 +37,10 @@ export interface Store extends Db {
   readonly backend: 'pglite' | 'pg';
   /** The schema all tables live in (`public` unless a test asked for its own). */
   readonly schema: string;
+  /** A local folder for results derived from the store and kept to save work later (the output
+   * files' cache, `output/results-cache.ts`): beside a PGlite folder, in the system's temporary
+   * folder for a server or a `memory://` database, or `HEADROOM_RESULTS_DIR`. */
+  readonly resultsDir: string;
   /**
    * Try to take a named lock without waiting. Postgres: a session advisory lock
    * (`pg_try_advisory_lock(hashtext(key))`) held on a dedicated connection, so it also excludes

@@ -2,6 +2,10 @@
  * Open the store: Postgres through `pg` when a database URL is given, PGlite otherwise; apply the
  * migrations; hand back a `Store`.
  */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { checkSchemaName, type Store } from './db.js';
 import { migrate } from './migrate.js';
@@ -51,11 +55,30 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     const where = url ? 'the Postgres database (DATABASE_URL)' : 'the embedded database';
     throw new Error(`cannot open ${where}: ${(err as Error).message}`, { cause: err });
   }
+  // Derived results: beside a PGlite folder; per database and schema for a server; a folder of
+  // its own, removed on close, for a database that lives in memory.
+  const memory = !url && dataDir.startsWith('memory://');
+  const resultsDir =
+    env.HEADROOM_RESULTS_DIR ??
+    (memory
+      ? mkdtempSync(join(tmpdir(), 'headroom-results-'))
+      : url
+        ? join(
+            tmpdir(),
+            'headroom-results',
+            createHash('sha1').update(`${url}\u0000${schema}`).digest('hex').slice(0, 16),
+          )
+        : `${dataDir.replace(/[/\\]+$/, '')}-results`);
   return {
     ...db,
     backend,
     schema,
+    resultsDir,
     // The schema is part of the key so stores in different schemas of one server never collide.
     tryLock: (key) => db.tryLock(`${schema}:${key}`),
+    close: async () => {
+      await db.close();
+      if (memory && !env.HEADROOM_RESULTS_DIR) rmSync(resultsDir, { recursive: true, force: true });
+    },
   };
 }

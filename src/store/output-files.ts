@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Db } from './db.js';
 
-interface FileStamp {
+export interface FileStamp {
   name: string;
   size: number;
   mtimeMs: number;
@@ -23,12 +23,13 @@ const stamp = (path: string): FileStamp | undefined => {
   }
 };
 
-/** Remember the files just written to `dir` for results made under `inputsKey`. */
+/** Remember the files just written to `dir`: the results of run `runId` (a results run), made
+ * under `inputsKey`. */
 export async function recordOutputFiles(
   db: Db,
   args: { connection: string; dir: string; inputsKey: string; runId: number; files: string[] },
 ): Promise<void> {
-  const files = args.files.map((f) => stamp(f)).filter((f) => f !== undefined);
+  const files = stampsOf(args.files);
   await db.query(
     `INSERT INTO output_files (connection, dir, inputs_key, files, run_id) VALUES ($1, $2, $3, $4::jsonb, $5)
      ON CONFLICT (connection, dir) DO UPDATE SET inputs_key = excluded.inputs_key,
@@ -45,21 +46,32 @@ export async function forgetOutputFiles(db: Db, connection: string, dir: string)
   ]);
 }
 
-/** True when `dir` still holds, untouched, the files written for results made under
- * `inputsKey`. */
+/** The files written to `dir`, when it still holds them untouched and they hold the results of
+ * run `resultsRun`, made under `inputsKey`; undefined otherwise. */
 export async function outputFilesInPlace(
   db: Db,
-  args: { connection: string; dir: string; inputsKey: string },
-): Promise<boolean> {
+  args: { connection: string; dir: string; inputsKey: string; resultsRun: number },
+): Promise<FileStamp[] | undefined> {
   const dir = resolve(args.dir);
-  const { rows } = await db.query<{ inputs_key: string; files: FileStamp[] }>(
-    'SELECT inputs_key, files FROM output_files WHERE connection = $1 AND dir = $2',
+  const { rows } = await db.query<{ inputs_key: string; run_id: number; files: FileStamp[] }>(
+    'SELECT inputs_key, run_id, files FROM output_files WHERE connection = $1 AND dir = $2',
     [args.connection, dir],
   );
   const r = rows[0];
-  if (!r || r.inputs_key !== args.inputsKey || r.files.length === 0) return false;
-  return r.files.every((f) => {
-    const now = stamp(resolve(dir, f.name));
-    return now !== undefined && now.size === f.size && now.mtimeMs === f.mtimeMs;
-  });
+  if (!r || r.inputs_key !== args.inputsKey || r.run_id !== args.resultsRun) return undefined;
+  if (r.files.length === 0) return undefined;
+  const untouched = r.files.every((f) => sameStamp(stamp(resolve(dir, f.name)), f));
+  return untouched ? r.files : undefined;
 }
+
+/** Two stamps of one file are the same: the same size, written at the same time. */
+export const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean =>
+  a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/** Two lists of stamps name the same files as they were. */
+export const sameFiles = (a: readonly FileStamp[], b: readonly FileStamp[]): boolean =>
+  a.length === b.length && a.every((f, i) => f.name === b[i]!.name && sameStamp(f, b[i]));
+
+/** The stamps of files as they are now (missing ones left out). */
+export const stampsOf = (files: readonly string[]): FileStamp[] =>
+  files.map((f) => stamp(f)).filter((f) => f !== undefined);

@@ -85,11 +85,13 @@ export async function finishRun(
     inputsKey?: string;
     /** The portfolio-wide part of its analysis (`sync/changed-accounts.ts`). */
     analysisState?: unknown;
+    /** The run whose analysis its results are (itself, or the run whose results it kept). */
+    resultsRun?: number;
   },
 ): Promise<void> {
   await db.query(
     `UPDATE sync_runs SET status = $2, stats = $3::jsonb, error = $4, inputs_key = $5,
-       analysis_state = $6::jsonb, finished_at = now()
+       analysis_state = $6::jsonb, results_run = $7, finished_at = now()
      WHERE id = $1`,
     [
       id,
@@ -98,6 +100,7 @@ export async function finishRun(
       result.error ?? null,
       result.inputsKey ?? null,
       result.analysisState === undefined ? null : JSON.stringify(result.analysisState),
+      result.resultsRun ?? null,
     ],
   );
 }
@@ -115,9 +118,10 @@ export async function previousRun(
     dry_run: boolean;
     inputs_key: string | null;
     analysis_state: unknown;
+    results_run: number | null;
     stats: Record<string, unknown>;
   }>(
-    `SELECT id, status, dry_run, inputs_key, analysis_state, stats FROM sync_runs
+    `SELECT id, status, dry_run, inputs_key, analysis_state, results_run, stats FROM sync_runs
      WHERE connection = $1 AND id < $2 AND status <> 'skipped' ORDER BY id DESC LIMIT 1`,
     [connection, runId],
   );
@@ -129,6 +133,7 @@ export async function previousRun(
     dryRun: r.dry_run,
     ...(r.inputs_key !== null ? { inputsKey: r.inputs_key } : {}),
     ...(r.analysis_state !== null ? { analysisState: r.analysis_state } : {}),
+    resultsRun: r.results_run ?? r.id,
     stats: r.stats,
   };
 }
@@ -140,6 +145,8 @@ export interface PreviousRun {
   inputsKey?: string;
   /** What its analyzer kept of the portfolio as a whole (`sync/changed-accounts.ts`). */
   analysisState?: unknown;
+  /** The run whose analysis its results are. */
+  resultsRun: number;
   stats: Record<string, unknown>;
 }
 

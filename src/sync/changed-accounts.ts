@@ -49,6 +49,7 @@ export async function analyzeChanged(args: {
     ? ((await liveRecords(store, connection, 'account', accountPull.view)) as Account[])
     : undefined;
   const analysis = await args.analyzeShare({
+    accountIds: accounts,
     share,
     ...(all ? { accounts: all } : {}),
     asOf,

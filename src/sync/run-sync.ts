@@ -116,7 +116,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     if (standing && pullChangedNothing(pulls)) {
       // Pulls that read nothing new may still have moved a watermark.
       for (const p of pulls) await applyPull(store, connection.name, p, runId);
-      report.unchangedSince = standing.id;
+      report.unchangedSince = standing.resultsRun;
       const results = keptFigures(standing.stats);
       if (results) stats.results = results;
       inputs = key;
@@ -243,7 +243,10 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         : (err as Error).message;
     log.error({ connection: connection.name, runId, err }, `sync failed: ${report.error}`);
   } finally {
-    if (report.status === 'succeeded' && inputs !== undefined) report.inputsKey = inputs;
+    if (report.status === 'succeeded' && inputs !== undefined) {
+      report.inputsKey = inputs;
+      report.resultsRun = report.unchangedSince ?? runId;
+    }
     stats.apiCalls = (connector.usage?.().calls ?? 0) - callsBefore;
     stats.durationMs = Date.now() - started;
     try {
@@ -252,7 +255,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         stats: report.held ? { ...stats, massChange: report.held } : stats,
         ...(report.error ? { error: report.error } : {}),
         ...(report.inputsKey !== undefined
-          ? { inputsKey: report.inputsKey, analysisState: state }
+          ? { inputsKey: report.inputsKey, analysisState: state, resultsRun: report.resultsRun! }
           : {}),
       });
     } finally {

@@ -46,6 +46,8 @@ export type Analyze = (portfolio: Portfolio, asOf: string) => Analysis | Promise
  * gives them moved): the run then analyzes everything.
  */
 export type AnalyzeShare = (input: {
+  /** The accounts that changed (sorted), gone ones too. */
+  accountIds: readonly string[];
   /** The changed accounts that are still live, each with all its records. */
   share: Portfolio;
   /** Every live account, when account records changed this run (whole-portfolio statistics). */
@@ -98,7 +100,7 @@ export interface RunSyncOptions {
   analysisKey?: string;
   /** Asked before a run keeps the last run's results: true when what the caller made of results
    * with these inputs is still in place (the output files). @default every time true */
-  resultsInPlace?: (inputsKey: string) => Promise<boolean>;
+  resultsInPlace?: (inputsKey: string, resultsRun: number) => Promise<boolean>;
   /** With it, a run whose pull changed the records of a few accounts, after a run whose results
    * stand (as for `analysisKey`), analyzes only those accounts (`changed-accounts.ts`). */
   analyzeShare?: AnalyzeShare;
@@ -176,6 +178,9 @@ export interface RunReport {
   /** What the results of a run that succeeded depended on besides the mirror (`unchanged-run.ts`):
    * the caller records what it made of them under this key. */
   inputsKey?: string;
+  /** The run whose analysis this run's results are: this run, or the run whose results it kept.
+   * The caller records what it made of the results with it. */
+  resultsRun?: number;
 }
 
 export const emptyStats = (): RunStats => ({

@@ -45,8 +45,9 @@ export async function standingRun(args: {
   runId: number;
   key: string;
   dryRun: boolean;
-  /** The caller's results of `key` are still in place (the output files). */
-  inPlace: (key: string) => Promise<boolean>;
+  /** The caller's results of `key`, as run `resultsRun` left them, are still in place (the
+   * output files). */
+  inPlace: (key: string, resultsRun: number) => Promise<boolean>;
 }): Promise<PreviousRun | undefined> {
   if (args.dryRun || args.connection.writeBack) return undefined;
   const previous = await previousRun(args.store, args.connection.name, args.runId);
@@ -57,7 +58,7 @@ export async function standingRun(args: {
     previous.inputsKey !== args.key
   )
     return undefined;
-  return (await args.inPlace(args.key)) ? previous : undefined;
+  return (await args.inPlace(args.key, previous.resultsRun)) ? previous : undefined;
 }
 
 /** The pull wrote nothing to the mirror and will delete nothing. */

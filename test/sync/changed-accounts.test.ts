@@ -8,7 +8,7 @@
  * account moved (the benchmarks), when learning has something to learn from, and when too many
  * accounts changed.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -23,6 +23,9 @@ import { tableRows } from '../store/bulk/rows.js';
 import { memoryLog } from './fixtures.js';
 
 type Rows = string[][];
+
+const files = (dir: string) =>
+  Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
 /** Rewrite a CSV export (header first), every cell quoted as spreadsheet apps do. */
 function editCsv(file: string, edit: (header: string[], rows: Rows) => Rows): void {
@@ -73,7 +76,8 @@ describe.each(backends())(
       return dir;
     };
 
-    const sync = async (store: Store, source: string) => {
+    /** Sync `source` (writing the output files to `out` when given). */
+    const sync = async (store: Store, source: string, out?: string) => {
       const env = loadEnv({ ...process.env, LOG_LEVEL: 'warn' });
       const connection = await resolveSyncConnection({ connector: 'files', source }, env);
       const lines = memoryLog();
@@ -84,24 +88,30 @@ describe.each(backends())(
         env,
         log: log as unknown as Parameters<typeof syncOnce>[0]['log'],
         asOf: p.asOf,
+        ...(out ? { out: join(work, out) } : {}),
       });
       expect(report.status, report.error).toBe('succeeded');
       return report;
     };
 
-    /** Sync `dir` after `edit` into a store holding it as it was, and into a fresh store. */
-    const compare = async (edit: (dir: string) => void) => {
+    /**
+     * Sync `dir` after `edit` into a store holding it as it was, and into a fresh store, both
+     * writing the output files (or not, `out: false`): the stores and the files must agree.
+     */
+    const compare = async (edit: (dir: string) => void, out = true) => {
       const dir = folder();
       const store = await backend.open();
-      await sync(store, dir);
+      const [mine, theirs] = out ? [`out-${n}`, `out-${n}-whole`] : [];
+      await sync(store, dir, mine);
       edit(dir);
-      const next = await sync(store, dir);
+      const next = await sync(store, dir, mine);
       const fresh = await backend.open();
-      const whole = await sync(fresh, dir);
+      const whole = await sync(fresh, dir, theirs);
       expect(whole.changedAccounts).toBeUndefined();
       expect(await stored(store)).toEqual(await stored(fresh));
       expect(next.stats.results).toEqual(whole.stats.results);
-      return { next, whole, dir };
+      if (mine && theirs) expect(files(join(work, mine))).toEqual(files(join(work, theirs)));
+      return { next, whole, dir, store, out: mine };
     };
 
     it('analyzes the edited accounts alone and stores what a whole run stores', async () => {
@@ -190,10 +200,10 @@ describe.each(backends())(
       expect(next.changedAccounts).toBeUndefined();
     });
 
-    it('goes on analyzing only what changes, run after run', async () => {
+    it('goes on analyzing only what changes, run after run, with or without output files', async () => {
       const dir = folder();
       const store = await backend.open();
-      await sync(store, dir);
+      await sync(store, dir, 'out-runs');
       const ids = p.rows.accounts.map((a) => String(a.account_id));
       for (const [round, i] of [5, 6, 5].entries()) {
         editCsv(
@@ -204,12 +214,60 @@ describe.each(backends())(
             (r) => r[0] === ids[i],
           ),
         );
-        const next = await sync(store, dir);
+        const next = await sync(store, dir, 'out-runs');
         expect(next.changedAccounts).toEqual([`files:${ids[i]}`]);
       }
       const fresh = await backend.open();
-      await sync(fresh, dir);
+      await sync(fresh, dir, 'out-runs-whole');
       expect(await stored(store)).toEqual(await stored(fresh));
+      expect(files(join(work, 'out-runs'))).toEqual(files(join(work, 'out-runs-whole')));
+
+      // A run without output files analyzes a share too; the files it did not write are then
+      // behind, so the next run that writes them analyzes everything again.
+      const edit = (i: number) =>
+        editCsv(
+          join(dir, 'accounts.csv'),
+          setCell(
+            'active_seats',
+            (v) => String(Number(v) + 2),
+            (r) => r[0] === ids[i],
+          ),
+        );
+      edit(7);
+      expect((await sync(store, dir)).changedAccounts).toEqual([`files:${ids[7]}`]);
+      edit(8);
+      const behind = await sync(store, dir, 'out-runs');
+      expect(behind.changedAccounts).toBeUndefined();
+      // Without the cache of the files, the same.
+      rmSync(store.resultsDir, { recursive: true, force: true });
+      edit(9);
+      const uncached = await sync(store, dir, 'out-runs');
+      expect(uncached.changedAccounts).toBeUndefined();
+      const again = await backend.open();
+      await sync(again, dir, 'out-runs-again');
+      expect(files(join(work, 'out-runs'))).toEqual(files(join(work, 'out-runs-again')));
+      // It writes the cache again: the next run patches the files.
+      edit(10);
+      expect((await sync(store, dir, 'out-runs')).changedAccounts).toEqual([`files:${ids[10]}`]);
+    });
+
+    it('analyzes everything when an account goes (the portfolio as it stood moves)', async () => {
+      const ids = p.rows.accounts.map((a) => String(a.account_id));
+      const gone = await compare((dir) =>
+        editCsv(join(dir, 'accounts.csv'), (_, rows) => rows.filter((r) => r[0] !== ids[12])),
+      );
+      expect(gone.next.changedAccounts).toBeUndefined();
+    });
+
+    it('analyzes everything when an account comes', async () => {
+      const added = await compare((dir) =>
+        editCsv(join(dir, 'accounts.csv'), (header, rows) => {
+          const copy = [...rows[12]!];
+          copy[header.indexOf('account_id')] = 'FW-9999';
+          return [...rows, copy];
+        }),
+      );
+      expect(added.next.changedAccounts).toBeUndefined();
     });
   },
 );

@@ -21,13 +21,18 @@ CREATE TABLE source_states (
 -- nothing, after a run that succeeded with the same key, keeps that run's results.
 ALTER TABLE sync_runs ADD COLUMN inputs_key text;
 
+-- The run whose analysis a run's results are: its own id, or, for a run that kept the last
+-- results, that run's. Output files are recorded with it (output_files.run_id).
+ALTER TABLE sync_runs ADD COLUMN results_run integer;
+
 -- The portfolio-wide part of a run's analysis (scoring statistics and the like, as the analyzer
 -- returns it): a run that analyzes only the accounts that changed is handed the last run's
 -- (src/sync/changed-accounts.ts).
 ALTER TABLE sync_runs ADD COLUMN analysis_state jsonb;
 
--- Output files a run wrote (`headroom sync --out`), as they were when written: a run that keeps
--- the last run's results leaves them in place when they are still exactly these files.
+-- Output files a run wrote (`headroom sync --out`), as they were when written, and the run whose
+-- results they hold (run_id, a results_run): a run that builds on those results leaves them, or
+-- patches them, only while they are still exactly these files.
 CREATE TABLE output_files (
   connection text NOT NULL,
   dir text NOT NULL,

@@ -1,0 +1,111 @@
+/**
+ * The JSON array files of the output contract (`opportunities.json`, `accounts.json`) written
+ * account by account: each account's elements are one part, and the file is `[`, the non-empty
+ * parts joined by `,`, `]`, with the same text `JSON.stringify(items, null, 2)` gives. The byte
+ * length of each part is returned, so a later run that changed some accounts only can write the
+ * new file from the old one: the parts of the accounts that did not change are copied as they
+ * are (`{ from }`), the others written anew (`{ text }`).
+ */
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** An account's part: its elements' text, or where it lies in the file being replaced. */
+export type Part = { text: string } | { from: number; length: number };
+
+/** One element as `JSON.stringify(items, null, 2)` writes it inside the array. */
+export const elementText = (item: unknown): string => JSON.stringify([item], null, 2).slice(2, -2);
+
+/** The part of an account's elements (empty when it has none). */
+export function partOf(items: readonly unknown[]): string {
+  let out = '';
+  for (let i = 0; i < items.length; i++) out += (i ? ',\n' : '') + elementText(items[i]);
+  return out;
+}
+
+/** Where each part of an old file lies, from the parts' lengths in file order. */
+export function offsetsOf(lengths: readonly number[]): number[] {
+  const out: number[] = [];
+  let at = 2; // `[\n`
+  for (const n of lengths) {
+    out.push(at);
+    if (n > 0) at += n + 2; // `,\n` (or `\n]` after the last)
+  }
+  return out;
+}
+
+const PIECE = 1 << 20;
+
+/**
+ * Write `file` from `parts` in order (through a temporary name, renamed at the end) and return
+ * each part's byte length. Parts `{ from }` are read from `old`; consecutive ones that were
+ * consecutive there are copied in one read.
+ */
+export async function writeParts(
+  file: string,
+  parts: Iterable<Part>,
+  old?: string,
+): Promise<number[]> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const out = await open(tmp, 'w');
+  const source = old === undefined ? undefined : await open(old, 'r');
+  const lengths: number[] = [];
+  let pending = '';
+  let copy: { from: number; to: number } | undefined;
+  let any = false;
+  const flushText = async () => {
+    if (pending) await out.write(pending);
+    pending = '';
+  };
+  const flushCopy = async () => {
+    if (!copy) return;
+    const { from, to } = copy;
+    copy = undefined;
+    const buf = Buffer.allocUnsafe(Math.min(16 * PIECE, to - from));
+    for (let at = from; at < to;) {
+      const want = Math.min(buf.length, to - at);
+      const { bytesRead } = await source!.read(buf, 0, want, at);
+      if (bytesRead === 0) throw new Error(`${old} ended at byte ${at} (expected ${to})`);
+      await out.write(buf, 0, bytesRead);
+      at += bytesRead;
+    }
+  };
+  try {
+    for (const part of parts) {
+      if ('text' in part) {
+        const n = Buffer.byteLength(part.text);
+        lengths.push(n);
+        if (n === 0) continue;
+        await flushCopy();
+        pending += (any ? ',\n' : '[\n') + part.text;
+        any = true;
+        if (pending.length >= PIECE) await flushText();
+      } else {
+        lengths.push(part.length);
+        if (part.length === 0) continue;
+        if (!source) throw new Error('a part to copy without the file to copy it from');
+        // The separator before it comes with it when the part before it was its neighbour.
+        if (copy && copy.to + 2 === part.from) copy.to = part.from + part.length;
+        else {
+          await flushCopy();
+          pending += any ? ',\n' : '[\n';
+          await flushText();
+          copy = { from: part.from, to: part.from + part.length };
+        }
+        any = true;
+      }
+    }
+    await flushCopy();
+    pending += any ? '\n]\n' : '[]\n';
+    await flushText();
+    await out.close();
+    await rename(tmp, file);
+    return lengths;
+  } catch (err) {
+    await out.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw err;
+  } finally {
+    await source?.close();
+  }
+}

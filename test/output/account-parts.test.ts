@@ -1,0 +1,88 @@
+/**
+ * Output JSON arrays written account by account (`src/output/account-parts.ts`): the same bytes
+ * as `JSON.stringify(items, null, 2)`, and a file made from an older one (unchanged accounts
+ * copied by byte range, changed ones written anew) the same bytes as one written whole.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../examples/generate/random.js';
+import { offsetsOf, partOf, writeParts, type Part } from '../../src/output/account-parts.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'headroom-parts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const TEXTS = ['plain', 'Zoë Ørsted', '🚀 launch', 'two\nlines', 'tab\there', '"quoted"', '\\N'];
+
+/** Accounts with 0–3 items each, text as odd as a CRM's. */
+function accounts(n: number, seed: number): { id: string; items: object[] }[] {
+  const r = mulberry32(seed);
+  return Array.from({ length: n }, (_, i) => ({
+    id: `A${String(i).padStart(4, '0')}`,
+    items: Array.from({ length: Math.floor(r() * 4) }, (_, k) => ({
+      id: `A${i}-${k}`,
+      title: `${TEXTS[Math.floor(r() * TEXTS.length)]} ${i}`,
+      score: Math.round(r() * 1000) / 100,
+      evidence: [{ signal: 'seats', value: r() }],
+    })),
+  }));
+}
+
+const whole = (accs: { items: object[] }[]) =>
+  `${JSON.stringify(
+    accs.flatMap((a) => a.items),
+    null,
+    2,
+  )}\n`;
+
+describe('writeParts', () => {
+  it('writes what JSON.stringify writes, empty arrays and empty accounts included', async () => {
+    for (const [n, seed] of [
+      [0, 1],
+      [1, 2],
+      [5, 3],
+      [300, 4],
+    ] as const) {
+      const accs = accounts(n, seed);
+      const file = join(dir, `whole-${n}.json`);
+      const lengths = await writeParts(
+        file,
+        accs.map((a) => ({ text: partOf(a.items) })),
+      );
+      expect(readFileSync(file, 'utf8')).toBe(whole(accs));
+      expect(lengths).toEqual(accs.map((a) => Buffer.byteLength(partOf(a.items))));
+    }
+    const none = join(dir, 'none.json');
+    await writeParts(none, [{ text: '' }, { text: '' }]);
+    expect(readFileSync(none, 'utf8')).toBe('[]\n');
+  });
+
+  it('makes a file from an older one: unchanged accounts copied, the others written anew', async () => {
+    const before = accounts(400, 7);
+    const file = join(dir, 'patched.json');
+    const lengths = await writeParts(
+      file,
+      before.map((a) => ({ text: partOf(a.items) })),
+    );
+    const offsets = offsetsOf(lengths);
+    // Some accounts changed, some gone, some new; the first and the last among them.
+    const edits = accounts(400, 8);
+    const after = before
+      .map((a, i) =>
+        i % 7 === 0 || i === 399 ? { ...a, items: edits[i]!.items, changed: true } : a,
+      )
+      .filter((_, i) => i % 11 !== 3);
+    after.splice(50, 0, { id: 'A0049x', items: edits[1]!.items, changed: true });
+    const index = new Map(before.map((a, i) => [a.id, i]));
+    const parts = after.map((a): Part => {
+      const i = index.get(a.id);
+      return 'changed' in a || i === undefined
+        ? { text: partOf(a.items) }
+        : { from: offsets[i]!, length: lengths[i]! };
+    });
+    const again = await writeParts(file, parts, file);
+    expect(readFileSync(file, 'utf8')).toBe(whole(after));
+    expect(again).toEqual(after.map((a) => Buffer.byteLength(partOf(a.items))));
+  });
+});
