@@ -8,12 +8,11 @@
  * move every account's scores.
  */
 import type { Catalog } from '../model/catalog.js';
-import type { Portfolio } from '../model/records.js';
+import type { Account, Portfolio } from '../model/records.js';
 import { analyze } from '../pipeline/analyze.js';
-import { portfolioStats, type PortfolioStats } from '../scoring/portfolio-stats.js';
+import { portfolioStats, statsInputs, type PortfolioStats } from '../scoring/portfolio-stats.js';
 import type { ScoringSettings } from '../scoring/index.js';
 import type { Store } from '../store/db.js';
-import { hashValue } from '../store/hash.js';
 import type { Analysis, AnalyzeShare } from '../sync/types.js';
 import { learnFromStore, type Learned } from './learn.js';
 
@@ -65,11 +64,16 @@ export function createAnalyzer(o: {
     return run(portfolio, asOf, learned, portfolioStats(portfolio.accounts, o.catalog, o.settings));
   };
 
-  const share: AnalyzeShare = async ({ share, accounts, asOf, previous }) => {
+  const share: AnalyzeShare = async ({ share, accountChanges, asOf, previous }) => {
     if (!isState(previous) || previous.learning) return undefined;
+    // The statistics stand while the accounts changed read the same to them.
+    const inputs = (as: Account[]) =>
+      as
+        .map((a) => statsInputs(a, o.settings))
+        .sort()
+        .join('\n');
+    if (inputs(accountChanges.before) !== inputs(accountChanges.after)) return undefined;
     const kept = JSON.parse(previous.stats) as PortfolioStats;
-    const stats = accounts ? portfolioStats(accounts, o.catalog, o.settings) : kept;
-    if (accounts && hashValue(stats) !== hashValue(kept)) return undefined;
     // Learning stays idle unless a changed deal now carries an opportunity's key.
     const learned = await learnFromStore(o.store, o.connection, share, asOf);
     if (learned.resolvable) return undefined;

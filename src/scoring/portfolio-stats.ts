@@ -9,6 +9,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Account } from '../model/records.js';
 import { indexCatalog, type CatalogIndex } from './catalog-index.js';
 import { benchmarkLevels, type BenchmarkLevels } from './detectors/benchmarks.js';
+import { segmentOf } from './context.js';
 import { portfolioScales, type PortfolioScales } from './scales.js';
 import type { ScoringSettings } from './settings/index.js';
 
@@ -23,6 +24,28 @@ export function portfolioStats(
   settings: ScoringSettings,
 ): PortfolioStats {
   return statsOf(accounts, indexCatalog(catalog), settings);
+}
+
+/**
+ * What the statistics read of one account, as a string: two portfolios whose accounts give the
+ * same strings (as multisets) have the same statistics. A run that analyzes only the accounts
+ * that changed compares these for the accounts it changed, instead of reading every account to
+ * work the statistics out again. Keep it in step with `benchmarkLevels` and `portfolioScales`.
+ */
+export function statsInputs(a: Account, settings: ScoringSettings): string {
+  return JSON.stringify([
+    a.lifecycle,
+    a.industry ?? null,
+    segmentOf(a, settings.benchmarks),
+    a.seats?.licensed ?? null,
+    a.employees ?? null,
+    a.plan ?? null,
+    a.featuresUsed.length,
+    a.products,
+    a.health?.score ?? null,
+    a.health?.nps ?? null,
+    a.health?.csat ?? null,
+  ]);
 }
 
 export function statsOf(

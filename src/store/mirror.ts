@@ -51,7 +51,7 @@ export async function upsertMirror(
        SELECT $1, $2, u.id, u.account_id, u.data::jsonb, u.hash, $3
        FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, account_id, data, hash)
        ON CONFLICT (connection, object, id) DO UPDATE SET account_id = excluded.account_id,
-         data = excluded.data, hash = excluded.hash, seen_run = excluded.seen_run,
+         data = excluded.data, hash = excluded.hash, raw_hash = NULL, seen_run = excluded.seen_run,
          updated_at = now(), deleted_at = NULL`,
       [
         connection,

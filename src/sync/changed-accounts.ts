@@ -3,10 +3,10 @@
  * results that still stand (`unchanged-run.ts`): the same settings, catalog, date, mapping and
  * decisions. Each account is scored from its own records against statistics of the portfolio as
  * a whole, so the others' results cannot have moved, as long as those statistics did not. The
- * analyzer is handed the changed accounts with all their records (`share-portfolio.ts`), every
- * live account when account records changed (for the statistics), and what it kept of the
- * portfolio last time; it answers undefined when the statistics moved, and the run analyzes
- * everything.
+ * analyzer is handed the changed accounts with all their records (`share-portfolio.ts`), the
+ * account records the run replaced as they were and as they are (what the statistics read of
+ * them), and what it kept of the portfolio last time; it answers undefined when the statistics
+ * may have moved, and the run analyzes everything.
  *
  * Changed accounts are every account a written or deleted record belongs to, now or (for a
  * record that moved) before (`PullResult.touched`). Past half the portfolio, analyzing
@@ -16,7 +16,6 @@ import type { NeutralObject } from '../model/records.js';
 import type { Account } from '../model/records.js';
 import type { Store } from '../store/db.js';
 import type { PullResult } from './pull.js';
-import { liveRecords } from './pulled-portfolio.js';
 import { sharePortfolio } from './share-portfolio.js';
 import type { Analysis, AnalyzeShare } from './types.js';
 
@@ -44,14 +43,14 @@ export async function analyzeChanged(args: {
     pulls.map((p) => [p.object, p.deleteIds]),
   );
   const share = await sharePortfolio(store, connection, asOf, accounts, deleting);
-  const accountsMoved = accountPull.upserts > 0 || accountPull.deleteIds.length > 0;
-  const all = accountsMoved
-    ? ((await liveRecords(store, connection, 'account', accountPull.view)) as Account[])
-    : undefined;
+  const written = accountPull.touched;
   const analysis = await args.analyzeShare({
     accountIds: accounts,
     share,
-    ...(all ? { accounts: all } : {}),
+    accountChanges: {
+      before: accountPull.replaced as Account[],
+      after: share.accounts.filter((a) => written.has(a.id)),
+    },
     asOf,
     previous: args.previous,
   });

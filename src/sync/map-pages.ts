@@ -11,6 +11,7 @@ import type { Issue } from '../model/output.js';
 import type { NeutralObject } from '../model/records.js';
 import { hashText, stableStringify } from '../store/hash.js';
 import { DuplicateTracker } from './duplicates.js';
+import { rowHash, type UnchangedRows } from './unchanged-rows.js';
 
 /** One mapped record: what the mirror stores of it. */
 export interface MappedItem {
@@ -20,6 +21,9 @@ export interface MappedItem {
   /** The neutral record as `stableStringify` writes it: hashed, and stored as jsonb. */
   json: string;
   hash: string;
+  /** Digest of the row it was mapped from (`unchanged-rows.ts`), when mapping it raised no
+   * issue. */
+  rawHash?: string;
 }
 
 export interface MappedPage {
@@ -33,6 +37,8 @@ export interface MappedPage {
   seen: string[];
   /** Ids read before in this pull whose later record won (it may already be written). */
   twins: string[];
+  /** Ids of rows the mirror already holds as read now (`unchanged-rows.ts`): not mapped again. */
+  kept: string[];
   pulled: number;
   skipped: number;
   deleted: string[];
@@ -46,6 +52,9 @@ export async function* mapPages(
   ctx: MapContext,
   /** Keep the neutral records (`MappedPage.records`): false where only the text travels on. */
   keepRecords = true,
+  /** Rows the mirror holds as they are now are not mapped again (`unchanged-rows.ts`); with a
+   * key only, rows get their digest and none is skipped. */
+  rows?: { key: string; has?: UnchangedRows['has'] },
 ): AsyncGenerator<MappedPage> {
   const ids = new DuplicateTracker(object);
   for await (const page of pages) {
@@ -64,6 +73,7 @@ export async function* mapPages(
       ...(keepRecords ? { records: [] } : {}),
       seen: [],
       twins: [],
+      kept: [],
       pulled: page.records.length,
       skipped: 0,
       deleted: page.deleted ?? [],
@@ -75,6 +85,12 @@ export async function* mapPages(
       if (twin) out.issues.push(twin.issue);
       if (twin && !twin.keep) continue;
       if (twin) out.twins.push(raw.id);
+      const digest = rows ? rowHash(rows.key, raw) : undefined;
+      // A repeated id is mapped every time: the rule picks among the rows read now.
+      if (digest !== undefined && !twin && rows?.has?.(raw.id, digest)) {
+        out.kept.push(raw.id);
+        continue;
+      }
       const { record, issues } = mapRecord(object, spec, raw, pageCtx);
       out.issues.push(...issues);
       if (!record) {
@@ -86,7 +102,13 @@ export async function* mapPages(
         object === 'account'
           ? (record as { id: string }).id
           : (record as { accountId: string }).accountId;
-      out.items.push({ id: raw.id, accountId, json, hash: hashText(json) });
+      out.items.push({
+        id: raw.id,
+        accountId,
+        json,
+        hash: hashText(json),
+        ...(digest !== undefined && issues.length === 0 ? { rawHash: digest } : {}),
+      });
       out.records?.push(record);
     }
     yield out;

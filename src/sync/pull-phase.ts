@@ -62,7 +62,13 @@ export async function pullAll(args: {
       const where = { store: args.store, connection: connection.name, object, spec };
       const { request } = await requestFor({ ...where, full: args.full, catalogVersion });
       if (request.since !== undefined) continue;
-      const key = await sourceKey({ ...where, connector: args.connector, request, catalogVersion });
+      const key = await sourceKey({
+        ...where,
+        connector: args.connector,
+        request,
+        catalogVersion,
+        priorPeriodMonths: map.priorPeriodMonths,
+      });
       if (key === undefined) continue;
       keys.set(object, key);
       const unchanged = args.full
@@ -90,8 +96,8 @@ export async function pullAll(args: {
       ...(catalogVersion !== undefined ? { catalogVersion } : {}),
       ...(worker
         ? {
-            mapper: (request, ctx) =>
-              worker.map(object, connection.mapping.objects[object]!, request, ctx),
+            mapper: (request, ctx, rowsKey) =>
+              worker.map(object, connection.mapping.objects[object]!, request, ctx, rowsKey),
           }
         : {}),
     });

@@ -45,7 +45,14 @@ async function run(task: WorkerTask): Promise<boolean> {
       return false;
     }
   }
-  const pages = mapPages(connector.pull(task.request), task.object, task.spec, task.ctx, false);
+  const pages = mapPages(
+    connector.pull(task.request),
+    task.object,
+    task.spec,
+    task.ctx,
+    false,
+    task.rowsKey !== undefined ? { key: task.rowsKey } : undefined,
+  );
   for await (const page of pages) {
     if (inFlight >= WINDOW) await new Promise<void>((r) => (resume = r));
     inFlight++;

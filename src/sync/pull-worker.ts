@@ -24,6 +24,8 @@ export interface WorkerTask {
   spec: ObjectMapping;
   request: PullRequest;
   ctx: MapContext;
+  /** Digest rows under this key (`unchanged-rows.ts`). */
+  rowsKey?: string;
 }
 
 export type WorkerReply =
@@ -148,6 +150,7 @@ export class PullWorker {
     spec: ObjectMapping,
     request: PullRequest,
     ctx: MapContext,
+    rowsKey?: string,
   ): AsyncGenerator<MappedPage> {
     if (this.failed) throw this.failed;
     if (this.busy) throw new Error('the pull worker maps one object at a time');
@@ -166,6 +169,7 @@ export class PullWorker {
       object,
       spec,
       request,
+      ...(rowsKey !== undefined ? { rowsKey } : {}),
       // The catalog index is for accounts, which stay on this thread.
       ctx: {
         connection: ctx.connection,

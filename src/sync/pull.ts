@@ -24,6 +24,7 @@ import { bulkInsertMirror, mirrorHoldsNone } from '../store/bulk/insert-mirror.j
 import { getWatermark } from '../store/watermarks.js';
 import { mapPages, type MappedPage } from './map-pages.js';
 import { forgetDeleted, type Pulled } from './pulled.js';
+import { rowsKey } from './unchanged-rows.js';
 
 export interface PullResult {
   object: NeutralObject;
@@ -60,6 +61,8 @@ export interface PullResult {
    * delete, under its account now and, for one that moved, under the account it had. A run
    * that analyzes only what changed analyzes these (`changed-accounts.ts`). */
   touched: Set<string>;
+  /** Accounts only: the records this pull replaced or will delete, as the mirror held them. */
+  replaced: unknown[];
 }
 
 /** Changed records per bulk write: bounds the COPY text held at once (about 10 MB). */
@@ -91,6 +94,17 @@ export async function requestFor(args: {
     ...(since !== undefined ? { since } : {}),
   };
   return { request, recheck };
+}
+
+/** The live account records of these ids, as the mirror holds them. */
+async function recordsOf(db: Store, connection: string, ids: readonly string[]) {
+  if (!ids.length) return [];
+  const { rows } = await db.query<{ data: unknown }>(
+    `SELECT data FROM mirror WHERE connection = $1 AND object = 'account'
+     AND id = ANY($2::text[]) AND deleted_at IS NULL`,
+    [connection, ids],
+  );
+  return rows.map((r) => r.data);
 }
 
 /** The accounts the mirror files these live records of one object under. */
@@ -128,12 +142,26 @@ export async function pullObject(args: {
   /** Changed records per bulk write (default `FLUSH_AT`). */
   flushAt?: number;
   /** Map on another thread (`PullWorker.map`); by default the pages are mapped here. */
-  mapper?: (request: PullRequest, ctx: MapContext) => AsyncIterable<MappedPage>;
+  mapper?: (request: PullRequest, ctx: MapContext, rowsKey: string) => AsyncIterable<MappedPage>;
 }): Promise<PullResult> {
   const { store, connector, connection, runId, object } = args;
   const { request, recheck } = await requestFor(args);
   const since = request.since;
-  const known = await bulkMirrorHashes(store, connection, object);
+  // Rows the mirror holds as read now are not mapped again (`unchanged-rows.ts`): their
+  // digests are read with the hashes when mapping happens here.
+  const rowsOf = args.mapper ? undefined : new Map<string, string>();
+  const known = await bulkMirrorHashes(store, connection, object, rowsOf);
+  const rows = {
+    key: rowsKey({
+      connection,
+      object,
+      request,
+      spec: args.spec,
+      catalogVersion: args.catalogVersion,
+      priorPeriodMonths: args.map?.priorPeriodMonths,
+    }),
+    ...(rowsOf?.size ? { has: (id: string, h: string) => rowsOf.get(id) === h } : {}),
+  };
   const view: Pulled = { object, records: new Map(), live: new Set(known.keys()) };
   const result: PullResult = {
     object,
@@ -147,6 +175,7 @@ export async function pullObject(args: {
     deleteIds: [],
     view,
     touched: new Set(),
+    replaced: [],
     ...(recheck ? { catalogVersion: args.catalogVersion! } : {}),
     ...(args.sourceKey !== undefined && since === undefined ? { sourceKey: args.sourceKey } : {}),
   };
@@ -158,11 +187,13 @@ export async function pullObject(args: {
   // seen twice in this pull may already be written, so its winner goes the upsert way.
   const firstLoad = known.size === 0 && (await mirrorHoldsNone(store, connection, object));
   const twins = new Set<string>();
-  // Records the mirror held before this write whose owner may change with it: their accounts
-  // are read before the write replaces them (an account record is its own account).
+  // Records the mirror held before this write: their accounts are read before the write
+  // replaces them (a record may move to another account), and for accounts, the records
+  // themselves (a share of the portfolio is analyzed only while its statistics stand).
   let rewritten: string[] = [];
   const owners = async (ids: string[]) => {
-    for (const id of await accountsOf(store, connection, object, ids)) result.touched.add(id);
+    if (object === 'account') result.replaced.push(...(await recordsOf(store, connection, ids)));
+    else for (const id of await accountsOf(store, connection, object, ids)) result.touched.add(id);
   };
   const write = async (batch: MirrorText[]): Promise<number> => {
     if (!firstLoad) return bulkUpsertMirror(store, connection, object, runId, batch);
@@ -194,14 +225,14 @@ export async function pullObject(args: {
 
   const ctx: MapContext = { ...args.map, connection };
   const pages = args.mapper
-    ? args.mapper(request, ctx)
-    : mapPages(connector.pull(request), object, args.spec, ctx);
+    ? args.mapper(request, ctx, rows.key)
+    : mapPages(connector.pull(request), object, args.spec, ctx, true, rows);
   try {
     for await (const page of pages) {
       result.issues.push(...page.issues);
       result.pulled += page.pulled;
       result.skipped += page.skipped;
-      result.mapped += page.items.length;
+      result.mapped += page.items.length + page.kept.length;
       for (const id of page.seen) seen.add(id);
       for (const id of page.twins) twins.add(id);
       for (const [i, item] of page.items.entries()) {
@@ -209,7 +240,7 @@ export async function pullObject(args: {
         view.records.set(item.id, page.records ? page.records[i] : JSON.parse(item.json));
         view.live.add(item.id);
         if (known.get(item.id) === item.hash) continue;
-        if (object !== 'account' && known.has(item.id)) rewritten.push(item.id);
+        if (known.has(item.id)) rewritten.push(item.id);
         known.set(item.id, item.hash);
         pending.set(item.id, item);
         result.touched.add(item.accountId);

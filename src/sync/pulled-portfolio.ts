@@ -14,6 +14,9 @@ import type { Pulled } from './pulled.js';
 
 type Entry = [id: string, record: unknown];
 
+/** Records read back by id, past which the whole object is read instead. */
+const BY_ID = 5_000;
+
 /** Mirror order: the mirror sorts by id in the C collation, which is code-unit order here. */
 const byId = (a: Entry, b: Entry) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
@@ -40,9 +43,16 @@ export async function liveRecords(
   view: Pulled | undefined,
 ): Promise<unknown[]> {
   if (!view) return (await bulkLiveRecords(db, connection, object)).sort(byId).map((e) => e[1]);
-  const entries: Entry[] = [...view.records];
   const missing: string[] = [];
   for (const id of view.live) if (!view.records.has(id)) missing.push(id);
+  // Most of the object not in memory (rows the pull did not map again): read it all at once.
+  // Once the pull is written the mirror holds what it mapped too; its deletions are left out.
+  if (missing.length > BY_ID)
+    return (await bulkLiveRecords(db, connection, object))
+      .filter(([id]) => view.live.has(id))
+      .sort(byId)
+      .map((e) => e[1]);
+  const entries: Entry[] = [...view.records];
   if (missing.length) entries.push(...(await readLive(db, connection, object, missing)));
   return entries.sort(byId).map((e) => e[1]);
 }

@@ -50,8 +50,9 @@ export type AnalyzeShare = (input: {
   accountIds: readonly string[];
   /** The changed accounts that are still live, each with all its records. */
   share: Portfolio;
-  /** Every live account, when account records changed this run (whole-portfolio statistics). */
-  accounts?: Account[];
+  /** The account records this run wrote or deleted: as the mirror held them before (`before`:
+   * none for a new account) and as they are now (`after`: none for one gone). */
+  accountChanges: { before: Account[]; after: Account[] };
   asOf: string;
   /** `Analysis.state` of the run whose results this one builds on. */
   previous: unknown;

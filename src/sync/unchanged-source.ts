@@ -30,6 +30,7 @@ export async function sourceKey(args: {
   spec: ObjectMapping;
   /** What account mapping resolves against (the catalog's keys, the prior-period default). */
   catalogVersion?: string | undefined;
+  priorPeriodMonths?: number | undefined;
 }): Promise<string | undefined> {
   const fingerprint = await args.connector.fingerprint?.(args.request);
   if (fingerprint === undefined) return undefined;
@@ -41,6 +42,7 @@ export async function sourceKey(args: {
     request: args.request,
     spec: args.spec,
     catalog: args.object === 'account' ? (args.catalogVersion ?? null) : null,
+    priorPeriodMonths: args.object === 'account' ? (args.priorPeriodMonths ?? null) : null,
   });
 }
 
@@ -65,6 +67,7 @@ export async function unchangedPull(
     after: live,
     deleteIds: [],
     touched: new Set(),
+    replaced: [],
     unchangedSince: state.runId,
   };
 }

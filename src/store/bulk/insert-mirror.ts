@@ -9,7 +9,16 @@ import type { Db } from '../db.js';
 import { copyLine } from './copy-text.js';
 import type { MirrorText } from './upsert-mirror.js';
 
-const COLUMNS = ['connection', 'object', 'id', 'account_id', 'data', 'hash', 'seen_run'];
+const COLUMNS = [
+  'connection',
+  'object',
+  'id',
+  'account_id',
+  'data',
+  'hash',
+  'raw_hash',
+  'seen_run',
+];
 
 /** True when the mirror has never held a record of this object for this connection. */
 export async function mirrorHoldsNone(
@@ -35,7 +44,7 @@ export async function bulkInsertMirror(
 ): Promise<number> {
   if (!records.length) return 0;
   const lines = records.map((r) =>
-    copyLine([connection, object, r.id, r.accountId, r.json, r.hash, runId]),
+    copyLine([connection, object, r.id, r.accountId, r.json, r.hash, r.rawHash, runId]),
   );
   return db.transaction((tx) => tx.copyIn('mirror', COLUMNS, lines));
 }

@@ -13,6 +13,9 @@ export interface MirrorText {
   /** The record as JSON text; stored as jsonb. */
   json: string;
   hash: string;
+  /** Digest of the source row it was mapped from (`sync/unchanged-rows.ts`); absent when
+   * mapping it raised an issue. */
+  rawHash?: string | undefined;
 }
 
 const COLUMNS = [
@@ -20,6 +23,7 @@ const COLUMNS = [
   ['account_id', 'text'],
   ['data', 'text'],
   ['hash', 'text'],
+  ['raw_hash', 'text'],
 ] as const;
 
 /** Insert or replace records (a deleted record that comes back is revived). Returns rows
@@ -37,14 +41,16 @@ export async function bulkUpsertMirror(
       tx,
       'mirror_stage',
       COLUMNS,
-      records.map((r) => [r.id, r.accountId, r.json, r.hash]),
+      records.map((r) => [r.id, r.accountId, r.json, r.hash, r.rawHash]),
     );
     const { rows } = await tx.query<{ n: number }>(
       `WITH w AS (
-         INSERT INTO mirror (connection, object, id, account_id, data, hash, seen_run)
-         SELECT $1, $2, s.id, s.account_id, s.data::jsonb, s.hash, $3 FROM pg_temp.mirror_stage s
+         INSERT INTO mirror (connection, object, id, account_id, data, hash, raw_hash, seen_run)
+         SELECT $1, $2, s.id, s.account_id, s.data::jsonb, s.hash, s.raw_hash, $3
+         FROM pg_temp.mirror_stage s
          ON CONFLICT (connection, object, id) DO UPDATE SET account_id = excluded.account_id,
-           data = excluded.data, hash = excluded.hash, seen_run = excluded.seen_run,
+           data = excluded.data, hash = excluded.hash, raw_hash = excluded.raw_hash,
+           seen_run = excluded.seen_run,
            updated_at = now(), deleted_at = NULL
          RETURNING 1)
        SELECT count(*) AS n FROM w`,

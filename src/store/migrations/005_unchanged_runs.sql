@@ -16,6 +16,11 @@ CREATE TABLE source_states (
   PRIMARY KEY (connection, object)
 );
 
+-- A digest of the source row a mirrored record was mapped from, with everything its mapping
+-- depends on (src/sync/unchanged-rows.ts): a later pull that reads the same row again does not
+-- map it again. Null when mapping it raised an issue (it is mapped every time, to report it).
+ALTER TABLE mirror ADD COLUMN raw_hash text;
+
 -- What a run's analysis depended on besides the mirror (src/sync/unchanged-run.ts): the scoring
 -- settings and catalog, the run's date, the mapping, people's decisions. A run whose pull changes
 -- nothing, after a run that succeeded with the same key, keeps that run's results.
