@@ -34,7 +34,7 @@ export function recommendations(i: InsightInput, asOf: string): Item[] {
   // Activation plays carry no new ARR: name them with the ARR already paid for.
   const paid = activation
     .slice(0, 3)
-    .map((o) => ({ ...o, estimatedArr: arrOf.get(o.accountId) ?? 0 }));
+    .map((o) => ({ accountName: o.accountName, estimatedArr: arrOf.get(o.accountId) ?? 0 }));
   const f = i.forecast;
   const perWeek = (h: number): string => (h / 13).toFixed(1);
   return [

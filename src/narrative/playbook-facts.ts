@@ -37,9 +37,9 @@ export interface OpportunityFacts extends OpportunityFigures {
   /** Its line in opportunity tables (Tier 3, and Tier 1–2 past the limits). */
   row: string;
   /** Its line in the table of its play, outside expansion. */
-  playRow?: string;
+  playRow?: string | undefined;
   /** The first step of its approach. */
-  firstStep?: string;
+  firstStep?: string | undefined;
 }
 
 /** What the insights read of an account's record. */

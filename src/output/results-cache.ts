@@ -3,21 +3,25 @@
  * only the accounts that changed can write the same files a run over everything writes: each
  * account's part of `opportunities.json` and `accounts.json` (byte lengths: the bytes are read
  * from the files themselves), its playbook facts (`narrative/playbook-facts.ts`) and its share of
- * the signal-precision history. One JSON line per account, in output order, after a header naming
- * the files it goes with (their sizes and times, the run whose results they hold, the inputs
- * key): a cache that does not match the files is not used, and the run writes everything.
+ * the signal-precision history. A head names the files it goes with (their sizes and times, the
+ * run whose results they hold, the inputs key): a cache that does not match the files is not
+ * used, and the run writes everything.
  *
- * Derived data, so it lives beside the store on local disk (`HEADROOM_RESULTS_DIR`), one file per
- * connection and output folder, written through a temporary name. Losing it costs one full run.
+ * Four files per connection and output folder, in a local folder beside the store
+ * (`HEADROOM_RESULTS_DIR`): the head (JSON), the accounts as of the last full write (one compact
+ * JSON line each, in id order), a log of the accounts changed since (appended by each run that
+ * changed a few; a later line wins, `gone` lines remove), and the table rows of the playbook
+ * (UTF-8, appended; the lines point into it). A run that changed a few accounts writes a few
+ * lines, not the whole cache; when the log has grown to a third of the accounts, the next run
+ * writes it all again. The head is written last and says how many bytes of the other three are
+ * valid, so a run killed half-way leaves the cache as it was. Derived data: losing it costs one
+ * full run.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
 import type { PrecisionItem } from '../learning/signal-precision.js';
-import type { AccountSummary } from '../model/output.js';
+import type { AccountSummary, Opportunity } from '../model/output.js';
 import type {
   AccountFigures,
   AccountNotes,
@@ -26,7 +30,10 @@ import type {
 import type { FileStamp } from '../store/output-files.js';
 
 /** Bump when the layout below changes: an older cache is then not read. */
-const FORMAT = 1;
+const FORMAT = 4;
+
+/** Past this share of the accounts' bytes, the log is folded into a full write. */
+const LOG_SHARE = 1 / 3;
 
 export interface CacheHeader {
   format: number;
@@ -38,12 +45,11 @@ export interface CacheHeader {
   inputsKey: string;
   /** The output files as written. */
   files: FileStamp[];
-  /** The playbook was rendered with the accounts' records and contacts. */
-  withRecords: boolean;
-  withContacts: boolean;
   /** The signal-precision history from the portfolio's past, when the playbook used it: the
    * cutoff and the statistics of the portfolio then (JSON text). */
   retro?: { cutoff: string; stats: string };
+  /** Valid bytes of the accounts, the log and the rows. */
+  lengths?: { accounts: number; log: number; texts: number };
 }
 
 export interface CachedAccount {
@@ -60,79 +66,377 @@ export interface CachedAccount {
   retro?: { digest: string; items: PrecisionItem[] };
 }
 
-/** The cache file of a connection's output folder under `dir`. */
-export function cacheFile(dir: string, connection: string, out: string): string {
+/** The files of a connection's output folder under `dir`. */
+export interface CacheFiles {
+  head: string;
+  accounts: string;
+  log: string;
+  texts: string;
+}
+
+export function cacheFiles(dir: string, connection: string, out: string): CacheFiles {
   const id = createHash('sha1')
     .update(`${connection}\u0000${resolve(out)}`)
     .digest('hex');
-  return join(dir, `${id.slice(0, 20)}.ndjson`);
+  const base = join(dir, id.slice(0, 20));
+  return {
+    head: `${base}.head.json`,
+    accounts: `${base}.accounts`,
+    log: `${base}.log`,
+    texts: `${base}.rows`,
+  };
 }
 
-/** The header alone (cheap: the first line), or undefined when there is no usable cache. */
-export async function readCacheHeader(file: string): Promise<CacheHeader | undefined> {
-  let fh;
+/** The head, or undefined when there is no usable cache. */
+export async function readCacheHeader(files: CacheFiles): Promise<CacheHeader | undefined> {
   try {
-    fh = await open(file, 'r');
+    const header = JSON.parse(await readFile(files.head, 'utf8')) as CacheHeader;
+    return header.format === FORMAT && header.lengths ? header : undefined;
   } catch {
     return undefined;
   }
+}
+
+// --- compact lines ---------------------------------------------------------------------------
+// An account is one JSON array. Its opportunities' figures are inline; their texts (id, title,
+// account name, table rows, first step) are consecutive in the rows file and read when used.
+
+/** One opportunity: its figures, then where its texts start and their byte lengths (-1: none). */
+type OppLine = [
+  type: Opportunity['type'],
+  category: Opportunity['category'],
+  estimatedArr: number,
+  revenue: number,
+  effort: number,
+  likelihood: number,
+  composite: number,
+  tier: number,
+  timing: Opportunity['timing'],
+  deadline: string,
+  confidence: number,
+  at: number,
+  id: number,
+  title: number,
+  /** -1: the summary's name. */
+  accountName: number,
+  row: number,
+  playRow: number,
+  firstStep: number,
+];
+
+type AccountLine = [
+  id: string,
+  oppsBytes: number,
+  accountBytes: number,
+  summary: AccountSummary,
+  opportunities: OppLine[],
+  record: AccountFigures | 0,
+  activeContacts: number,
+  notes: AccountNotes,
+  retro: NonNullable<CachedAccount['retro']> | 0,
+];
+
+type GoneLine = [id: string, gone: 0];
+
+/** Encodes accounts, appending their opportunities' texts to a buffer that starts at `at`. */
+class Encoder {
+  private pieces: Buffer[] = [];
+  constructor(private at: number) {}
+
+  /** Append `text` (unless absent) and return its byte length, -1 when absent. */
+  private put(text: string | undefined): number {
+    if (text === undefined) return -1;
+    const b = Buffer.from(text, 'utf8');
+    this.pieces.push(b);
+    this.at += b.length;
+    return b.length;
+  }
+
+  line(a: CachedAccount): string {
+    const opps = a.opportunities.map((o): OppLine => {
+      const at = this.at;
+      return [
+        o.type,
+        o.category,
+        o.estimatedArr,
+        o.scores.revenue,
+        o.scores.effort,
+        o.scores.likelihood,
+        o.scores.composite,
+        o.tier,
+        o.timing,
+        o.deadline,
+        o.confidence,
+        at,
+        this.put(o.id),
+        this.put(o.title),
+        this.put(o.accountName === a.summary.name ? undefined : o.accountName),
+        this.put(o.row),
+        this.put(o.playRow),
+        this.put(o.firstStep),
+      ];
+    });
+    const line: AccountLine = [
+      a.id,
+      a.oppsBytes,
+      a.accountBytes,
+      a.summary,
+      opps,
+      a.record ?? 0,
+      a.activeContacts ?? -1,
+      a.notes,
+      a.retro ?? 0,
+    ];
+    return asciiJson(line);
+  }
+
+  /** The texts encoded so far, and where the next would go. */
+  take(): { bytes: Buffer; end: number } {
+    const bytes = Buffer.concat(this.pieces);
+    this.pieces = [];
+    return { bytes, end: this.at };
+  }
+}
+
+/**
+ * An opportunity read from the cache: its figures at hand, its texts decoded from the rows
+ * file the first time they are read (a table reads the rows of thousands, the rest reads a few
+ * titles).
+ */
+class CachedOpportunity implements OpportunityFacts {
+  readonly accountId: string;
+  readonly type: Opportunity['type'];
+  readonly category: Opportunity['category'];
+  readonly estimatedArr: number;
+  readonly scores: Opportunity['scores'];
+  readonly tier: number;
+  readonly timing: Opportunity['timing'];
+  readonly deadline: string;
+  readonly confidence: number;
+  private texts: (string | undefined)[] = [];
+
+  constructor(
+    line: OppLine,
+    accountId: string,
+    private readonly summaryName: string,
+    private readonly buf: Buffer,
+  ) {
+    const [type, category, arr, revenue, effort, likelihood, composite, tier, timing] = line;
+    this.accountId = accountId;
+    this.type = type;
+    this.category = category;
+    this.estimatedArr = arr;
+    this.scores = { revenue, effort, likelihood, composite };
+    this.tier = tier;
+    this.timing = timing;
+    this.deadline = line[9];
+    this.confidence = line[10];
+    this.line = line;
+  }
+
+  private readonly line: OppLine;
+
+  /** Text `k` (0 id, 1 title, 2 account name, 3 row, 4 play row, 5 first step). */
+  private text(k: number): string | undefined {
+    if (k in this.texts) return this.texts[k];
+    let at = this.line[11];
+    for (let i = 0; i < k; i++) at += Math.max(0, this.line[12 + i] as number);
+    const n = this.line[12 + k] as number;
+    const t = n < 0 ? undefined : this.buf.toString('utf8', at, at + n);
+    this.texts[k] = t;
+    return t;
+  }
+
+  get id(): string {
+    return this.text(0)!;
+  }
+  get title(): string {
+    return this.text(1)!;
+  }
+  get accountName(): string {
+    return this.text(2) ?? this.summaryName;
+  }
+  get row(): string {
+    return this.text(3)!;
+  }
+  get playRow(): string | undefined {
+    return this.text(4);
+  }
+  get firstStep(): string | undefined {
+    return this.text(5);
+  }
+}
+
+function decode(line: AccountLine, texts: Buffer): CachedAccount {
+  const [id, oppsBytes, accountBytes, summary, opps, record, contacts, notes, retro] = line;
+  return {
+    id,
+    oppsBytes,
+    accountBytes,
+    summary,
+    opportunities: opps.map((o) => new CachedOpportunity(o, id, summary.name, texts)),
+    ...(record === 0 ? {} : { record }),
+    ...(contacts < 0 ? {} : { activeContacts: contacts }),
+    notes,
+    ...(retro === 0 ? {} : { retro }),
+  };
+}
+
+/** JSON in ASCII: every other character escaped, so a whole file reads back as one-byte text
+ * (V8 decodes and parses that about twice as fast as UTF-8 with a few accents in it). */
+const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+/** The JSON lines of the first `length` bytes of a file (written by `asciiJson`), parsed. */
+async function readLines<T>(file: string, length: number): Promise<T[]> {
+  const out: T[] = [];
+  if (length === 0) return out;
+  const text = (await readPrefix(file, length)).toString('latin1');
+  for (let start = 0; start < length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = length;
+    if (end > start) out.push(JSON.parse(text.slice(start, end)) as T);
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The first `length` bytes of a file. */
+async function readPrefix(file: string, length: number): Promise<Buffer> {
+  const fh = await open(file, 'r');
   try {
-    const buf = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const text = buf.subarray(0, bytesRead).toString('utf8');
-    const end = text.indexOf('\n');
-    if (end < 0) return undefined;
-    const header = JSON.parse(text.slice(0, end)) as CacheHeader;
-    return header.format === FORMAT ? header : undefined;
-  } catch {
-    return undefined;
+    const buf = Buffer.allocUnsafe(length);
+    for (let at = 0; at < length; ) {
+      const { bytesRead } = await fh.read(buf, at, length - at, at);
+      if (bytesRead === 0) throw new Error(`${file} is shorter than its head says`);
+      at += bytesRead;
+    }
+    return buf;
   } finally {
     await fh.close();
   }
 }
 
-/** Every account of the cache, in output order. */
-export async function readCachedAccounts(file: string): Promise<CachedAccount[]> {
-  const out: CachedAccount[] = [];
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  let first = true;
-  for await (const line of lines) {
-    if (first) {
-      first = false;
-      continue;
-    }
-    if (line) out.push(JSON.parse(line) as CachedAccount);
+/** Every account of the cache, in id order. */
+export async function readCachedAccounts(
+  files: CacheFiles,
+  header: CacheHeader,
+): Promise<CachedAccount[]> {
+  const lengths = header.lengths!;
+  const fh = await open(files.texts, 'r');
+  const texts = Buffer.allocUnsafe(lengths.texts);
+  try {
+    const { bytesRead } = await fh.read(texts, 0, lengths.texts, 0);
+    if (bytesRead !== lengths.texts)
+      throw new Error(`${files.texts} is shorter than its head says`);
+  } finally {
+    await fh.close();
   }
-  return out;
+  const base = await readLines<AccountLine>(files.accounts, lengths.accounts);
+  const log = await readLines<AccountLine | GoneLine>(files.log, lengths.log);
+  if (!log.length) return base.map((l) => decode(l, texts));
+  const byId = new Map<string, AccountLine>(base.map((l) => [l[0], l]));
+  let added = false;
+  for (const l of log) {
+    if (l.length === 2) byId.delete(l[0]);
+    else {
+      added ||= !byId.has(l[0]);
+      byId.set(l[0], l);
+    }
+  }
+  const ids = [...byId.keys()];
+  if (added) ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return ids.map((id) => decode(byId.get(id)!, texts));
 }
 
-/** Write the cache (through a temporary name). */
+const tmp = (file: string) => `${file}.${process.pid}.tmp`;
+
+/** Write the whole cache: the accounts (in id order) and their rows, then the head. */
 export async function writeCache(
-  file: string,
+  files: CacheFiles,
   header: CacheHeader,
   accounts: Iterable<CachedAccount>,
 ): Promise<void> {
-  await mkdir(resolve(file, '..'), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp);
+  await mkdir(resolve(files.head, '..'), { recursive: true });
+  // The head goes first: until the new one is written, no run trusts the files below.
+  await rm(files.head, { force: true });
+  const enc = new Encoder(0);
+  const lines = await open(tmp(files.accounts), 'w');
+  const texts = await open(tmp(files.texts), 'w');
+  let accountBytes = 0;
   try {
-    let piece = `${JSON.stringify(header)}\n`;
+    let piece = '';
+    const flush = async () => {
+      accountBytes += (await lines.write(piece)).bytesWritten;
+      piece = '';
+      const { bytes } = enc.take();
+      if (bytes.length) await texts.write(bytes);
+    };
     for (const a of accounts) {
-      piece += `${JSON.stringify(a)}\n`;
-      if (piece.length >= 1 << 20) {
-        if (!out.write(piece)) await new Promise<void>((r) => out.once('drain', r));
-        piece = '';
-      }
+      piece += `${enc.line(a)}\n`;
+      if (piece.length >= 1 << 20) await flush();
     }
-    out.end(piece);
-    await finished(out);
-    await rename(tmp, file);
-  } catch (err) {
-    out.destroy();
-    await rm(tmp, { force: true });
-    throw err;
+    await flush();
+  } finally {
+    await lines.close();
+    await texts.close();
   }
+  await rename(tmp(files.accounts), files.accounts);
+  await rename(tmp(files.texts), files.texts);
+  await writeFile(files.log, '');
+  await writeHead(files, {
+    ...header,
+    format: FORMAT,
+    lengths: { accounts: accountBytes, log: 0, texts: enc.take().end },
+  });
 }
 
-/** Remove a cache that no longer goes with its output files. */
-export const dropCache = (file: string): Promise<void> => rm(file, { force: true });
+async function writeHead(files: CacheFiles, header: CacheHeader): Promise<void> {
+  await writeFile(tmp(files.head), JSON.stringify(header));
+  await rename(tmp(files.head), files.head);
+}
+
+/**
+ * After a run that changed some accounts: append their lines (and `gone` for accounts that went)
+ * to the log and their rows to the rows file, then write the new head; or, once the log has
+ * grown past a third of the accounts, write the whole cache from `all`.
+ */
+export async function updateCache(
+  files: CacheFiles,
+  previous: CacheHeader,
+  header: Omit<CacheHeader, 'lengths' | 'format'>,
+  changed: readonly CachedAccount[],
+  gone: readonly string[],
+  all: () => Iterable<CachedAccount>,
+): Promise<void> {
+  const lengths = previous.lengths!;
+  const enc = new Encoder(lengths.texts);
+  let text = '';
+  for (const a of changed) text += `${enc.line(a)}\n`;
+  for (const id of gone) text += `${asciiJson([id, 0] satisfies GoneLine)}\n`;
+  const bytes = Buffer.byteLength(text);
+  if (lengths.log + bytes > lengths.accounts * LOG_SHARE)
+    return writeCache(files, { ...header, format: FORMAT }, all());
+  await rm(files.head, { force: true });
+  const rows = enc.take();
+  // Past the valid lengths the files may hold what a killed run wrote: written over.
+  const log = await open(files.log, 'r+');
+  const texts = await open(files.texts, 'r+');
+  try {
+    await log.write(text, lengths.log, 'utf8');
+    await log.truncate(lengths.log + bytes);
+    await texts.write(rows.bytes, 0, rows.bytes.length, lengths.texts);
+    await texts.truncate(rows.end);
+  } finally {
+    await log.close();
+    await texts.close();
+  }
+  await writeHead(files, {
+    ...header,
+    format: FORMAT,
+    lengths: { accounts: lengths.accounts, log: lengths.log + bytes, texts: rows.end },
+  });
+}

@@ -22,7 +22,9 @@ import type { NarrativeContext } from '../narrative/types.js';
 import { offsetsOf, partOf, writeParts, type Part } from '../output/account-parts.js';
 import {
   readCachedAccounts,
+  updateCache,
   writeCache,
+  type CacheFiles,
   type CachedAccount,
   type CacheHeader,
 } from '../output/results-cache.js';
@@ -51,7 +53,7 @@ export interface OutputContext {
   catalog: Catalog;
   settings: ScoringSettings;
   /** Where the cache of the output files lives (`output/results-cache.ts`). */
-  cacheFile: string;
+  cache: CacheFiles;
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -168,19 +170,17 @@ export async function writeAllOutputs(
   // A cache only for the order a later run can merge into (every sync's).
   if (!inAccountOrder(accounts, opportunities)) return { written };
   const header: CacheHeader = {
-    format: 1,
+    format: 0,
     connection: ctx.connection,
     out: resolve(ctx.out),
     resultsRun: report.resultsRun!,
     inputsKey: report.inputsKey!,
     files: stampsOf(written),
-    withRecords: true,
-    withContacts: true,
     ...(retro ? { retro: { cutoff: retro.cutoff, stats: JSON.stringify(retro.stats) } } : {}),
   };
   const entries = entriesOf(facts, retro);
   await writeCache(
-    ctx.cacheFile,
+    ctx.cache,
     header,
     accounts.map((a, i) => ({
       ...entries.get(a.accountId)!,
@@ -229,7 +229,7 @@ export async function planPatch(
   // Without its retro history the signal precision came from resolved outcomes: learning was
   // not idle, and a share is never analyzed then.
   if (!header.retro) return undefined;
-  const cached = await readCachedAccounts(ctx.cacheFile);
+  const cached = await readCachedAccounts(ctx.cache, header);
   const stats = JSON.parse(header.retro.stats) as PortfolioStats;
   const retro = retroByAccount(share, ctx.catalog, ctx.settings, ctx.asOf, { stats });
   if (retro.cutoff !== header.retro.cutoff) return undefined;
@@ -263,6 +263,7 @@ async function detailsFor(
       ctx.asOf,
       accountIds,
       new Map(),
+      ['account', 'contact'],
     );
     const contacts = groupBy<Contact>(records.contacts, (c) => c.accountId);
     const { rows: theirs } = await ctx.store.query<{ account_id: string; data: Opportunity }>(
@@ -298,7 +299,7 @@ export async function patchOutputs(
   share: Portfolio,
   learned: Learned | undefined,
   plan: PatchPlan,
-): Promise<{ written: string[]; header: CacheHeader }> {
+): Promise<{ written: string[] }> {
   const changed = new Set(report.changedAccounts);
   const analysis = report.analysis!;
   const { facts: shareFacts, details: shareDetails } = factsOf(
@@ -367,18 +368,28 @@ export async function patchOutputs(
   await writeJsonFile(files.issues, report.issues);
   await writeTextFile(files.playbook, playbook);
   const written = Object.values(files);
-  const header: CacheHeader = {
-    ...plan.header,
+  const header = {
+    connection: plan.header.connection,
+    out: plan.header.out,
+    ...(plan.header.retro ? { retro: plan.header.retro } : {}),
     resultsRun: report.resultsRun!,
     inputsKey: report.inputsKey!,
     files: stampsOf(written),
   };
-  await writeCache(
-    ctx.cacheFile,
+  const sized = entries.map((e, i): CachedAccount => ({
+    ...e,
+    oppsBytes: oppsBytes[i]!,
+    accountBytes: accountBytes[i]!,
+  }));
+  await updateCache(
+    ctx.cache,
+    plan.header,
     header,
-    entries.map((e, i) => ({ ...e, oppsBytes: oppsBytes[i]!, accountBytes: accountBytes[i]! })),
+    sized.filter((e) => changed.has(e.id)),
+    [...changed].filter((id) => !fresh.has(id)),
+    () => sized,
   );
-  return { written, header };
+  return { written };
 }
 
 export type { PrecisionItem };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Connector } from '../../connectors/types.js';
 import type { Env } from '../env.js';
 import type { Log } from '../log.js';
-import { cacheFile, readCacheHeader, type CacheHeader } from '../output/results-cache.js';
+import { cacheFiles, readCacheHeader, type CacheHeader } from '../output/results-cache.js';
 import { OUTPUT_FILES } from '../output/write-outputs.js';
 import type { Store } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
@@ -86,7 +86,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
           portfolioName,
           catalog: scoring.catalog,
           settings,
-          cacheFile: cacheFile(o.store.resultsDir, o.connection.name, out),
+          cache: cacheFiles(o.store.resultsDir, o.connection.name, out),
         }
       : undefined;
     // The cache that goes with output files still in place, and the plan to patch them.
@@ -110,7 +110,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
           resultsRun,
         });
         if (!files) return false;
-        const header = await readCacheHeader(outputs.cacheFile);
+        const header = await readCacheHeader(outputs.cache);
         cached =
           header?.resultsRun === resultsRun &&
           header.inputsKey === inputsKey &&

@@ -27,15 +27,6 @@ export async function mirrorHashes(
   return new Map(rows.map((r) => [r.id, r.hash]));
 }
 
-/** Live records of one object in the mirror. */
-export async function liveCount(db: Db, connection: string, object: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM mirror WHERE connection = $1 AND object = $2 AND deleted_at IS NULL',
-    [connection, object],
-  );
-  return rows[0]?.n ?? 0;
-}
-
 /** Insert or replace records (a deleted record that comes back is revived). */
 export async function upsertMirror(
   db: Db,

@@ -5,20 +5,8 @@
  */
 import type { Db } from './db.js';
 
-/**
- * Snapshot `day` for the accounts of `connection` that changed in run `runId` (their account row
- * or a usage row), or that have no snapshot for that day yet. Returns rows written.
- */
-export async function snapshotAccounts(
-  db: Db,
-  connection: string,
-  day: string,
-  runId: number,
-): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    `WITH w AS (
-       INSERT INTO snapshots (connection, account_id, day, seats, usage, health)
-       SELECT a.connection, a.account_id, $2::date, a.data->'seats', coalesce(u.usage, '{}'::jsonb), a.data->'health'
+/** The snapshot columns of one account, from the mirror. */
+const SNAPSHOT = `SELECT a.connection, a.account_id, $2::date, a.data->'seats', coalesce(u.usage, '{}'::jsonb), a.data->'health'
        FROM mirror a
        LEFT JOIN LATERAL (
          SELECT jsonb_object_agg(x.metric, jsonb_strip_nulls(jsonb_build_object('value', x.value, 'limit', x.lim, 'date', x.d))) AS usage
@@ -30,17 +18,36 @@ export async function snapshotAccounts(
              AND m.deleted_at IS NULL AND m.data->>'date' <= $4
            ORDER BY m.data->>'metric', m.data->>'date' DESC
          ) x
-       ) u ON true
+       ) u ON true`;
+
+/**
+ * Snapshot `day` for the accounts of `connection` whose account or usage records the run
+ * changed (`changed`), and for those without a snapshot of that day yet (one join, not a look
+ * per account). Returns rows written.
+ */
+export async function snapshotAccounts(
+  db: Db,
+  connection: string,
+  day: string,
+  changed: readonly string[],
+): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `WITH missing AS (
+       SELECT a.account_id FROM mirror a
+       LEFT JOIN snapshots s ON s.connection = a.connection AND s.account_id = a.account_id
+         AND s.day = $2::date
        WHERE a.connection = $1 AND a.object = 'account' AND a.deleted_at IS NULL
-         AND (a.seen_run = $3
-           OR NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.connection = a.connection AND s.account_id = a.account_id AND s.day = $2::date)
-           OR EXISTS (SELECT 1 FROM mirror c WHERE c.connection = a.connection AND c.object = 'usage'
-             AND c.account_id = a.account_id AND c.seen_run = $3))
+         AND s.account_id IS NULL),
+     w AS (
+       INSERT INTO snapshots (connection, account_id, day, seats, usage, health)
+       ${SNAPSHOT}
+       WHERE a.connection = $1 AND a.object = 'account' AND a.deleted_at IS NULL
+         AND (a.account_id = ANY($3::text[]) OR a.account_id IN (SELECT account_id FROM missing))
        ON CONFLICT (connection, account_id, day) DO UPDATE
          SET seats = excluded.seats, usage = excluded.usage, health = excluded.health
        RETURNING 1)
      SELECT count(*) AS n FROM w`,
-    [connection, day, runId, day],
+    [connection, day, changed, day],
   );
   return rows[0]?.n ?? 0;
 }

@@ -10,6 +10,8 @@ export interface SourceState {
   pulled: number;
   mapped: number;
   skipped: number;
+  /** Live records of the object once that pull was applied. */
+  live: number;
   issues: Issue[];
   runId: number;
 }
@@ -24,10 +26,11 @@ export async function getSourceState(
     pulled: number;
     mapped: number;
     skipped: number;
+    live: number;
     issues: string;
     run_id: number;
   }>(
-    'SELECT key, pulled, mapped, skipped, issues, run_id FROM source_states WHERE connection = $1 AND object = $2',
+    'SELECT key, pulled, mapped, skipped, live, issues, run_id FROM source_states WHERE connection = $1 AND object = $2',
     [connection, object],
   );
   const r = rows[0];
@@ -37,6 +40,7 @@ export async function getSourceState(
     pulled: r.pulled,
     mapped: r.mapped,
     skipped: r.skipped,
+    live: r.live,
     issues: JSON.parse(r.issues) as Issue[],
     runId: r.run_id,
   };
@@ -49,11 +53,11 @@ export async function setSourceState(
   state: SourceState,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO source_states (connection, object, key, pulled, mapped, skipped, issues, run_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO source_states (connection, object, key, pulled, mapped, skipped, live, issues, run_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (connection, object) DO UPDATE SET key = excluded.key, pulled = excluded.pulled,
-       mapped = excluded.mapped, skipped = excluded.skipped, issues = excluded.issues,
-       run_id = excluded.run_id, saved_at = now()`,
+       mapped = excluded.mapped, skipped = excluded.skipped, live = excluded.live,
+       issues = excluded.issues, run_id = excluded.run_id, saved_at = now()`,
     [
       connection,
       object,
@@ -61,6 +65,7 @@ export async function setSourceState(
       state.pulled,
       state.mapped,
       state.skipped,
+      state.live,
       JSON.stringify(state.issues),
       state.runId,
     ],

@@ -31,6 +31,7 @@ export async function applyPull(
       pulled: pull.pulled,
       mapped: pull.mapped,
       skipped: pull.skipped,
+      live: pull.after,
       issues: pull.issues,
       runId,
     });

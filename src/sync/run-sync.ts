@@ -135,7 +135,11 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     const comparedWith = await lastSucceededRun(store, connection.name);
     const accountsHeld = accountsHold(pulls, guard, comparedWith);
     if (accountsHeld) return holdRun(report, accountsHeld, log);
-    stats.snapshots = await snapshotAccounts(store, connection.name, asOf, runId);
+    // The accounts whose account or usage records the pull changed, and any without one yet.
+    const snapshotted = pulls
+      .filter((p) => p.object === 'account' || p.object === 'usage')
+      .flatMap((p) => [...p.touched]);
+    stats.snapshots = await snapshotAccounts(store, connection.name, asOf, snapshotted);
     lap('snapshot');
     options.onProgress?.('analyze', 0, 1);
     // Only the accounts whose records changed, where the last run's results stand for the rest.

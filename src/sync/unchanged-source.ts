@@ -16,7 +16,6 @@ import type { ObjectMapping } from '../mapping/schema.js';
 import type { NeutralObject } from '../model/records.js';
 import type { Db } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
-import { liveCount } from '../store/mirror.js';
 import { getSourceState } from '../store/source-states.js';
 import { HEADROOM_VERSION } from '../version.js';
 import type { PullResult } from './pull.js';
@@ -55,7 +54,9 @@ export async function unchangedPull(
 ): Promise<PullResult | undefined> {
   const state = await getSourceState(db, connection, object);
   if (state?.key !== key) return undefined;
-  const live = await liveCount(db, connection, object);
+  // The mirror holds what that pull left: nothing has written this object since (a read forgets
+  // the state before it writes, `pull-phase.ts`).
+  const live = state.live;
   return {
     object,
     pulled: state.pulled,

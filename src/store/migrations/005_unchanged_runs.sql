@@ -10,6 +10,7 @@ CREATE TABLE source_states (
   pulled integer NOT NULL,
   mapped integer NOT NULL,
   skipped integer NOT NULL,
+  live integer NOT NULL,
   issues text NOT NULL,
   run_id integer NOT NULL,
   saved_at timestamptz NOT NULL DEFAULT now(),
