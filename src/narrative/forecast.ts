@@ -64,10 +64,26 @@ const TIMING_FLOOR: Record<Opportunity['timing'], number> = { now: 0, '30d': 0, 
  * This Month, ≤ 90 This Quarter, ≤ 180 Next Quarter, later 6+ Months), never earlier than its
  * timing allows (`90d` is at least This Quarter, `hold` at least Next Quarter).
  */
+/** Days from `asOf` to a deadline, remembered: a portfolio's deadlines fall on a few hundred
+ * dates, asked about for every opportunity. */
+const daysTo = (() => {
+  let from = '';
+  let known = new Map<string, number>();
+  return (asOf: string, deadline: string): number => {
+    if (asOf !== from || known.size > 10_000) {
+      from = asOf;
+      known = new Map();
+    }
+    let days = known.get(deadline);
+    if (days === undefined) known.set(deadline, (days = daysBetween(asOf, deadline)));
+    return days;
+  };
+})();
+
 export function timelineOf(opp: Pick<Opportunity, 'timing' | 'deadline'>, asOf?: string): Timeline {
   let i = TIMING_FLOOR[opp.timing];
   if (asOf) {
-    const days = daysBetween(asOf, opp.deadline);
+    const days = daysTo(asOf, opp.deadline);
     i = Math.max(i, days <= 30 ? 0 : days <= 90 ? 1 : days <= 180 ? 2 : 3);
   }
   return TIMELINES[i] as Timeline;

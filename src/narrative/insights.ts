@@ -47,18 +47,25 @@ export function patterns(i: InsightInput): Item[] {
 /** Tier features the fewest accounts on that tier use (only accounts reporting feature usage). */
 function underused(i: InsightInput): string {
   if (!i.accountsById) return 'Not measurable: the playbook was rendered without account records.';
+  // One pass over the accounts: per tier, how many report features and how many use each.
+  const byPlan = new Map<string, { on: number; uses: Map<string, number> }>();
+  for (const a of i.accountsById.values()) {
+    if (a.plan === undefined || a.featuresUsed.length === 0) continue;
+    let p = byPlan.get(a.plan);
+    if (!p) byPlan.set(a.plan, (p = { on: 0, uses: new Map() }));
+    p.on++;
+    for (let k = 0; k < a.featuresUsed.length; k++) {
+      const f = a.featuresUsed[k]!;
+      // A feature listed twice counts once.
+      if (a.featuresUsed.indexOf(f) === k) p.uses.set(f, (p.uses.get(f) ?? 0) + 1);
+    }
+  }
   const rows: { name: string; used: number; of: number }[] = [];
   for (const tier of i.catalog.tiers) {
-    const on = [...i.accountsById.values()].filter(
-      (a) => a.plan === tier.key && a.featuresUsed.length > 0,
-    );
-    if (on.length === 0) continue;
+    const p = byPlan.get(tier.key);
+    if (!p) continue;
     for (const f of tier.features)
-      rows.push({
-        name: `${f} (${tier.name})`,
-        used: on.filter((a) => a.featuresUsed.includes(f)).length,
-        of: on.length,
-      });
+      rows.push({ name: `${f} (${tier.name})`, used: p.uses.get(f) ?? 0, of: p.on });
   }
   if (rows.length === 0) return 'Not measurable: no account reports the features it uses.';
   const low = rows.sort((a, b) => a.used / a.of - b.used / b.of).slice(0, 3);
@@ -98,8 +105,19 @@ function segments(i: InsightInput): string {
   );
 }
 
+/** Worked out once per input: blockers and recommendations both read them. */
+const once = <T>(f: (i: InsightInput) => T) => {
+  const known = new WeakMap<InsightInput, T>();
+  return (i: InsightInput): T => {
+    if (!known.has(i)) known.set(i, f(i));
+    return known.get(i)!;
+  };
+};
+
 /** Ticket themes shared by at least two yellow or red accounts: candidates for product work. */
-export function productGaps(
+export const productGaps = once(productGapsOf);
+
+function productGapsOf(
   i: InsightInput,
 ): { theme: string; accounts: number; arr: number; heldBack: number }[] {
   if (!i.accountsById) return [];
@@ -126,7 +144,9 @@ export function productGaps(
 }
 
 /** Tier upgrades that ask for half the current ARR again or more. */
-export function pricingFriction(i: InsightInput): { count: number; avgJump: number; arr: number } {
+export const pricingFriction = once(pricingFrictionOf);
+
+function pricingFrictionOf(i: InsightInput): { count: number; avgJump: number; arr: number } {
   const arrOf = new Map(i.accounts.map((a) => [a.accountId, a.arr]));
   const steep = i.opportunities.filter((o) => {
     const arr = arrOf.get(o.accountId) ?? 0;

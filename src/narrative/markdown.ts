@@ -63,9 +63,16 @@ export function numbered(items: readonly string[]): string {
   return items.map((i, n) => `${n + 1}. ${i}`).join('\n');
 }
 
-/** Joins blocks with one blank line, dropping empty ones (markdownlint MD012/MD022/MD032). */
+/** Joins blocks with one blank line, dropping empty ones (markdownlint MD012/MD022/MD032).
+ * A block can be a table of megabytes: it is joined without copying it (V8 keeps `+` as a
+ * reference to both parts until the text is written), and is blank only when short. */
 export function blocks(...parts: (string | undefined | false)[]): string {
-  return parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join('\n\n');
+  let out = '';
+  for (const p of parts) {
+    if (typeof p !== 'string' || (p.length < 1024 && !/\S/.test(p))) continue;
+    out = out ? out + '\n\n' + p : p;
+  }
+  return out;
 }
 
 /**

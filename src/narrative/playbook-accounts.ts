@@ -5,7 +5,14 @@
  */
 import type { AccountSummary, Health, Readiness } from '../model/index.js';
 import { clause, money } from './format.js';
-import { blocks, bullets, escapeMd, mdTableCell, table, uniqueHeadings } from './markdown.js';
+import {
+  blocks,
+  bullets,
+  escapeMd,
+  mdTableCell,
+  tableOfLines,
+  uniqueHeadings,
+} from './markdown.js';
 import type { AccountNotes, OpportunityFacts } from './playbook-facts.js';
 import { expansionOf } from './unlock.js';
 
@@ -23,12 +30,25 @@ export const READINESS_LABEL: Record<Readiness, string> = {
   not_ready: 'Not Ready',
 };
 
+/** What a row reads of an account's opportunities. */
+type Listed = Pick<OpportunityFacts, 'category' | 'scores' | 'estimatedArr' | 'title' | 'tier'>;
+
 interface Row {
   s: AccountSummary;
-  expansion: OpportunityFacts[];
+  expansion: Listed[];
   others: number;
   potential: number;
 }
+
+const rowOf = (s: AccountSummary, all: readonly Listed[]): Row => {
+  const expansion = expansionOf(all);
+  return {
+    s,
+    expansion,
+    others: all.length - expansion.length,
+    potential: expansion.reduce((t, o) => t + o.estimatedArr, 0),
+  };
+};
 
 export function renderAccountSummaries(
   accounts: readonly AccountSummary[],
@@ -36,21 +56,19 @@ export function renderAccountSummaries(
   notes: ReadonlyMap<string, AccountNotes>,
   limit: number,
 ): string {
-  const rows: Row[] = accounts.map((s) => {
-    const all = oppsByAccount.get(s.accountId) ?? [];
-    const expansion = expansionOf(all);
-    return {
-      s,
-      expansion,
-      others: all.length - expansion.length,
-      potential: expansion.reduce((t, o) => t + o.estimatedArr, 0),
-    };
-  });
+  const rows: Row[] = accounts.map((s) => rowOf(s, oppsByAccount.get(s.accountId) ?? []));
   rows.sort((a, b) => b.potential - a.potential || collate(a.s.name, b.s.name));
   if (rows.length > limit) return summaryTable(rows, notes);
   const unique = uniqueHeadings();
   return blocks(...rows.map((r) => accountBlock(r, notes, unique)));
 }
+
+/** An account's line in the summary table (worked out with its facts, `AccountNotes.row`). */
+export const summaryRow = (
+  s: AccountSummary,
+  opportunities: readonly Listed[],
+  notes: AccountNotes,
+): string => summaryLine(rowOf(s, opportunities), notes);
 
 const found = (r: Row): string =>
   `${r.expansion.length}${r.others ? ` (plus ${r.others} ${r.others === 1 ? 'play' : 'plays'} outside expansion)` : ''}`;
@@ -59,8 +77,7 @@ const health = (s: AccountSummary): string =>
   `${HEALTH_LABEL[s.health]}${s.healthReasons.length ? ` (${s.healthReasons.map(clause).join('; ')})` : ''}`;
 
 /** Why an account has no expansion opportunity and what would unlock one (its notes). */
-function unlocking(notes: ReadonlyMap<string, AccountNotes>, s: AccountSummary) {
-  const n = notes.get(s.accountId);
+function unlocking(n: AccountNotes | undefined, s: AccountSummary) {
   if (n?.whyNone === undefined || n.unlock === undefined)
     throw new RangeError(`no notes on why ${s.accountId} has no expansion opportunity`);
   return { why: n.whyNone, unlock: n.unlock };
@@ -82,15 +99,32 @@ function accountBlock(
     `**Expansion Readiness**: ${READINESS_LABEL[s.readiness]}`,
   ];
   if (r.expansion.length === 0) {
-    const { why, unlock } = unlocking(notes, s);
+    const { why, unlock } = unlocking(notes.get(s.accountId), s);
     items.push(`**Why No Opportunities**: ${escapeMd(why)}`);
     items.push(`**What Would Unlock Expansion**: ${escapeMd(unlock.join(' '))}`);
   }
   return blocks(`### ${unique(escapeMd(s.name))}`, bullets(items));
 }
 
+function summaryLine(r: Row, notes: AccountNotes): string {
+  const none = r.expansion.length === 0 ? unlocking(notes, r.s) : undefined;
+  const cells = [
+    mdTableCell(r.s.name),
+    money(r.s.arr),
+    money(r.potential),
+    mdTableCell(found(r)),
+    mdTableCell(
+      r.expansion[0] ? `${clause(r.expansion[0].title)} (Tier ${r.expansion[0].tier})` : 'None',
+    ),
+    HEALTH_LABEL[r.s.health],
+    READINESS_LABEL[r.s.readiness],
+    none ? mdTableCell(`${none.why}: ${none.unlock.join(' ')}`) : '—',
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
 function summaryTable(rows: Row[], notes: ReadonlyMap<string, AccountNotes>): string {
-  return table(
+  return tableOfLines(
     [
       'Account',
       'Current ARR',
@@ -102,19 +136,8 @@ function summaryTable(rows: Row[], notes: ReadonlyMap<string, AccountNotes>): st
       'Why None / What Would Unlock',
     ],
     rows.map((r) => {
-      const none = r.expansion.length === 0 ? unlocking(notes, r.s) : undefined;
-      return [
-        mdTableCell(r.s.name),
-        money(r.s.arr),
-        money(r.potential),
-        mdTableCell(found(r)),
-        mdTableCell(
-          r.expansion[0] ? `${clause(r.expansion[0].title)} (Tier ${r.expansion[0].tier})` : 'None',
-        ),
-        HEALTH_LABEL[r.s.health],
-        READINESS_LABEL[r.s.readiness],
-        none ? mdTableCell(`${none.why}: ${none.unlock.join(' ')}`) : '—',
-      ];
+      const n = notes.get(r.s.accountId) ?? {};
+      return n.row ?? summaryLine(r, n);
     }),
   );
 }

@@ -15,6 +15,7 @@ import { leadEvidence } from './talking-track.js';
 import type { NarrativeContext } from './types.js';
 import { expansionOf, missingData, unlockPlan, whyNoOpportunities } from './unlock.js';
 import { TYPE_LABELS } from './context.js';
+import { summaryRow } from './playbook-accounts.js';
 
 /** The fields of an opportunity the playbook's totals and rankings read. */
 export type OpportunityFigures = Pick<
@@ -53,10 +54,12 @@ export type AccountFigures = Pick<
 /** What the playbook needs of one account besides its summary and opportunities. */
 export interface AccountNotes {
   /** No expansion opportunity: why, and what would unlock one. */
-  whyNone?: string;
-  unlock?: string[];
+  whyNone?: string | undefined;
+  unlock?: string[] | undefined;
   /** Flagged low-confidence, with the account's records at hand: the data it lacks. */
-  missing?: string[];
+  missing?: string[] | undefined;
+  /** Its line in the Account-by-Account summary table. */
+  row?: string | undefined;
 }
 
 /** Everything the playbook is rendered from, in the order of its input. */
@@ -144,6 +147,7 @@ export function accountNotes(
   }
   if (withRecords && s.flags.includes('low_confidence'))
     notes.missing = missingData({ ...ctx, asOf: '1970-01-01' });
+  notes.row = summaryRow(s, opportunities, notes);
   return notes;
 }
 

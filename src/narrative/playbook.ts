@@ -196,6 +196,16 @@ export function renderPlaybookFacts(
   input: PlaybookOptions,
   details: PlaybookDetails,
 ): string {
+  return playbookPieces(facts, input, details).join('');
+}
+
+/** The playbook as pieces to write one after the other (its sections and what separates
+ * them): a 100k-account playbook is written without one more copy of it all. */
+export function playbookPieces(
+  facts: PlaybookFacts,
+  input: PlaybookOptions,
+  details: PlaybookDetails,
+): string[] {
   const limits = limitsOf(input.limits);
   const settings = input.settings ?? {};
   const byAccount = new Map<string, OpportunityFacts[]>();
@@ -288,5 +298,8 @@ export function renderPlaybookFacts(
       confidenceNotes(insight, facts.notes, settings.lowConfidence ?? 0.5),
     ),
   ];
-  return `${sections.join(`\n\n${RULE}\n\n`)}\n`;
+  const pieces: string[] = [];
+  for (const [i, s] of sections.entries()) pieces.push(i ? `\n\n${RULE}\n\n` : '', s);
+  pieces.push('\n');
+  return pieces;
 }

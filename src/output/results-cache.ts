@@ -30,7 +30,7 @@ import type {
 import type { FileStamp } from '../store/output-files.js';
 
 /** Bump when the layout below changes: an older cache is then not read. */
-const FORMAT = 4;
+const FORMAT = 6;
 
 /** Past this share of the accounts' bytes, the log is folded into a full write. */
 const LOG_SHARE = 1 / 3;
@@ -124,16 +124,54 @@ type OppLine = [
   firstStep: number,
 ];
 
+/** A summary without its account id (the line's): name, figures, reasons, flags. */
+type SummaryLine = [
+  name: string,
+  arr: number,
+  health: AccountSummary['health'],
+  healthReasons: string[],
+  readiness: AccountSummary['readiness'],
+  bestScore: number,
+  bestTier: number,
+  potentialArr: number,
+  opportunityCount: number,
+  flags: AccountSummary['flags'],
+];
+
+type RecordLine = [
+  plan: string | 0,
+  featuresUsed: string[],
+  segment: NonNullable<AccountFigures['segment']> | 0,
+  industry: string | 0,
+  ticketThemes: string[],
+];
+
+type RetroLine = [
+  digest: string,
+  items: [
+    type: PrecisionItem['type'],
+    signals: string[],
+    outcome: NonNullable<PrecisionItem['outcome']>['outcome'] | 0,
+    amount: number,
+  ][],
+];
+
 type AccountLine = [
   id: string,
   oppsBytes: number,
   accountBytes: number,
-  summary: AccountSummary,
+  summary: SummaryLine,
   opportunities: OppLine[],
-  record: AccountFigures | 0,
+  record: RecordLine | 0,
   activeContacts: number,
-  notes: AccountNotes,
-  retro: NonNullable<CachedAccount['retro']> | 0,
+  missing: string[] | 0,
+  retro: RetroLine | 0,
+  /** Its texts in the rows file, from `textsAt`: its summary-table row, why it has no expansion
+   * opportunity and what would unlock one (lines apart by NUL); byte lengths, -1 when none. */
+  textsAt: number,
+  row: number,
+  whyNone: number,
+  unlock: number,
 ];
 
 type GoneLine = [id: string, gone: 0];
@@ -176,16 +214,45 @@ class Encoder {
         this.put(o.firstStep),
       ];
     });
+    const { row, whyNone, unlock, missing } = a.notes;
+    const x = a.summary;
+    const r = a.record;
+    const textsAt = this.at;
     const line: AccountLine = [
       a.id,
       a.oppsBytes,
       a.accountBytes,
-      a.summary,
+      [
+        x.name,
+        x.arr,
+        x.health,
+        x.healthReasons,
+        x.readiness,
+        x.bestScore,
+        x.bestTier,
+        x.potentialArr,
+        x.opportunityCount,
+        x.flags,
+      ],
       opps,
-      a.record ?? 0,
+      r ? [r.plan ?? 0, r.featuresUsed, r.segment ?? 0, r.industry ?? 0, r.ticketThemes] : 0,
       a.activeContacts ?? -1,
-      a.notes,
-      a.retro ?? 0,
+      missing ?? 0,
+      a.retro
+        ? [
+            a.retro.digest,
+            a.retro.items.map((i) => [
+              i.type,
+              i.signals,
+              i.outcome?.outcome ?? 0,
+              i.outcome?.amount ?? 0,
+            ]),
+          ]
+        : 0,
+      textsAt,
+      this.put(row),
+      this.put(whyNone),
+      this.put(unlock?.join('\u0000')),
     ];
     return asciiJson(line);
   }
@@ -267,18 +334,84 @@ class CachedOpportunity implements OpportunityFacts {
   }
 }
 
+/** An account's notes read from the cache; why it has no expansion opportunity and what would
+ * unlock one are read from the rows file when asked for (blocks of small portfolios). */
+class CachedNotes implements AccountNotes {
+  readonly row?: string;
+  readonly missing?: string[];
+  constructor(
+    private readonly buf: Buffer,
+    private readonly at: number,
+    private readonly lengths: [row: number, whyNone: number, unlock: number],
+    missing: string[] | 0,
+  ) {
+    if (lengths[0] >= 0) this.row = buf.toString('utf8', at, at + lengths[0]);
+    if (missing !== 0) this.missing = missing;
+  }
+
+  private text(k: 1 | 2): string | undefined {
+    const n = this.lengths[k];
+    if (n < 0) return undefined;
+    let at = this.at;
+    for (let i = 0; i < k; i++) at += Math.max(0, this.lengths[i]!);
+    return this.buf.toString('utf8', at, at + n);
+  }
+
+  get whyNone(): string | undefined {
+    return this.text(1);
+  }
+  get unlock(): string[] | undefined {
+    return this.text(2)?.split('\u0000');
+  }
+}
+
 function decode(line: AccountLine, texts: Buffer): CachedAccount {
-  const [id, oppsBytes, accountBytes, summary, opps, record, contacts, notes, retro] = line;
+  const [id, oppsBytes, accountBytes, s, opps, record, contacts, missing, retro] = line;
+  const summary: AccountSummary = {
+    accountId: id,
+    name: s[0],
+    arr: s[1],
+    health: s[2],
+    healthReasons: s[3],
+    readiness: s[4],
+    bestScore: s[5],
+    bestTier: s[6],
+    potentialArr: s[7],
+    opportunityCount: s[8],
+    flags: s[9],
+  };
   return {
     id,
     oppsBytes,
     accountBytes,
     summary,
     opportunities: opps.map((o) => new CachedOpportunity(o, id, summary.name, texts)),
-    ...(record === 0 ? {} : { record }),
+    ...(record === 0
+      ? {}
+      : {
+          record: {
+            id,
+            ...(record[0] === 0 ? {} : { plan: record[0] }),
+            featuresUsed: record[1],
+            ...(record[2] === 0 ? {} : { segment: record[2] }),
+            ...(record[3] === 0 ? {} : { industry: record[3] }),
+            ticketThemes: record[4],
+          },
+        }),
     ...(contacts < 0 ? {} : { activeContacts: contacts }),
-    notes,
-    ...(retro === 0 ? {} : { retro }),
+    notes: new CachedNotes(texts, line[9], [line[10], line[11], line[12]], missing),
+    ...(retro === 0
+      ? {}
+      : {
+          retro: {
+            digest: retro[0],
+            items: retro[1].map(([type, signals, outcome, amount]) => ({
+              type,
+              signals,
+              ...(outcome === 0 ? {} : { outcome: { outcome, amount } }),
+            })),
+          },
+        }),
   };
 }
 
@@ -295,7 +428,7 @@ async function readLines<T>(file: string, length: number): Promise<T[]> {
   const out: T[] = [];
   if (length === 0) return out;
   const text = (await readPrefix(file, length)).toString('latin1');
-  for (let start = 0; start < length; ) {
+  for (let start = 0; start < length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = length;
     if (end > start) out.push(JSON.parse(text.slice(start, end)) as T);
@@ -309,7 +442,7 @@ async function readPrefix(file: string, length: number): Promise<Buffer> {
   const fh = await open(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(length);
-    for (let at = 0; at < length; ) {
+    for (let at = 0; at < length;) {
       const { bytesRead } = await fh.read(buf, at, length - at, at);
       if (bytesRead === 0) throw new Error(`${file} is shorter than its head says`);
       at += bytesRead;

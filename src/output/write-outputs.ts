@@ -63,9 +63,14 @@ function* jsonArray(items: readonly unknown[]): Generator<string> {
 export const writeJsonFile = (file: string, items: readonly unknown[]): Promise<void> =>
   writeAtomic(file, jsonArray(items));
 
-/** The playbook: the text, ending in a newline, written through a temporary name. */
-export const writeTextFile = (file: string, text: string): Promise<void> =>
-  writeAtomic(file, [text.endsWith('\n') ? text : `${text}\n`]);
+/** The playbook: the text (or its pieces, the last ending the text), ending in a newline,
+ * written through a temporary name. */
+export const writeTextFile = (file: string, text: string | readonly string[]): Promise<void> => {
+  const pieces = typeof text === 'string' ? [text] : [...text];
+  const last = pieces.at(-1) ?? '';
+  if (!last.endsWith('\n')) pieces.push('\n');
+  return writeAtomic(file, pieces);
+};
 
 /** Returns the paths written. */
 export async function writeOutputs(dir: string, outputs: Outputs): Promise<string[]> {

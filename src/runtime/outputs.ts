@@ -11,11 +11,7 @@ import type { PrecisionItem } from '../learning/signal-precision.js';
 import type { Catalog } from '../model/catalog.js';
 import type { AccountSummary, Opportunity } from '../model/output.js';
 import type { Account, Contact, Portfolio } from '../model/records.js';
-import {
-  renderPlaybookFacts,
-  detailedOpportunities,
-  playbookFacts,
-} from '../narrative/playbook.js';
+import { playbookPieces, detailedOpportunities, playbookFacts } from '../narrative/playbook.js';
 import type { PlaybookDetails } from '../narrative/playbook.js';
 import type { PlaybookFacts } from '../narrative/playbook-facts.js';
 import type { NarrativeContext } from '../narrative/types.js';
@@ -153,7 +149,7 @@ export async function writeAllOutputs(
     () => (retro = retroByAccount(portfolio, ctx.catalog, ctx.settings, ctx.asOf)),
   );
   const { facts, details } = factsOf(ctx, opportunities, accounts, portfolio);
-  const playbook = renderPlaybookFacts(facts, playbookOptions(ctx, section), details);
+  const playbook = playbookPieces(facts, playbookOptions(ctx, section), details);
   const byAccount = groupBy(opportunities, (o) => o.accountId);
   const files = paths(ctx.out);
   const oppsBytes = await writeParts(
@@ -340,7 +336,7 @@ export async function patchOutputs(
       context: shareDetails.context,
     },
   );
-  const playbook = renderPlaybookFacts(facts, playbookOptions(ctx, section), details);
+  const playbook = playbookPieces(facts, playbookOptions(ctx, section), details);
 
   const oppsOf = groupBy(analysis.opportunities, (o) => o.accountId);
   const summaryOf = new Map(analysis.accounts.map((a) => [a.accountId, a]));
