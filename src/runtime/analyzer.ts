@@ -3,9 +3,9 @@
  * the whole portfolio or, where the last run's results stand, for the accounts that changed
  * (`src/sync/changed-accounts.ts`). What it keeps of the portfolio as a whole is the scoring
  * statistics (benchmarks and scales: `portfolioStats`) and whether learning had anything to learn
- * from. A share is analyzed only while both are what they were: the statistics the same (they are
- * recomputed when account records changed) and learning idle, since calibrated likelihoods
- * move every account's scores.
+ * from. A share is analyzed only while both are what they were: the statistics the same (the
+ * account records the run replaced read the same to them, `statsInputs`) and learning idle, since
+ * calibrated likelihoods move every account's scores.
  */
 import type { Catalog } from '../model/catalog.js';
 import type { Account, Portfolio } from '../model/records.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Connector } from '../../connectors/types.js';
 import type { Env } from '../env.js';
 import type { Log } from '../log.js';
-import { cacheFiles, readCacheHeader, type CacheHeader } from '../output/results-cache.js';
+import { cacheFiles, readCacheHeader, type CacheHeader } from '../output/results-cache/index.js';
 import { OUTPUT_FILES } from '../output/write-outputs.js';
 import type { Store } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
@@ -23,13 +23,8 @@ import type { RunReport, SyncConnection, SyncPhase } from '../sync/types.js';
 import { checkMappingAgainstCrm, openConnector } from './connector.js';
 import { createAnalyzer } from './analyzer.js';
 import { recordOutcomes } from './learn.js';
-import {
-  patchOutputs,
-  planPatch,
-  writeAllOutputs,
-  type OutputContext,
-  type PatchPlan,
-} from './outputs.js';
+import { writeAllOutputs, type OutputContext } from './outputs.js';
+import { patchOutputs, planPatch, type PatchPlan } from './patch-outputs.js';
 import { loadScoringConfig, withDeclaredScales } from './scoring-config.js';
 import type { WarnThresholds } from '../sync/run-warnings.js';
 

@@ -1,0 +1,208 @@
+/**
+ * What a run that wrote the output files keeps of each account, so a later run that analyzed
+ * only the accounts that changed can write the same files a run over everything writes: each
+ * account's part of `opportunities.json` and `accounts.json` (byte lengths: the bytes are read
+ * from the files themselves), its playbook facts (`narrative/playbook-facts.ts`) and its share of
+ * the signal-precision history. A head names the files it goes with (their sizes and times, the
+ * run whose results they hold, the inputs key): a cache that does not match the files is not
+ * used, and the run writes everything.
+ *
+ * Four files per connection and output folder, in a local folder beside the store
+ * (`HEADROOM_RESULTS_DIR`): the head (JSON), the accounts as of the last full write (one compact
+ * JSON line each, in id order), a log of the accounts changed since (appended by each run that
+ * changed a few; a later line wins, `gone` lines remove), and the table rows of the playbook
+ * (UTF-8, appended; the lines point into it). A run that changed a few accounts writes a few
+ * lines, not the whole cache; when the log has grown to a third of the accounts, the next run
+ * writes it all again. The head is written last and says how many bytes of the other three are
+ * valid, so a run killed half-way leaves the cache as it was. Derived data: losing it costs one
+ * full run.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { decode } from './decode.js';
+import { asciiJson, Encoder, type AccountLine, type GoneLine } from './lines.js';
+import type { CacheFiles, CachedAccount, CacheHeader } from './types.js';
+
+export type { CacheFiles, CachedAccount, CacheHeader } from './types.js';
+
+/** Bump when the layout below changes: an older cache is then not read. */
+const FORMAT = 6;
+
+/** Past this share of the accounts' bytes, the log is folded into a full write. */
+const LOG_SHARE = 1 / 3;
+
+/** The files of a connection's output folder under `dir`. */
+export function cacheFiles(dir: string, connection: string, out: string): CacheFiles {
+  const id = createHash('sha1')
+    .update(`${connection}\u0000${resolve(out)}`)
+    .digest('hex');
+  const base = join(dir, id.slice(0, 20));
+  return {
+    head: `${base}.head.json`,
+    accounts: `${base}.accounts`,
+    log: `${base}.log`,
+    texts: `${base}.rows`,
+  };
+}
+
+/** The head, or undefined when there is no usable cache. */
+export async function readCacheHeader(files: CacheFiles): Promise<CacheHeader | undefined> {
+  try {
+    const header = JSON.parse(await readFile(files.head, 'utf8')) as CacheHeader;
+    return header.format === FORMAT && header.lengths ? header : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JSON lines of the first `length` bytes of a file (written by `asciiJson`), parsed. */
+async function readLines<T>(file: string, length: number): Promise<T[]> {
+  const out: T[] = [];
+  if (length === 0) return out;
+  const text = (await readPrefix(file, length)).toString('latin1');
+  for (let start = 0; start < length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = length;
+    if (end > start) out.push(JSON.parse(text.slice(start, end)) as T);
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The first `length` bytes of a file. */
+async function readPrefix(file: string, length: number): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(length);
+    for (let at = 0; at < length;) {
+      const { bytesRead } = await fh.read(buf, at, length - at, at);
+      if (bytesRead === 0) throw new Error(`${file} is shorter than its head says`);
+      at += bytesRead;
+    }
+    return buf;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Every account of the cache, in id order. */
+export async function readCachedAccounts(
+  files: CacheFiles,
+  header: CacheHeader,
+): Promise<CachedAccount[]> {
+  const lengths = header.lengths!;
+  const fh = await open(files.texts, 'r');
+  const texts = Buffer.allocUnsafe(lengths.texts);
+  try {
+    const { bytesRead } = await fh.read(texts, 0, lengths.texts, 0);
+    if (bytesRead !== lengths.texts)
+      throw new Error(`${files.texts} is shorter than its head says`);
+  } finally {
+    await fh.close();
+  }
+  const base = await readLines<AccountLine>(files.accounts, lengths.accounts);
+  const log = await readLines<AccountLine | GoneLine>(files.log, lengths.log);
+  if (!log.length) return base.map((l) => decode(l, texts));
+  const byId = new Map<string, AccountLine>(base.map((l) => [l[0], l]));
+  let added = false;
+  for (const l of log) {
+    if (l.length === 2) byId.delete(l[0]);
+    else {
+      added ||= !byId.has(l[0]);
+      byId.set(l[0], l);
+    }
+  }
+  const ids = [...byId.keys()];
+  if (added) ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return ids.map((id) => decode(byId.get(id)!, texts));
+}
+
+const tmp = (file: string) => `${file}.${process.pid}.tmp`;
+
+/** Write the whole cache: the accounts (in id order) and their rows, then the head. */
+export async function writeCache(
+  files: CacheFiles,
+  header: CacheHeader,
+  accounts: Iterable<CachedAccount>,
+): Promise<void> {
+  await mkdir(resolve(files.head, '..'), { recursive: true });
+  // The head goes first: until the new one is written, no run trusts the files below.
+  await rm(files.head, { force: true });
+  const enc = new Encoder(0);
+  const lines = await open(tmp(files.accounts), 'w');
+  const texts = await open(tmp(files.texts), 'w');
+  let accountBytes = 0;
+  try {
+    let piece = '';
+    const flush = async () => {
+      accountBytes += (await lines.write(piece)).bytesWritten;
+      piece = '';
+      const { bytes } = enc.take();
+      if (bytes.length) await texts.write(bytes);
+    };
+    for (const a of accounts) {
+      piece += `${enc.line(a)}\n`;
+      if (piece.length >= 1 << 20) await flush();
+    }
+    await flush();
+  } finally {
+    await lines.close();
+    await texts.close();
+  }
+  await rename(tmp(files.accounts), files.accounts);
+  await rename(tmp(files.texts), files.texts);
+  await writeFile(files.log, '');
+  await writeHead(files, {
+    ...header,
+    format: FORMAT,
+    lengths: { accounts: accountBytes, log: 0, texts: enc.take().end },
+  });
+}
+
+async function writeHead(files: CacheFiles, header: CacheHeader): Promise<void> {
+  await writeFile(tmp(files.head), JSON.stringify(header));
+  await rename(tmp(files.head), files.head);
+}
+
+/**
+ * After a run that changed some accounts: append their lines (and `gone` for accounts that went)
+ * to the log and their rows to the rows file, then write the new head; or, once the log has
+ * grown past a third of the accounts, write the whole cache from `all`.
+ */
+export async function updateCache(
+  files: CacheFiles,
+  previous: CacheHeader,
+  header: Omit<CacheHeader, 'lengths' | 'format'>,
+  changed: readonly CachedAccount[],
+  gone: readonly string[],
+  all: () => Iterable<CachedAccount>,
+): Promise<void> {
+  const lengths = previous.lengths!;
+  const enc = new Encoder(lengths.texts);
+  let text = '';
+  for (const a of changed) text += `${enc.line(a)}\n`;
+  for (const id of gone) text += `${asciiJson([id, 0] satisfies GoneLine)}\n`;
+  const bytes = Buffer.byteLength(text);
+  if (lengths.log + bytes > lengths.accounts * LOG_SHARE)
+    return writeCache(files, { ...header, format: FORMAT }, all());
+  await rm(files.head, { force: true });
+  const rows = enc.take();
+  // Past the valid lengths the files may hold what a killed run wrote: written over.
+  const log = await open(files.log, 'r+');
+  const texts = await open(files.texts, 'r+');
+  try {
+    await log.write(text, lengths.log, 'utf8');
+    await log.truncate(lengths.log + bytes);
+    await texts.write(rows.bytes, 0, rows.bytes.length, lengths.texts);
+    await texts.truncate(rows.end);
+  } finally {
+    await log.close();
+    await texts.close();
+  }
+  await writeHead(files, {
+    ...header,
+    format: FORMAT,
+    lengths: { accounts: lengths.accounts, log: lengths.log + bytes, texts: rows.end },
+  });
+}
