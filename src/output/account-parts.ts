@@ -6,7 +6,7 @@
  * new file from the old one: the parts of the accounts that did not change are copied as they
  * are (`{ from }`), the others written anew (`{ text }`).
  */
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** An account's part: its elements' text, or where it lies in the file being replaced. */
@@ -35,10 +35,19 @@ export function offsetsOf(lengths: readonly number[]): number[] {
 
 const PIECE = 1 << 20;
 
+/** Every byte of `buf[0, length)`: a write may take fewer bytes than it was given. */
+async function writeAll(out: FileHandle, buf: Buffer, length = buf.length): Promise<void> {
+  for (let at = 0; at < length;) at += (await out.write(buf, at, length - at)).bytesWritten;
+}
+
+const OPEN = Buffer.from('[\n');
+const SEP = Buffer.from(',\n');
+
 /**
  * Write `file` from `parts` in order (through a temporary name, renamed at the end) and return
  * each part's byte length. Parts `{ from }` are read from `old`; consecutive ones that were
- * consecutive there are copied in one read.
+ * consecutive there are copied in one read. A text part is encoded once: its bytes give its
+ * length and are what is written (about 1 MB a write).
  */
 export async function writeParts(
   file: string,
@@ -50,12 +59,19 @@ export async function writeParts(
   const out = await open(tmp, 'w');
   const source = old === undefined ? undefined : await open(old, 'r');
   const lengths: number[] = [];
-  let pending = '';
+  let pending: Buffer[] = [];
+  let size = 0;
   let copy: { from: number; to: number } | undefined;
   let any = false;
+  const add = (b: Buffer) => {
+    pending.push(b);
+    size += b.length;
+  };
   const flushText = async () => {
-    if (pending) await out.write(pending);
-    pending = '';
+    if (size > 0)
+      await writeAll(out, pending.length === 1 ? pending[0]! : Buffer.concat(pending, size));
+    pending = [];
+    size = 0;
   };
   const flushCopy = async () => {
     if (!copy) return;
@@ -66,20 +82,21 @@ export async function writeParts(
       const want = Math.min(buf.length, to - at);
       const { bytesRead } = await source!.read(buf, 0, want, at);
       if (bytesRead === 0) throw new Error(`${old} ended at byte ${at} (expected ${to})`);
-      await out.write(buf, 0, bytesRead);
+      await writeAll(out, buf, bytesRead);
       at += bytesRead;
     }
   };
   try {
     for (const part of parts) {
       if ('text' in part) {
-        const n = Buffer.byteLength(part.text);
-        lengths.push(n);
-        if (n === 0) continue;
+        const bytes = Buffer.from(part.text);
+        lengths.push(bytes.length);
+        if (bytes.length === 0) continue;
         await flushCopy();
-        pending += (any ? ',\n' : '[\n') + part.text;
+        add(any ? SEP : OPEN);
+        add(bytes);
         any = true;
-        if (pending.length >= PIECE) await flushText();
+        if (size >= PIECE) await flushText();
       } else {
         lengths.push(part.length);
         if (part.length === 0) continue;
@@ -88,7 +105,7 @@ export async function writeParts(
         if (copy && copy.to + 2 === part.from) copy.to = part.from + part.length;
         else {
           await flushCopy();
-          pending += any ? ',\n' : '[\n';
+          add(any ? SEP : OPEN);
           await flushText();
           copy = { from: part.from, to: part.from + part.length };
         }
@@ -96,7 +113,7 @@ export async function writeParts(
       }
     }
     await flushCopy();
-    pending += any ? '\n]\n' : '[]\n';
+    add(Buffer.from(any ? '\n]\n' : '[]\n'));
     await flushText();
     await out.close();
     await rename(tmp, file);

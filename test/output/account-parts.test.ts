@@ -58,6 +58,33 @@ describe('writeParts', () => {
     expect(readFileSync(none, 'utf8')).toBe('[]\n');
   });
 
+  it('writes files of many megabytes (pieces of about 1 MB) whole and patched', async () => {
+    // Long multi-byte texts: parts straddle the writes' pieces, and bytes differ from characters.
+    const long = (a: { id: string; items: object[] }) => ({
+      ...a,
+      items: a.items.map((it) => ({ ...it, note: `Zoë 🚀 ${a.id} `.repeat(200) })),
+    });
+    const before = accounts(3000, 11).map(long);
+    const file = join(dir, 'big.json');
+    const lengths = await writeParts(
+      file,
+      before.map((a) => ({ text: partOf(a.items) })),
+    );
+    expect(readFileSync(file).length).toBeGreaterThan(8 << 20);
+    expect(readFileSync(file, 'utf8')).toBe(whole(before));
+    const offsets = offsetsOf(lengths);
+    const edits = accounts(3000, 12).map(long);
+    const after = before.map((a, i) => (i % 97 === 5 ? edits[i]! : a));
+    await writeParts(
+      file,
+      after.map((a, i): Part =>
+        a === before[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(a.items) },
+      ),
+      file,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(whole(after));
+  });
+
   it('makes a file from an older one: unchanged accounts copied, the others written anew', async () => {
     const before = accounts(400, 7);
     const file = join(dir, 'patched.json');
