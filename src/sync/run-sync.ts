@@ -20,6 +20,7 @@ import { trackOpportunities } from './track-opportunities.js';
 import { emptyStats, type Analysis, type RunReport, type RunSyncOptions } from './types.js';
 import { runWarnings } from './run-warnings.js';
 import { analyzeChanged } from './changed-accounts.js';
+import { refreshPlannerStats } from '../store/planner-stats.js';
 import { inputsKey, keptFigures, pullChangedNothing, standingRun } from './unchanged-run.js';
 import { writeBackPhase } from './write-phase.js';
 
@@ -238,6 +239,15 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         tracked,
         lap,
       });
+    // The embedded store has no autovacuum to keep the planner's statistics (`planner-stats.ts`).
+    const analyzed = await refreshPlannerStats(store);
+    if (analyzed.length) {
+      lap('statistics');
+      log.info(
+        { connection: connection.name, runId, tables: analyzed },
+        'planner statistics refreshed',
+      );
+    }
     inputs = key;
   } catch (err) {
     report.status = 'failed';
