@@ -240,12 +240,21 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         lap,
       });
     // The embedded store has no autovacuum to keep the planner's statistics (`planner-stats.ts`).
-    const analyzed = await refreshPlannerStats(store);
-    if (analyzed.length) {
-      lap('statistics');
-      log.info(
-        { connection: connection.name, runId, tables: analyzed },
-        'planner statistics refreshed',
+    // The run's results are stored by now: statistics that could not be refreshed cost the next
+    // run time, not this one its results.
+    try {
+      const analyzed = await refreshPlannerStats(store);
+      if (analyzed.length) {
+        lap('statistics');
+        log.info(
+          { connection: connection.name, runId, tables: analyzed },
+          'planner statistics refreshed',
+        );
+      }
+    } catch (err) {
+      log.warn(
+        { connection: connection.name, runId, err },
+        `planner statistics not refreshed: ${(err as Error).message}`,
       );
     }
     inputs = key;
