@@ -11,38 +11,20 @@
  * like a watermark: a held or failed run leaves the last key, so the next run reads the source
  * again. `--full` always reads every source.
  */
-import type { Connector, PullRequest } from '../../connectors/types.js';
-import type { ObjectMapping } from '../mapping/schema.js';
+import type { Connector } from '../../connectors/types.js';
 import type { NeutralObject } from '../model/records.js';
 import type { Db } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
 import { getSourceState } from '../store/source-states.js';
-import { HEADROOM_VERSION } from '../version.js';
 import type { PullResult } from './pull.js';
+import { rowsKey } from './unchanged-rows.js';
 
-/** The key a source is read under, or undefined when the connector cannot fingerprint it. */
-export async function sourceKey(args: {
-  connector: Connector;
-  connection: string;
-  object: NeutralObject;
-  request: PullRequest;
-  spec: ObjectMapping;
-  /** What account mapping resolves against (the catalog's keys, the prior-period default). */
-  catalogVersion?: string | undefined;
-  priorPeriodMonths?: number | undefined;
-}): Promise<string | undefined> {
+/** The key a source is read under, or undefined when the connector cannot fingerprint it: its
+ * fingerprint under the digest of what mapping its rows depends on (`rowsKey`). */
+export async function sourceKey(args: Parameters<typeof rowsKey>[0] & { connector: Connector }) {
   const fingerprint = await args.connector.fingerprint?.(args.request);
   if (fingerprint === undefined) return undefined;
-  return hashValue({
-    version: HEADROOM_VERSION,
-    fingerprint,
-    connection: args.connection,
-    object: args.object,
-    request: args.request,
-    spec: args.spec,
-    catalog: args.object === 'account' ? (args.catalogVersion ?? null) : null,
-    priorPeriodMonths: args.object === 'account' ? (args.priorPeriodMonths ?? null) : null,
-  });
+  return hashValue({ fingerprint, since: args.request.since ?? null, mapping: rowsKey(args) });
 }
 
 /** The pull of a source whose key is the one it was last read under; undefined otherwise. */
