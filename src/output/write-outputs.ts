@@ -8,6 +8,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { AccountSummary, Issue, Opportunity } from '../model/output.js';
+import { elementText, writeParts } from './account-parts.js';
 
 export interface Outputs {
   opportunities: Opportunity[];
@@ -38,30 +39,14 @@ async function writeAtomic(file: string, pieces: Iterable<string>): Promise<void
   await rename(tmp, file);
 }
 
-/** A JSON array, pretty-printed one element at a time (the same text as `JSON.stringify(items,
- * null, 2)`), in pieces of about 1 MB. Each element is written as the one element of an array,
- * so `JSON.stringify` indents it one level deeper itself. */
-function* jsonArray(items: readonly unknown[]): Generator<string> {
-  if (!items.length) {
-    yield '[]\n';
-    return;
-  }
-  let piece = '[\n';
-  for (let i = 0; i < items.length; i++) {
-    // `[\n  {...}\n]`: the element, indented, between the brackets' lines.
-    const one = JSON.stringify([items[i]], null, 2);
-    piece += `${one.slice(2, -2)}${i < items.length - 1 ? ',' : ''}\n`;
-    if (piece.length >= 1 << 20) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield `${piece}]\n`;
+/** One JSON array file of the contract, written through a temporary name, one element a part
+ * (`account-parts.ts`: the text `JSON.stringify(items, null, 2)` gives). */
+export async function writeJsonFile(file: string, items: readonly unknown[]): Promise<void> {
+  await writeParts(
+    file,
+    items.map((item) => ({ text: elementText(item) })),
+  );
 }
-
-/** One JSON array file of the contract (`issues.json`), written through a temporary name. */
-export const writeJsonFile = (file: string, items: readonly unknown[]): Promise<void> =>
-  writeAtomic(file, jsonArray(items));
 
 /** The playbook: the text (or its pieces, the last ending the text), ending in a newline,
  * written through a temporary name. */
@@ -75,20 +60,15 @@ export const writeTextFile = (file: string, text: string | readonly string[]): P
 /** Returns the paths written. */
 export async function writeOutputs(dir: string, outputs: Outputs): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const files: [string, Iterable<string>][] = [
-    [OUTPUT_FILES.opportunities, jsonArray(outputs.opportunities)],
-    [OUTPUT_FILES.accounts, jsonArray(outputs.accounts)],
-    [OUTPUT_FILES.issues, jsonArray(outputs.issues)],
-    [
-      OUTPUT_FILES.playbook,
-      [outputs.playbook.endsWith('\n') ? outputs.playbook : `${outputs.playbook}\n`],
-    ],
-  ];
-  const written: string[] = [];
-  for (const [name, pieces] of files) {
-    const path = join(dir, name);
-    await writeAtomic(path, pieces);
-    written.push(path);
-  }
-  return written;
+  const path = (name: string) => join(dir, name);
+  await writeJsonFile(path(OUTPUT_FILES.opportunities), outputs.opportunities);
+  await writeJsonFile(path(OUTPUT_FILES.accounts), outputs.accounts);
+  await writeJsonFile(path(OUTPUT_FILES.issues), outputs.issues);
+  await writeTextFile(path(OUTPUT_FILES.playbook), outputs.playbook);
+  return [
+    OUTPUT_FILES.opportunities,
+    OUTPUT_FILES.accounts,
+    OUTPUT_FILES.issues,
+    OUTPUT_FILES.playbook,
+  ].map(path);
 }
