@@ -11,7 +11,8 @@ import type { Account, Contact, Portfolio } from '../model/records.js';
 import { detailedOpportunities, playbookPieces } from '../narrative/playbook.js';
 import type { PlaybookDetails } from '../narrative/playbook.js';
 import type { NarrativeContext } from '../narrative/types.js';
-import { offsetsOf, partOf, writeParts, type Part } from '../output/account-parts.js';
+import { offsetsOf, partOf, type Part } from '../output/account-parts.js';
+import { writePartsInThread } from '../output/parts-thread.js';
 import {
   readCachedAccounts,
   updateCache,
@@ -153,27 +154,12 @@ export async function patchOutputs(
       entries.push(kept[i++]!);
     else entries.push(added[j++]!);
   }
-  const facts = factsFromEntries(entries);
-  const section = precisionSection(learned, () => ({
-    cutoff: plan.header.retro!.cutoff,
-    stats: JSON.parse(plan.header.retro!.stats) as PortfolioStats,
-    accounts: new Map(entries.flatMap((e) => (e.retro ? [[e.id, e.retro]] : []))),
-  }));
-  const details = await detailsFor(
-    ctx,
-    detailedOpportunities(facts),
-    facts.opportunities.map((o) => o.id),
-    {
-      opportunities: new Map(analysis.opportunities.map((o) => [o.id, o])),
-      context: shareDetails.context,
-    },
-  );
-  const playbook = playbookPieces(facts, playbookOptions(ctx, section), details);
-
+  // The two JSON files are mostly copied from the last ones: disk time, spent in a writer
+  // thread while this one works out the playbook.
   const oppsOf = groupBy(analysis.opportunities, (o) => o.accountId);
   const summaryOf = new Map(analysis.accounts.map((a) => [a.accountId, a]));
   const files = paths(ctx.out);
-  const partsOf = (which: 'opps' | 'accounts', text: (id: string) => string): Iterable<Part> =>
+  const partsOf = (which: 'opps' | 'accounts', text: (id: string) => string): Part[] =>
     entries.map((e): Part => {
       const i = where.get(e.id);
       if (changed.has(e.id) || i === undefined) return { text: text(e.id) };
@@ -183,18 +169,49 @@ export async function patchOutputs(
         length: which === 'opps' ? c.oppsBytes : c.accountBytes,
       };
     });
-  const oppsBytes = await writeParts(
-    files.opportunities,
-    partsOf('opps', (id) => partOf(oppsOf.get(id) ?? [])),
-    files.opportunities,
+  // Settled before this returns, whatever happens here meanwhile; its error is thrown below.
+  const writing = writePartsInThread([
+    {
+      file: files.opportunities,
+      parts: partsOf('opps', (id) => partOf(oppsOf.get(id) ?? [])),
+      old: files.opportunities,
+    },
+    {
+      file: files.accounts,
+      parts: partsOf('accounts', (id) => partOf([summaryOf.get(id)!])),
+      old: files.accounts,
+    },
+  ]).then(
+    (lengths) => () => lengths,
+    (err: unknown) => (): never => {
+      throw err;
+    },
   );
-  const accountBytes = await writeParts(
-    files.accounts,
-    partsOf('accounts', (id) => partOf([summaryOf.get(id)!])),
-    files.accounts,
-  );
-  await writeJsonFile(files.issues, report.issues);
-  await writeTextFile(files.playbook, playbook);
+  try {
+    const facts = factsFromEntries(entries);
+    const section = precisionSection(learned, () => ({
+      cutoff: plan.header.retro!.cutoff,
+      stats: JSON.parse(plan.header.retro!.stats) as PortfolioStats,
+      accounts: new Map(entries.flatMap((e) => (e.retro ? [[e.id, e.retro]] : []))),
+    }));
+    const details = await detailsFor(
+      ctx,
+      detailedOpportunities(facts),
+      facts.opportunities.map((o) => o.id),
+      {
+        opportunities: new Map(analysis.opportunities.map((o) => [o.id, o])),
+        context: shareDetails.context,
+      },
+    );
+    const playbook = playbookPieces(facts, playbookOptions(ctx, section), details);
+    await writeJsonFile(files.issues, report.issues);
+    await writeTextFile(files.playbook, playbook);
+  } catch (err) {
+    // Not before the thread is done with the files.
+    await writing;
+    throw err;
+  }
+  const [oppsBytes, accountBytes] = (await writing)() as [number[], number[]];
   const written = Object.values(files);
   const header = {
     connection: plan.header.connection,

@@ -1,14 +1,16 @@
 /**
  * Output JSON arrays written account by account (`src/output/account-parts.ts`): the same bytes
  * as `JSON.stringify(items, null, 2)`, and a file made from an older one (unchanged accounts
- * copied by byte range, changed ones written anew) the same bytes as one written whole.
+ * copied by byte range, changed ones written anew) the same bytes as one written whole; and the
+ * same written from a worker thread (`src/output/parts-thread.ts`).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../examples/generate/random.js';
 import { offsetsOf, partOf, writeParts, type Part } from '../../src/output/account-parts.js';
+import { writePartsInThread } from '../../src/output/parts-thread.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'headroom-parts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -111,5 +113,49 @@ describe('writeParts', () => {
     const again = await writeParts(file, parts, file);
     expect(readFileSync(file, 'utf8')).toBe(whole(after));
     expect(again).toEqual(after.map((a) => Buffer.byteLength(partOf(a.items))));
+  });
+});
+
+describe('writePartsInThread', () => {
+  it('writes each file in a worker thread as writeParts writes it, one after the other', async () => {
+    const before = accounts(500, 21);
+    const [a, b] = [join(dir, 'thread-a.json'), join(dir, 'thread-b.json')];
+    const [la, lb] = await writePartsInThread([
+      { file: a, parts: before.map((x) => ({ text: partOf(x.items) })) },
+      { file: b, parts: before.map((x) => ({ text: partOf(x.items.slice(0, 1)) })) },
+    ]);
+    expect(readFileSync(a, 'utf8')).toBe(whole(before));
+    expect(readFileSync(b, 'utf8')).toBe(
+      whole(before.map((x) => ({ items: x.items.slice(0, 1) }))),
+    );
+    // Patched from themselves: every third account changed.
+    const edits = accounts(500, 22);
+    const after = before.map((x, i) => (i % 3 === 0 ? edits[i]! : x));
+    const offsets = offsetsOf(la!);
+    const again = await writePartsInThread([
+      {
+        file: a,
+        parts: after.map((x, i): Part =>
+          x === before[i] ? { from: offsets[i]!, length: la![i]! } : { text: partOf(x.items) },
+        ),
+        old: a,
+      },
+    ]);
+    expect(readFileSync(a, 'utf8')).toBe(whole(after));
+    expect(again).toEqual([after.map((x) => Buffer.byteLength(partOf(x.items)))]);
+    expect(lb).toHaveLength(500);
+  });
+
+  it('fails naming the file when a part is not in the old one, and leaves the file as it was', async () => {
+    const file = join(dir, 'thread-short.json');
+    await writeParts(file, [{ text: '1' }, { text: '2' }]);
+    const error = await writePartsInThread([
+      { file, parts: [{ text: '3' }, { from: 2, length: 1 << 20 }], old: file },
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toMatch(/ended at byte/);
+    expect(readFileSync(file, 'utf8')).toBe('[\n1,\n2\n]\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
