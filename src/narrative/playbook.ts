@@ -85,12 +85,24 @@ const limitsOf = (limits: PlaybookLimits | undefined): Required<PlaybookLimits> 
 });
 
 /** Expansion opportunities in playbook order: by tier, best score first, then by id. */
-const expansionOrder = (opportunities: readonly OpportunityFacts[]): OpportunityFacts[] =>
-  opportunities
+/**
+ * Expansion opportunities ranked: tier, then composite score (highest first), then id. Each
+ * one's keys are read once before sorting (a cached opportunity's id is decoded text), and the
+ * ranking is worked out once per opportunities array: the details and the playbook both ask,
+ * and a large portfolio has hundreds of thousands.
+ */
+const ranked = new WeakMap<readonly OpportunityFacts[], OpportunityFacts[]>();
+function expansionOrder(opportunities: readonly OpportunityFacts[]): OpportunityFacts[] {
+  const known = ranked.get(opportunities);
+  if (known) return known;
+  const keyed = opportunities
     .filter((o) => o.category === 'expansion')
-    .sort(
-      (a, b) => a.tier - b.tier || b.scores.composite - a.scores.composite || collate(a.id, b.id),
-    );
+    .map((o) => ({ o, tier: o.tier, composite: o.scores.composite, id: o.id }));
+  keyed.sort((a, b) => a.tier - b.tier || b.composite - a.composite || collate(a.id, b.id));
+  const order = keyed.map((k) => k.o);
+  ranked.set(opportunities, order);
+  return order;
+}
 
 /** The opportunities `renderPlaybookFacts` writes out in full: their ids, for the details. */
 export function detailedOpportunities(
