@@ -14,7 +14,6 @@ import type { NarrativeContext } from '../narrative/types.js';
 import { offsetsOf, partOf, type Part } from '../output/account-parts.js';
 import { writePartsInThread } from '../output/parts-thread.js';
 import {
-  readCachedAccounts,
   updateCache,
   type CachedAccount,
   type CacheHeader,
@@ -47,25 +46,27 @@ export interface PatchPlan {
 /**
  * Whether the files can be patched for these changed accounts: their share of the retro history
  * must stand on the same statistics (each account as it stood at the cutoff unchanged, none
- * come or gone), or the history of every account moves. Undefined when not.
+ * come or gone), or the history of every account moves. Undefined when not. `cached` is every
+ * account of the cache (`readCachedAccounts`), read while the run went on.
  */
 export async function planPatch(
   ctx: OutputContext,
   header: CacheHeader,
+  cached: Promise<CachedAccount[]>,
   accountIds: readonly string[],
   share: Portfolio,
 ): Promise<PatchPlan | undefined> {
   // Without its retro history the signal precision came from resolved outcomes: learning was
   // not idle, and a share is never analyzed then.
   if (!header.retro) return undefined;
-  const cached = await readCachedAccounts(ctx.cache, header);
   const stats = JSON.parse(header.retro.stats) as PortfolioStats;
   const retro = retroByAccount(share, ctx.catalog, ctx.settings, ctx.asOf, { stats });
   if (retro.cutoff !== header.retro.cutoff) return undefined;
-  const before = new Map(cached.map((c) => [c.id, c.retro?.digest]));
+  const accounts = await cached;
+  const before = new Map(accounts.map((c) => [c.id, c.retro?.digest]));
   for (const id of accountIds)
     if (before.get(id) !== retro.accounts.get(id)?.digest) return undefined;
-  return { header, cached, retro };
+  return { header, cached: accounts, retro };
 }
 
 /** The opportunities written out in full, from the run (changed accounts) or the store. */

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import type { Connector } from '../../connectors/types.js';
 import type { Env } from '../env.js';
 import type { Log } from '../log.js';
-import { cacheFiles, readCacheHeader, type CacheHeader } from '../output/results-cache/index.js';
+import {
+  cacheFiles,
+  readCacheHeader,
+  readCachedAccounts,
+  type CachedAccount,
+  type CacheHeader,
+} from '../output/results-cache/index.js';
 import { OUTPUT_FILES } from '../output/write-outputs.js';
 import type { Store } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
@@ -84,8 +90,10 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
           cache: cacheFiles(o.store.resultsDir, o.connection.name, out),
         }
       : undefined;
-    // The cache that goes with output files still in place, and the plan to patch them.
+    // The cache that goes with output files still in place, its accounts, and the plan to patch
+    // the files.
     let cached: CacheHeader | undefined;
+    let accounts: Promise<CachedAccount[]> | undefined;
     let patch: PatchPlan | undefined;
     const report = await runSync({
       // What the results depend on here besides the mirror, the date, the mapping and people's
@@ -96,7 +104,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
         settings,
         portfolioName,
       }),
-      resultsInPlace: async (inputsKey, resultsRun) => {
+      resultsInPlace: async (inputsKey, resultsRun, changed) => {
         if (!outputs) return true;
         const files = await outputFilesInPlace(o.store, {
           connection: o.connection.name,
@@ -112,6 +120,13 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
           sameFiles(header.files, files)
             ? header
             : undefined;
+        // A run that changed records patches the files from every account's cache entry: they
+        // are read in turns while the run snapshots and reads the changed accounts' records.
+        if (cached && changed) {
+          accounts = readCachedAccounts(outputs.cache, cached);
+          // Awaited by the plan; a run that goes another way leaves it unawaited.
+          accounts.catch(() => undefined);
+        }
         return true;
       },
       store: o.store,
@@ -132,7 +147,10 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       // the other accounts' history of the portfolio's past stands (`planPatch`).
       analyzeShare: async (input) => {
         if (outputs) {
-          patch = cached && (await planPatch(outputs, cached, input.accountIds, input.share));
+          patch =
+            cached &&
+            accounts &&
+            (await planPatch(outputs, cached, accounts, input.accountIds, input.share));
           if (!patch) return undefined;
         }
         return analyzer.analyzeShare(input);

@@ -104,6 +104,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         ? await inputsKey({ store, connection, asOf, analysisKey: options.analysisKey })
         : undefined;
     // The run before, when its results stand for this run to build on.
+    const nothingNew = pullChangedNothing(pulls);
     const standing =
       key &&
       (await standingRun({
@@ -113,8 +114,9 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         key,
         dryRun,
         inPlace: options.resultsInPlace ?? (() => Promise.resolve(true)),
+        changed: !nothingNew,
       }));
-    if (standing && pullChangedNothing(pulls)) {
+    if (standing && nothingNew) {
       // Pulls that read nothing new may still have moved a watermark.
       for (const p of pulls) await applyPull(store, connection.name, p, runId);
       report.unchangedSince = standing.resultsRun;

@@ -99,9 +99,11 @@ export interface RunSyncOptions {
    * changed nothing keeps the results of the run before when that run succeeded with the same
    * inputs (`unchanged-run.ts`); without it, every run analyzes. */
   analysisKey?: string;
-  /** Asked before a run keeps the last run's results: true when what the caller made of results
-   * with these inputs is still in place (the output files). @default every time true */
-  resultsInPlace?: (inputsKey: string, resultsRun: number) => Promise<boolean>;
+  /** Asked before a run keeps the last run's results or builds on them: true when what the caller
+   * made of results with these inputs is still in place (the output files). `changed` tells a
+   * run whose pull changed records (it may analyze only their accounts, `analyzeShare`) from one
+   * that keeps the results as they are. @default every time true */
+  resultsInPlace?: (inputsKey: string, resultsRun: number, changed: boolean) => Promise<boolean>;
   /** With it, a run whose pull changed the records of a few accounts, after a run whose results
    * stand (as for `analysisKey`), analyzes only those accounts (`changed-accounts.ts`). */
   analyzeShare?: AnalyzeShare;

@@ -46,8 +46,9 @@ export async function standingRun(args: {
   key: string;
   dryRun: boolean;
   /** The caller's results of `key`, as run `resultsRun` left them, are still in place (the
-   * output files). */
-  inPlace: (key: string, resultsRun: number) => Promise<boolean>;
+   * output files); `changed`: the pull changed records. */
+  inPlace: (key: string, resultsRun: number, changed: boolean) => Promise<boolean>;
+  changed: boolean;
 }): Promise<PreviousRun | undefined> {
   if (args.dryRun || args.connection.writeBack) return undefined;
   const previous = await previousRun(args.store, args.connection.name, args.runId);
@@ -58,7 +59,7 @@ export async function standingRun(args: {
     previous.inputsKey !== args.key
   )
     return undefined;
-  return (await args.inPlace(args.key, previous.resultsRun)) ? previous : undefined;
+  return (await args.inPlace(args.key, previous.resultsRun, args.changed)) ? previous : undefined;
 }
 
 /** The pull wrote nothing to the mirror and will delete nothing. */

@@ -110,6 +110,35 @@ describe.each(backends())('runSync on $name', (backend) => {
     });
   });
 
+  it('asks whether the last results are in place, saying whether the pull changed records', async () => {
+    const { name, folder, sync } = await setup();
+    // Without write-back, a run may keep or build on the last run's results.
+    const connection = { ...filesConnection(name, folder.dir), writeBack: false };
+    const asked: [number, boolean][] = [];
+    const run = () =>
+      sync({
+        connection,
+        analysisKey: 'settings-1',
+        resultsInPlace: (_key, resultsRun, changed) => {
+          asked.push([resultsRun, changed]);
+          return Promise.resolve(true);
+        },
+      });
+    const first = await run();
+    expect(asked).toEqual([]);
+    const kept = await run();
+    expect(kept.unchangedSince).toBe(first.runId);
+    expect(asked).toEqual([[first.runId, false]]);
+    folder.write(ROWS.map((r) => (r.id === 'A4' ? { ...r, active: 9 } : r)));
+    const changed = await run();
+    expect(changed.status).toBe('succeeded');
+    expect(changed.unchangedSince).toBeUndefined();
+    expect(asked).toEqual([
+      [first.runId, false],
+      [first.runId, true],
+    ]);
+  });
+
   it('rewrites only the records of the account whose seats changed', async () => {
     const { folder, crm, sync, name } = await setup();
     await sync();

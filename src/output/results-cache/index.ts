@@ -56,6 +56,12 @@ export async function readCacheHeader(files: CacheFiles): Promise<CacheHeader | 
   }
 }
 
+/** Lines parsed or decoded between two turns of the event loop. Reading 100k accounts takes
+ * seconds of this thread; in turns, the store's answers get in meanwhile, so a run can read
+ * the cache while it waits on its database. */
+const TURN = 2000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The JSON lines of the first `length` bytes of a file (written by `asciiJson`), parsed. */
 async function readLines<T>(file: string, length: number): Promise<T[]> {
   const out: T[] = [];
@@ -64,9 +70,16 @@ async function readLines<T>(file: string, length: number): Promise<T[]> {
   for (let start = 0; start < length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = length;
-    if (end > start) out.push(JSON.parse(text.slice(start, end)) as T);
+    if (end > start && out.push(JSON.parse(text.slice(start, end)) as T) % TURN === 0)
+      await nextTurn();
     start = end + 1;
   }
+  return out;
+}
+
+async function decodeAll(lines: readonly AccountLine[], texts: Buffer): Promise<CachedAccount[]> {
+  const out: CachedAccount[] = [];
+  for (const line of lines) if (out.push(decode(line, texts)) % TURN === 0) await nextTurn();
   return out;
 }
 
@@ -86,7 +99,7 @@ async function readPrefix(file: string, length: number): Promise<Buffer> {
   }
 }
 
-/** Every account of the cache, in id order. */
+/** Every account of the cache, in id order; read in turns (`TURN`). */
 export async function readCachedAccounts(
   files: CacheFiles,
   header: CacheHeader,
@@ -103,7 +116,7 @@ export async function readCachedAccounts(
   }
   const base = await readLines<AccountLine>(files.accounts, lengths.accounts);
   const log = await readLines<AccountLine | GoneLine>(files.log, lengths.log);
-  if (!log.length) return base.map((l) => decode(l, texts));
+  if (!log.length) return decodeAll(base, texts);
   const byId = new Map<string, AccountLine>(base.map((l) => [l[0], l]));
   let added = false;
   for (const l of log) {
@@ -115,7 +128,10 @@ export async function readCachedAccounts(
   }
   const ids = [...byId.keys()];
   if (added) ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return ids.map((id) => decode(byId.get(id)!, texts));
+  return decodeAll(
+    ids.map((id) => byId.get(id)!),
+    texts,
+  );
 }
 
 const tmp = (file: string) => `${file}.${process.pid}.tmp`;
