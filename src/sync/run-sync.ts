@@ -29,7 +29,8 @@ export { summarizePlan } from './plan-summary.js';
 export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   const { store, connection, connector, asOf, log } = options;
   const dryRun = options.dryRun ?? false;
-  const started = Date.now();
+  // Durations on the monotonic clock: the machine's clock may be stepped during a long run.
+  const started = performance.now();
   const stats = emptyStats();
   const base = { connection: connection.name, connector: connection.connector, asOf, dryRun };
   const release = await store.tryLock(`sync:${connection.name}`);
@@ -75,10 +76,10 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
    * what its analyzer kept of the portfolio as a whole. */
   let inputs: string | undefined;
   let state: unknown;
-  let mark = Date.now();
+  let mark = performance.now();
   const lap = (phase: string) => {
-    const now = Date.now();
-    stats.phaseMs[phase] = (stats.phaseMs[phase] ?? 0) + now - mark;
+    const now = performance.now();
+    stats.phaseMs[phase] = (stats.phaseMs[phase] ?? 0) + Math.round(now - mark);
     mark = now;
   };
   try {
@@ -273,7 +274,7 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
       report.resultsRun = report.unchangedSince ?? runId;
     }
     stats.apiCalls = (connector.usage?.().calls ?? 0) - callsBefore;
-    stats.durationMs = Date.now() - started;
+    stats.durationMs = Math.round(performance.now() - started);
     try {
       await finishRun(store, runId, {
         status: report.status === 'skipped' ? 'failed' : report.status,

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Store } from '../../src/store/db.js';
 import { listRuns } from '../../src/store/runs.js';
 import { scoreHistory } from '../../src/store/score-history.js';
@@ -137,6 +137,24 @@ describe.each(backends())('runSync on $name', (backend) => {
       [first.runId, false],
       [first.runId, true],
     ]);
+  });
+
+  it('times its phases on a monotonic clock: a clock stepped mid-run moves no duration', async () => {
+    const { sync } = await setup();
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-02T08:00:00Z') });
+    try {
+      const report = await sync({
+        // The machine's clock set an hour forward while the run analyzes.
+        onProgress: (phase, done) => {
+          if (phase === 'analyze' && done === 0) vi.setSystemTime(Date.now() + 3_600_000);
+        },
+      });
+      expect(report.status).toBe('succeeded');
+      expect(report.stats.durationMs).toBeLessThan(600_000);
+      for (const ms of Object.values(report.stats.phaseMs)) expect(ms).toBeLessThan(600_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rewrites only the records of the account whose seats changed', async () => {
