@@ -84,12 +84,11 @@ const limitsOf = (limits: PlaybookLimits | undefined): Required<PlaybookLimits> 
   ...limits,
 });
 
-/** Expansion opportunities in playbook order: by tier, best score first, then by id. */
 /**
- * Expansion opportunities ranked: tier, then composite score (highest first), then id. Each
- * one's keys are read once before sorting (a cached opportunity's id is decoded text), and the
- * ranking is worked out once per opportunities array: the details and the playbook both ask,
- * and a large portfolio has hundreds of thousands.
+ * Expansion opportunities in playbook order: by tier, best score first, then by id. Each one's
+ * keys are read once before sorting (a cached opportunity's id is decoded text), and the
+ * ranking is worked out once per opportunities array (facts are not changed once made): the
+ * details and the playbook both ask, and a large portfolio has hundreds of thousands.
  */
 const ranked = new WeakMap<readonly OpportunityFacts[], OpportunityFacts[]>();
 function expansionOrder(opportunities: readonly OpportunityFacts[]): OpportunityFacts[] {
