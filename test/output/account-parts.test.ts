@@ -117,7 +117,7 @@ describe('writeParts', () => {
 });
 
 describe('writePartsInThread', () => {
-  it('writes each file in a worker thread as writeParts writes it, one after the other', async () => {
+  it('writes files in a worker thread as writeParts writes them, a patched one included', async () => {
     const before = accounts(500, 21);
     const [a, b] = [join(dir, 'thread-a.json'), join(dir, 'thread-b.json')];
     const [la, lb] = await writePartsInThread([
