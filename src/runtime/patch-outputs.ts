@@ -170,7 +170,6 @@ export async function patchOutputs(
         length: which === 'opps' ? c.oppsBytes : c.accountBytes,
       };
     });
-  // Settled before this returns, whatever happens here meanwhile; its error is thrown below.
   const writing = writePartsInThread([
     {
       file: files.opportunities,
@@ -182,12 +181,9 @@ export async function patchOutputs(
       parts: partsOf('accounts', (id) => partOf([summaryOf.get(id)!])),
       old: files.accounts,
     },
-  ]).then(
-    (lengths) => () => lengths,
-    (err: unknown) => (): never => {
-      throw err;
-    },
-  );
+  ]);
+  // Awaited below, whatever happens here meanwhile; until then its failure is not unhandled.
+  writing.catch(() => undefined);
   try {
     const facts = factsFromEntries(entries);
     const section = precisionSection(learned, () => ({
@@ -209,10 +205,10 @@ export async function patchOutputs(
     await writeTextFile(files.playbook, playbook);
   } catch (err) {
     // Not before the thread is done with the files.
-    await writing;
+    await writing.catch(() => undefined);
     throw err;
   }
-  const [oppsBytes, accountBytes] = (await writing)() as [number[], number[]];
+  const [oppsBytes, accountBytes] = (await writing) as [number[], number[]];
   const written = Object.values(files);
   const header = {
     connection: plan.header.connection,
