@@ -52,36 +52,67 @@ export async function pullAll(args: {
   const catalogVersion = args.catalog
     ? hashValue([catalogRefVersion(args.catalog), map.priorPeriodMonths])
     : undefined;
+  // The connector's record estimates, read once: whether to use a worker, and the split.
+  const mode = args.pullWorker ?? 'auto';
+  const offer = args.connector.worker;
+  const estimates = new Map(
+    offer && mode !== 'off'
+      ? objects.map((o) => [o, offer.weight(connection.mapping.objects[o]!.from)])
+      : [],
+  );
+  const sizes = (list: NeutralObject[]) =>
+    estimates.size ? list.map((o) => ({ object: o, records: estimates.get(o)! })) : [];
+  // A run that would use a worker to pull everything starts it as soon as it knows it reads a
+  // source the worker could take (not accounts): loading the connector there overlaps
+  // fingerprinting the others. It is stopped unused when what is read does not call for it.
+  const workerFits = wantsWorker(mode, args.connector, sizes(objects));
+  let early: PullWorker | undefined;
+  const reads = (object: NeutralObject) => {
+    if (workerFits && object !== 'account') early ??= new PullWorker(args.connector);
+  };
   // Sources the connector can fingerprint are keyed by what a full read of them depends on; one
   // whose key is the one it was last read under is not read again (a full run reads it anyway).
   const keys = new Map<NeutralObject, string>();
   const kept = new Map<NeutralObject, PullResult>();
-  if (args.connector.fingerprint) {
-    for (const object of objects) {
-      const spec = connection.mapping.objects[object]!;
-      const where = { store: args.store, connection: connection.name, object, spec };
-      const { request } = await requestFor({ ...where, full: args.full, catalogVersion });
-      if (request.since !== undefined) continue;
-      const key = await sourceKey({
-        ...where,
-        connector: args.connector,
-        request,
-        catalogVersion,
-        priorPeriodMonths: map.priorPeriodMonths,
-      });
-      if (key === undefined) continue;
-      keys.set(object, key);
-      const unchanged = args.full
-        ? undefined
-        : await unchangedPull(args.store, connection.name, object, key);
-      if (unchanged) kept.set(object, unchanged);
+  let toPull: NeutralObject[];
+  try {
+    if (args.connector.fingerprint) {
+      for (const object of objects) {
+        const spec = connection.mapping.objects[object]!;
+        const where = { store: args.store, connection: connection.name, object, spec };
+        const { request } = await requestFor({ ...where, full: args.full, catalogVersion });
+        if (request.since !== undefined) {
+          reads(object);
+          continue;
+        }
+        const key = await sourceKey({
+          ...where,
+          connector: args.connector,
+          request,
+          catalogVersion,
+          priorPeriodMonths: map.priorPeriodMonths,
+        });
+        if (key === undefined) {
+          reads(object);
+          continue;
+        }
+        keys.set(object, key);
+        const unchanged = args.full
+          ? undefined
+          : await unchangedPull(args.store, connection.name, object, key);
+        if (unchanged) kept.set(object, unchanged);
+        else reads(object);
+      }
     }
+    toPull = objects.filter((o) => !kept.has(o));
+    // A source read now may change the mirror before the run is applied (a run held by the
+    // guard, or one that fails later, still wrote what changed): until this read is applied,
+    // nothing may count as read from it.
+    if (args.connector.fingerprint) await forgetSourceStates(args.store, connection.name, toPull);
+  } catch (err) {
+    await early?.close();
+    throw err;
   }
-  const toPull = objects.filter((o) => !kept.has(o));
-  // A source read now may change the mirror before the run is applied (a run held by the guard,
-  // or one that fails later, still wrote what changed): until this read is applied, nothing may
-  // count as read from it.
-  if (args.connector.fingerprint) await forgetSourceStates(args.store, connection.name, toPull);
   const pullOne = (object: NeutralObject, worker?: PullWorker) =>
     pullObject({
       store: args.store,
@@ -96,25 +127,23 @@ export async function pullAll(args: {
       ...(catalogVersion !== undefined ? { catalogVersion } : {}),
       ...(worker
         ? {
-            mapper: (request, ctx, rowsKey) =>
-              worker.map(object, connection.mapping.objects[object]!, request, ctx, rowsKey),
+            mapper: (request, ctx, rowsKey, digests) =>
+              worker.map(
+                object,
+                connection.mapping.objects[object]!,
+                request,
+                ctx,
+                rowsKey,
+                digests,
+              ),
           }
         : {}),
     });
-
-  // The connector's record estimates, read once: whether to use a worker, and the split.
-  const mode = args.pullWorker ?? 'auto';
-  const offer = args.connector.worker;
-  const sized =
-    offer && mode !== 'off'
-      ? toPull.map((o) => ({
-          object: o,
-          records: offer.weight(connection.mapping.objects[o]!.from),
-        }))
-      : [];
+  const sized = sizes(toPull);
   const worker = wantsWorker(mode, args.connector, sized)
-    ? new PullWorker(args.connector)
+    ? (early ?? new PullWorker(args.connector))
     : undefined;
+  if (early && early !== worker) await early.close();
   // Two lanes, each pulling its objects in the neutral order: this thread (accounts first)
   // and, when there is one, the worker. Results are kept in the neutral order.
   const lanesOf = worker

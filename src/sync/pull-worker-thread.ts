@@ -8,11 +8,11 @@ import { parentPort } from 'node:worker_threads';
 import type { Connector, ConnectorFactory } from '../../connectors/types.js';
 import { SourceError, UnreadableSourceError } from '../errors.js';
 import { mapPages } from './map-pages.js';
-import type { WorkerReply, WorkerTask } from './pull-worker.js';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './pull-worker.js';
 
 const WINDOW = 4;
 const port = parentPort!;
-let connector: Connector | undefined;
+let building: Promise<Connector> | undefined;
 let inFlight = 0;
 let resume: (() => void) | undefined;
 
@@ -34,16 +34,30 @@ function serializeError(err: unknown): Extract<WorkerReply, { kind: 'error' }>['
   };
 }
 
+/** Rows the mirror holds as read are not mapped again (`unchanged-rows.ts`). */
+const skipping = (digests: ReadonlyMap<string, string> | undefined) =>
+  digests?.size ? { has: (id: string, digest: string) => digests.get(id) === digest } : {};
+
+/** The connector, built once: on `setup` (sent as the worker starts, so loading its modules
+ * overlaps what the run does before it pulls) or at the first task. */
+function build(spec: WorkerSetup['connector']): Promise<Connector> {
+  building ??= (async () => {
+    const mod = (await import(spec.module)) as Record<string, ConnectorFactory>;
+    return mod[spec.factory]!(spec.ctx);
+  })();
+  // Reported when a task needs it.
+  building.catch(() => undefined);
+  return building;
+}
+
 async function run(task: WorkerTask): Promise<boolean> {
-  if (!connector) {
-    try {
-      const mod = (await import(task.connector.module)) as Record<string, ConnectorFactory>;
-      connector = await mod[task.connector.factory]!(task.connector.ctx);
-    } catch (err) {
-      // The worker cannot do its job at all: the main thread maps the objects itself.
-      post({ kind: 'error', error: { ...serializeError(err), kind: 'setup' } });
-      return false;
-    }
+  let connector: Connector;
+  try {
+    connector = await build(task.connector);
+  } catch (err) {
+    // The worker cannot do its job at all: the main thread maps the objects itself.
+    post({ kind: 'error', error: { ...serializeError(err), kind: 'setup' } });
+    return false;
   }
   const pages = mapPages(
     connector.pull(task.request),
@@ -51,7 +65,7 @@ async function run(task: WorkerTask): Promise<boolean> {
     task.spec,
     task.ctx,
     false,
-    task.rowsKey !== undefined ? { key: task.rowsKey } : undefined,
+    task.rowsKey !== undefined ? { key: task.rowsKey, ...skipping(task.rowDigests) } : undefined,
   );
   for await (const page of pages) {
     if (inFlight >= WINDOW) await new Promise<void>((r) => (resume = r));
@@ -61,7 +75,11 @@ async function run(task: WorkerTask): Promise<boolean> {
   return true;
 }
 
-port.on('message', (msg: WorkerTask | { kind: 'ack' }) => {
+port.on('message', (msg: WorkerTask | WorkerSetup | { kind: 'ack' }) => {
+  if (msg.kind === 'setup') {
+    void build(msg.connector);
+    return;
+  }
   if (msg.kind === 'ack') {
     inFlight--;
     const r = resume;

@@ -7,6 +7,8 @@
  * scored and stored is the same as when everything runs on one thread.
  *
  * Accounts are always mapped on the main thread: their catalog check needs the catalog index.
+ * Rows the mirror already holds as read are skipped there as here: their digests go to the
+ * worker, so a re-read export sends back only what changed.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -26,6 +28,14 @@ export interface WorkerTask {
   ctx: MapContext;
   /** Digest rows under this key (`unchanged-rows.ts`). */
   rowsKey?: string;
+  /** The digests of the rows the mirror holds (id -> digest): those rows are not mapped again. */
+  rowDigests?: ReadonlyMap<string, string>;
+}
+
+/** Sent as the worker starts: the connector to build before the first task. */
+export interface WorkerSetup {
+  kind: 'setup';
+  connector: WorkerTask['connector'];
 }
 
 export type WorkerReply =
@@ -142,6 +152,13 @@ export class PullWorker {
     });
     // The thread keeps the process alive only while a pull waits on it.
     this.worker.unref();
+    const setup: WorkerSetup = { kind: 'setup', connector: this.offer() };
+    this.worker.postMessage(setup);
+  }
+
+  private offer(): WorkerTask['connector'] {
+    const { module, factory, ctx } = this.connector.worker!;
+    return { module, factory, ctx };
   }
 
   /** Pull and map one object in the worker: its mapped pages, in source order. */
@@ -151,6 +168,7 @@ export class PullWorker {
     request: PullRequest,
     ctx: MapContext,
     rowsKey?: string,
+    rowDigests?: ReadonlyMap<string, string>,
   ): AsyncGenerator<MappedPage> {
     if (this.failed) throw this.failed;
     if (this.busy) throw new Error('the pull worker maps one object at a time');
@@ -162,14 +180,14 @@ export class PullWorker {
       queue.push(r);
       wake?.();
     };
-    const offer = this.connector.worker!;
     const task: WorkerTask = {
       kind: 'map',
-      connector: { module: offer.module, factory: offer.factory, ctx: offer.ctx },
+      connector: this.offer(),
       object,
       spec,
       request,
       ...(rowsKey !== undefined ? { rowsKey } : {}),
+      ...(rowDigests?.size ? { rowDigests } : {}),
       // The catalog index is for accounts, which stay on this thread.
       ctx: {
         connection: ctx.connection,

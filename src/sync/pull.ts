@@ -142,14 +142,19 @@ export async function pullObject(args: {
   /** Changed records per bulk write (default `FLUSH_AT`). */
   flushAt?: number;
   /** Map on another thread (`PullWorker.map`); by default the pages are mapped here. */
-  mapper?: (request: PullRequest, ctx: MapContext, rowsKey: string) => AsyncIterable<MappedPage>;
+  mapper?: (
+    request: PullRequest,
+    ctx: MapContext,
+    rowsKey: string,
+    rowDigests: ReadonlyMap<string, string>,
+  ) => AsyncIterable<MappedPage>;
 }): Promise<PullResult> {
   const { store, connector, connection, runId, object } = args;
   const { request, recheck } = await requestFor(args);
   const since = request.since;
   // Rows the mirror holds as read now are not mapped again (`unchanged-rows.ts`): their
-  // digests are read with the hashes when mapping happens here.
-  const rowsOf = args.mapper ? undefined : new Map<string, string>();
+  // digests are read with the hashes, and go to the worker when mapping happens there.
+  const rowsOf = new Map<string, string>();
   const known = await bulkMirrorHashes(store, connection, object, rowsOf);
   const rows = {
     key: rowsKey({
@@ -160,7 +165,7 @@ export async function pullObject(args: {
       catalogVersion: args.catalogVersion,
       priorPeriodMonths: args.map?.priorPeriodMonths,
     }),
-    ...(rowsOf?.size ? { has: (id: string, h: string) => rowsOf.get(id) === h } : {}),
+    ...(rowsOf.size ? { has: (id: string, h: string) => rowsOf.get(id) === h } : {}),
   };
   const view: Pulled = { object, records: new Map(), live: new Set(known.keys()) };
   const result: PullResult = {
@@ -225,7 +230,7 @@ export async function pullObject(args: {
 
   const ctx: MapContext = { ...args.map, connection };
   const pages = args.mapper
-    ? args.mapper(request, ctx, rows.key)
+    ? args.mapper(request, ctx, rows.key, rowsOf)
     : mapPages(connector.pull(request), object, args.spec, ctx, true, rows);
   try {
     for await (const page of pages) {

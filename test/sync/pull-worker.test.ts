@@ -107,6 +107,47 @@ describe.each(backends())('the pull worker on $name', (backend) => {
     expect(files(join(p.dir, 'out-split-2'))).toEqual(files(join(p.dir, 'out-split')));
   });
 
+  it('skips in the worker the rows whose digests it is given, as the main thread does', async () => {
+    const connection = await resolveSyncConnection(
+      { connector: 'files', source: p.dir },
+      loadEnv({ ...process.env }),
+    );
+    const connector = await createFilesConnector({ connection: 'w', options: { source: p.dir } });
+    const ctx = { connection: 'w' };
+    const spec = connection.mapping.objects.usage!;
+    const request = { object: spec.from, fields: sourceFields(spec) };
+    const collect = async (pages: AsyncIterable<MappedPage>) => {
+      const out: Omit<MappedPage, 'records'>[] = [];
+      for await (const { records: _r, ...page } of pages) out.push(page);
+      return out;
+    };
+    const key = 'usage-rows';
+    // What the mirror would hold: the digests of four rows out of five.
+    const read = await collect(mapPages(connector.pull(request), 'usage', spec, ctx, true, { key }));
+    const digests = new Map(
+      read
+        .flatMap((page) => page.items)
+        .flatMap((item, i) => (item.rawHash && i % 5 ? [[item.id, item.rawHash] as const] : [])),
+    );
+    expect(digests.size).toBeGreaterThan(0);
+    const has = (id: string, digest: string) => digests.get(id) === digest;
+    const inline = await collect(
+      mapPages(connector.pull(request), 'usage', spec, ctx, true, { key, has }),
+    );
+    const worker = new PullWorker(connector);
+    try {
+      const inWorker = await collect(worker.map('usage', spec, request, ctx, key, digests));
+      expect(inWorker).toEqual(inline);
+      const kept = inWorker.flatMap((page) => page.kept);
+      expect(new Set(kept)).toEqual(new Set(digests.keys()));
+      expect(inWorker.flatMap((page) => page.items).some((item) => digests.has(item.id))).toBe(
+        false,
+      );
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('maps pages and fails on an unreadable file exactly as the main thread does', async () => {
     const connection = await resolveSyncConnection(
       { connector: 'files', source: p.dir },
