@@ -10,7 +10,7 @@ import type { AccountSummary, Opportunity } from '../model/output.js';
 import type { Portfolio } from '../model/records.js';
 import { playbookFacts, playbookPieces } from '../narrative/playbook.js';
 import type { PlaybookFacts } from '../narrative/playbook-facts.js';
-import { partOf, writeParts } from '../output/account-parts.js';
+import { partOf, writeParts, type Part } from '../output/account-parts.js';
 import {
   writeCache,
   type CacheFiles,
@@ -128,6 +128,14 @@ export const precisionSection = (learned: Learned | undefined, retro: () => Retr
     return { cutoff: r.cutoff, items: retroItems(r.accounts.values()) };
   });
 
+/** Each account's part of a JSON file, made when the writer asks for it. */
+function* partsOf(
+  accounts: readonly AccountSummary[],
+  items: (a: AccountSummary) => readonly unknown[],
+): Generator<Part> {
+  for (const a of accounts) yield { text: partOf(items(a)) };
+}
+
 /** Write the four files and the cache from a run that analyzed every account. */
 export async function writeAllOutputs(
   ctx: OutputContext,
@@ -145,13 +153,15 @@ export async function writeAllOutputs(
   const playbook = playbookPieces(facts, playbookOptions(ctx, section), details);
   const byAccount = groupBy(opportunities, (o) => o.accountId);
   const files = paths(ctx.out);
+  // Each account's text is made as the file is written, and dropped once written: at 100k
+  // accounts, `opportunities.json` is about 1 GB of text that never has to be held at once.
   const oppsBytes = await writeParts(
     files.opportunities,
-    accounts.map((a) => ({ text: partOf(byAccount.get(a.accountId) ?? []) })),
+    partsOf(accounts, (a) => byAccount.get(a.accountId) ?? []),
   );
   const accountBytes = await writeParts(
     files.accounts,
-    accounts.map((a) => ({ text: partOf([a]) })),
+    partsOf(accounts, (a) => [a]),
   );
   await writeJsonFile(files.issues, report.issues);
   await writeTextFile(files.playbook, playbook);
