@@ -27,6 +27,7 @@ import { addDays } from '../scoring/dates.js';
 import type { Store } from '../store/db.js';
 import { listOpportunities } from '../store/opportunities.js';
 import { bulkRecordOutcomes } from '../store/bulk/record-outcomes.js';
+import { groupBy } from '../pipeline/analyze.js';
 
 export interface Learned {
   outcomes: Outcome[];
@@ -139,50 +140,137 @@ export function retroByAccount(
   asOf: string,
   options: { windowDays?: number; stats?: PortfolioStats } = {},
 ): Retro {
-  const windowDays = options.windowDays ?? 90;
-  const cutoff = addDays(asOf, -windowDays);
+  const cutoff = addDays(asOf, -(options.windowDays ?? 90));
   const past = truncatePortfolio(portfolio, cutoff, { catalog });
   const stats = options.stats ?? portfolioStats(past.accounts, catalog, settings);
-  const { opportunities } = scorePortfolio({
-    portfolio: past,
+  const retro = retroStart(portfolio, asOf, cutoff, stats, options.windowDays);
+  retro.add(past, catalog, settings);
+  return retro.done;
+}
+
+/** Accounts worked out between two turns of the event loop by `retroInTurns`: about 20 ms of
+ * scoring, so the run's tracking, which waits on its store meanwhile, is answered soon. At 100k
+ * accounts, 2000 a turn (about 150 ms) slowed tracking by 4 s; 250 by 1.5 s. */
+const RETRO_TURN = 250;
+
+/**
+ * `retroByAccount` over the whole portfolio, the same result, worked out `RETRO_TURN` accounts
+ * at a time with a turn of the event loop between: at 100k accounts it is seconds of scoring,
+ * which a sync does while it stores its results (`sync-once.ts`). Each share of the accounts is
+ * taken back to the cutoff and scored with its own records, against the statistics of the
+ * whole portfolio as it stood (scoring in shards gives what one pass gives, `scoring/shards`).
+ * `signal` calls it off at the next turn; `turn` is the accounts a turn (`RETRO_TURN`).
+ */
+export async function retroInTurns(
+  portfolio: Portfolio,
+  catalog: Catalog,
+  settings: ScoringSettings,
+  asOf: string,
+  options: { signal?: AbortSignal | undefined; turn?: number } = {},
+): Promise<Retro> {
+  const { signal } = options;
+  const turn = () =>
+    new Promise<void>((resolve) => setImmediate(resolve)).then(() => signal?.throwIfAborted());
+  const cutoff = addDays(asOf, -90);
+  const pasts: Portfolio[] = [];
+  for (const share of accountShares(portfolio, options.turn ?? RETRO_TURN)) {
+    pasts.push(truncatePortfolio(share, cutoff, { catalog }));
+    await turn();
+  }
+  const stats = portfolioStats(
+    pasts.flatMap((p) => p.accounts),
     catalog,
     settings,
-    asOf: cutoff,
-    stats,
-  });
-  const expansions = portfolio.deals.filter(
-    (d) =>
+  );
+  const retro = retroStart(portfolio, asOf, cutoff, stats);
+  for (const past of pasts) {
+    await turn();
+    retro.add(past, catalog, settings);
+  }
+  return retro.done;
+}
+
+/** The portfolio cut into shares of `size` accounts, in its order, each with its records. */
+function* accountShares(portfolio: Portfolio, size: number): Generator<Portfolio> {
+  const of = <T extends { accountId: string }>(records: readonly T[]) =>
+    groupBy(records, (r) => r.accountId);
+  const contacts = of(portfolio.contacts);
+  const deals = of(portfolio.deals);
+  const usage = of(portfolio.usage);
+  const departments = of(portfolio.departments);
+  const signals = of(portfolio.signals);
+  for (let i = 0; i < portfolio.accounts.length; i += size) {
+    const accounts = portfolio.accounts.slice(i, i + size);
+    const mine = <T>(by: Map<string, T[]>) => accounts.flatMap((a) => by.get(a.id) ?? []);
+    yield {
+      accounts,
+      contacts: mine(contacts),
+      deals: mine(deals),
+      usage: mine(usage),
+      departments: mine(departments),
+      signals: mine(signals),
+    };
+  }
+}
+
+/** The retro history built up from the portfolio as it stood, a share at a time. */
+function retroStart(
+  portfolio: Portfolio,
+  asOf: string,
+  cutoff: string,
+  stats: PortfolioStats,
+  windowDays = 90,
+) {
+  const won = new Map<string, number>();
+  for (const d of portfolio.deals)
+    if (
       d.kind === 'expansion' &&
       d.closed &&
       d.closeDate &&
       d.closeDate > cutoff &&
-      d.closeDate <= asOf,
-  );
-  const won = new Map<string, number>();
-  for (const d of expansions)
-    if (d.won) won.set(d.accountId, (won.get(d.accountId) ?? 0) + d.amount);
-  const accounts = new Map<string, RetroAccount>(
-    past.accounts.map((a) => [a.id, { digest: hashValue(a), items: [] }]),
-  );
-  for (const o of opportunities) {
-    if (o.category !== 'expansion') continue;
-    const amount = won.get(o.accountId);
-    const outcome: Outcome = {
-      opportunityId: o.id,
-      accountId: o.accountId,
-      type: o.type,
-      outcome: amount !== undefined ? 'won' : 'lost',
-      amount: amount ?? 0,
-      closedAt: asOf,
-      source: 'deal',
-      ...(amount === undefined ? { reason: `no expansion won within ${windowDays} days` } : {}),
-    };
-    accounts
-      .get(o.accountId)!
-      .items.push(precisionItem({ opportunity: o, raisedAt: cutoff, outcome }));
-  }
-  return { cutoff, stats, accounts };
+      d.closeDate <= asOf &&
+      d.won
+    )
+      won.set(d.accountId, (won.get(d.accountId) ?? 0) + d.amount);
+  const accounts = new Map<string, RetroAccount>();
+  return {
+    add(past: Portfolio, catalog: Catalog, settings: ScoringSettings) {
+      for (const a of past.accounts) accounts.set(a.id, { digest: hashValue(a), items: [] });
+      const { opportunities } = scorePortfolio({
+        portfolio: past,
+        catalog,
+        settings,
+        asOf: cutoff,
+        stats,
+      });
+      for (const o of opportunities) {
+        if (o.category !== 'expansion') continue;
+        const amount = won.get(o.accountId);
+        const outcome: Outcome = {
+          opportunityId: o.id,
+          accountId: o.accountId,
+          type: o.type,
+          outcome: amount !== undefined ? 'won' : 'lost',
+          amount: amount ?? 0,
+          closedAt: asOf,
+          source: 'deal',
+          ...(amount === undefined ? { reason: `no expansion won within ${windowDays} days` } : {}),
+        };
+        accounts
+          .get(o.accountId)!
+          .items.push(precisionItem({ opportunity: o, raisedAt: cutoff, outcome }));
+      }
+    },
+    get done(): Retro {
+      return { cutoff, stats, accounts };
+    },
+  };
 }
+
+/** Whether the playbook's signal-precision section comes from the retro history: no Headroom
+ * opportunity has been resolved yet (`signalPrecisionSection`). */
+export const needsRetro = (learned: Learned | undefined): boolean =>
+  !learned?.history.some((h) => h.outcome);
 
 /** The retro items of every account, in portfolio order. */
 export const retroItems = (accounts: Iterable<RetroAccount>): PrecisionItem[] =>
@@ -194,8 +282,7 @@ export function signalPrecisionSection(
   learned: Learned | undefined,
   retro: () => { cutoff: string; items: PrecisionItem[] },
 ): { title: string; markdown: string } {
-  const resolved = learned?.history.filter((h) => h.outcome) ?? [];
-  if (resolved.length) return renderSignalPrecision(signalPrecision(learned!.history));
+  if (!needsRetro(learned)) return renderSignalPrecision(signalPrecision(learned!.history));
   const { cutoff, items } = retro();
   const section = renderSignalPrecision(signalPrecisionOf(items));
   return {

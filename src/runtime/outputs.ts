@@ -24,7 +24,8 @@ import type { Store } from '../store/db.js';
 import { stampsOf } from '../store/output-files.js';
 import type { RunReport } from '../sync/types.js';
 import {
-  retroByAccount,
+  needsRetro,
+  retroInTurns,
   retroItems,
   signalPrecisionSection,
   type Learned,
@@ -136,19 +137,34 @@ function* partsOf(
   for (const a of accounts) yield { text: partOf(items(a)) };
 }
 
-/** Write the four files and the cache from a run that analyzed every account. */
+/** The retro history the output files of a run over every account need (none when resolved
+ * opportunities give the signal precision), worked out in turns (`retroInTurns`): started as
+ * soon as the analysis is done, so it is mostly done while the run stores its results. */
+export function startRetro(
+  ctx: OutputContext,
+  portfolio: Portfolio,
+  learned: Learned | undefined,
+  signal?: AbortSignal,
+): Promise<Retro> | undefined {
+  if (!needsRetro(learned)) return undefined;
+  const retro = retroInTurns(portfolio, ctx.catalog, ctx.settings, ctx.asOf, { signal });
+  // Awaited by the output files; a run that writes none leaves it unawaited.
+  retro.catch(() => undefined);
+  return retro;
+}
+
+/** Write the four files and the cache from a run that analyzed every account. `early` is
+ * `startRetro`'s for this portfolio, when started. */
 export async function writeAllOutputs(
   ctx: OutputContext,
   report: RunReport,
   portfolio: Portfolio,
   learned: Learned | undefined,
+  early?: Promise<Retro>,
 ): Promise<{ written: string[]; header?: CacheHeader }> {
   const { opportunities, accounts } = report.analysis!;
-  let retro: Retro | undefined;
-  const section = precisionSection(
-    learned,
-    () => (retro = retroByAccount(portfolio, ctx.catalog, ctx.settings, ctx.asOf)),
-  );
+  const retro = await (early ?? startRetro(ctx, portfolio, learned));
+  const section = precisionSection(learned, () => retro!);
   const { facts, details } = factsOf(ctx, opportunities, accounts, portfolio);
   const playbook = playbookPieces(facts, playbookOptions(ctx, section), details);
   const byAccount = groupBy(opportunities, (o) => o.accountId);

@@ -29,7 +29,8 @@ import type { RunReport, SyncConnection, SyncPhase } from '../sync/types.js';
 import { checkMappingAgainstCrm, openConnector } from './connector.js';
 import { createAnalyzer } from './analyzer.js';
 import { recordOutcomes } from './learn.js';
-import { writeAllOutputs, type OutputContext } from './outputs.js';
+import { startRetro, writeAllOutputs, type OutputContext } from './outputs.js';
+import type { Retro } from './learn.js';
 import { patchOutputs, planPatch, type PatchPlan } from './patch-outputs.js';
 import { loadScoringConfig, withDeclaredScales } from './scoring-config.js';
 import type { WarnThresholds } from '../sync/run-warnings.js';
@@ -68,6 +69,8 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
   const scoring = loadScoringConfig(o.env, folder || undefined);
   const settings = withDeclaredScales(scoring.settings, o.connection.mapping.scales);
   const connector = o.connector ?? (await openConnector(o.connection, o.store, o.log));
+  // Calls off work started for output files the run does not write (`startRetro`).
+  const stop = new AbortController();
   try {
     await checkMappingAgainstCrm(o.connection, connector);
     const analyzer = createAnalyzer({
@@ -95,6 +98,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
     let cached: CacheHeader | undefined;
     let accounts: Promise<CachedAccount[]> | undefined;
     let patch: PatchPlan | undefined;
+    let retro: Promise<Retro> | undefined;
     const report = await runSync({
       // What the results depend on here besides the mirror, the date, the mapping and people's
       // decisions: a run with nothing new keeps the last run's results and its output files.
@@ -142,7 +146,13 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       ...(o.allowMassChange ? { massChange: { allow: true } } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.onRunStarted ? { onRunStarted: o.onRunStarted } : {}),
-      analyze: analyzer.analyze,
+      analyze: async (portfolio, asOf) => {
+        const analysis = await analyzer.analyze(portfolio, asOf);
+        // The output files' retro history is seconds of scoring at 100k accounts: worked out
+        // in turns while the run stores its results.
+        if (outputs) retro = startRetro(outputs, portfolio, analyzer.last.learned, stop.signal);
+        return analysis;
+      },
       // Output files are patched for the changed accounts only from their cache, and only while
       // the other accounts' history of the portfolio's past stands (`planPatch`).
       analyzeShare: async (input) => {
@@ -168,7 +178,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
     await forgetOutputFiles(o.store, o.connection.name, outputs.out);
     const { written } = report.changedAccounts
       ? await patchOutputs(outputs, report, portfolio, learned, patch!)
-      : await writeAllOutputs(outputs, report, portfolio, learned);
+      : await writeAllOutputs(outputs, report, portfolio, learned, retro);
     if (report.inputsKey !== undefined && report.resultsRun !== undefined)
       await recordOutputFiles(o.store, {
         connection: o.connection.name,
@@ -179,6 +189,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       });
     return { report, written, kept: [] };
   } finally {
+    stop.abort();
     await connector.close?.();
   }
 }
