@@ -123,7 +123,9 @@ describe.each(backends())('the pull worker on $name', (backend) => {
     };
     const key = 'usage-rows';
     // What the mirror would hold: the digests of four rows out of five.
-    const read = await collect(mapPages(connector.pull(request), 'usage', spec, ctx, true, { key }));
+    const read = await collect(
+      mapPages(connector.pull(request), 'usage', spec, ctx, true, { key }),
+    );
     const digests = new Map(
       read
         .flatMap((page) => page.items)
