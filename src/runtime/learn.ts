@@ -127,6 +127,9 @@ export interface Retro {
   accounts: Map<string, RetroAccount>;
 }
 
+/** How far back the retro history looks by default: the portfolio as it stood then. */
+const RETRO_WINDOW_DAYS = 90;
+
 /**
  * History from the portfolio's own past, for a connection whose CRM does not (yet) link deals to
  * opportunities: score the portfolio as it stood `windowDays` ago (nothing dated later reaches
@@ -140,7 +143,7 @@ export function retroByAccount(
   asOf: string,
   options: { windowDays?: number; stats?: PortfolioStats } = {},
 ): Retro {
-  const cutoff = addDays(asOf, -(options.windowDays ?? 90));
+  const cutoff = addDays(asOf, -(options.windowDays ?? RETRO_WINDOW_DAYS));
   const past = truncatePortfolio(portfolio, cutoff, { catalog });
   const stats = options.stats ?? portfolioStats(past.accounts, catalog, settings);
   const retro = retroStart(portfolio, asOf, cutoff, stats, options.windowDays);
@@ -171,7 +174,7 @@ export async function retroInTurns(
   const { signal } = options;
   const turn = () =>
     new Promise<void>((resolve) => setImmediate(resolve)).then(() => signal?.throwIfAborted());
-  const cutoff = addDays(asOf, -90);
+  const cutoff = addDays(asOf, -RETRO_WINDOW_DAYS);
   const pasts: Portfolio[] = [];
   for (const share of accountShares(portfolio, options.turn ?? RETRO_TURN)) {
     pasts.push(truncatePortfolio(share, cutoff, { catalog }));
@@ -219,7 +222,7 @@ function retroStart(
   asOf: string,
   cutoff: string,
   stats: PortfolioStats,
-  windowDays = 90,
+  windowDays = RETRO_WINDOW_DAYS,
 ) {
   const won = new Map<string, number>();
   for (const d of portfolio.deals)
