@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +56,7 @@ describe.each(backends())('the pull worker on $name', (backend) => {
 
   const sync = async (
     store: Store,
-    mode: 'on' | 'off',
+    mode: 'auto' | 'on' | 'off',
     out: string,
     connector?: Connector,
     full = false,
@@ -194,6 +195,40 @@ describe.each(backends())('the pull worker on $name', (backend) => {
       expect(badInWorker).toEqual(badInline);
     } finally {
       writeFileSync(join(p.dir, 'signals.csv'), signals);
+    }
+  });
+
+  it('stops a worker started early when what is read turns out too small for it', async () => {
+    const real = await createFilesConnector({ connection: 'x', options: { source: p.dir } });
+    // Usage weighs enough for a worker (`auto`), the other exports next to nothing.
+    const weighed: Connector = {
+      ...real,
+      pull: (r) => real.pull(r),
+      fingerprint: (r) => real.fingerprint!(r),
+      worker: {
+        ...real.worker!,
+        weight: (from) => (/usage/.test(from) ? AUTO_WEIGHT * 10 : 1),
+      },
+    };
+    const store = await backend.open();
+    stores.push(store);
+    const first = await sync(store, 'auto', 'out-early', weighed);
+    const contacts = readFileSync(join(p.dir, 'contacts.csv'), 'utf8');
+    try {
+      // Only the contacts export changes: the worker, started as soon as the run knows it
+      // reads it, is not used for it.
+      const lines = contacts.split('\n');
+      writeFileSync(
+        join(p.dir, 'contacts.csv'),
+        [...lines.slice(0, 2), ...lines.slice(3)].join('\n'),
+      );
+      const { report } = await sync(store, 'auto', 'out-early', weighed);
+      expect(report.stats.pulledInWorker).toEqual([]);
+      expect(report.stats.unchanged).toEqual(['account', 'deal', 'usage', 'department', 'signal']);
+      expect(report.stats.pulled).toBeGreaterThan(0);
+      if (availableParallelism() >= 2) expect(first.report.stats.pulledInWorker).toContain('usage');
+    } finally {
+      writeFileSync(join(p.dir, 'contacts.csv'), contacts);
     }
   });
 
