@@ -55,20 +55,24 @@ export async function pullAll(args: {
   // The connector's record estimates, read once: whether to use a worker, and the split.
   const mode = args.pullWorker ?? 'auto';
   const offer = args.connector.worker;
-  const estimates = new Map(
-    offer && mode !== 'off'
-      ? objects.map((o) => [o, offer.weight(connection.mapping.objects[o]!.from)])
-      : [],
-  );
+  const estimates = new Map<NeutralObject, number>();
+  const estimate = (o: NeutralObject): number => {
+    let n = estimates.get(o);
+    if (n === undefined) estimates.set(o, (n = offer!.weight(connection.mapping.objects[o]!.from)));
+    return n;
+  };
   const sizes = (list: NeutralObject[]) =>
-    estimates.size ? list.map((o) => ({ object: o, records: estimates.get(o)! })) : [];
+    offer && mode !== 'off' ? list.map((o) => ({ object: o, records: estimate(o) })) : [];
   // A run that would use a worker to pull everything starts it as soon as it knows it reads a
   // source the worker could take (not accounts): loading the connector there overlaps
-  // fingerprinting the others. It is stopped unused when what is read does not call for it.
-  const workerFits = wantsWorker(mode, args.connector, sizes(objects));
+  // fingerprinting the others. It is stopped unused when what is read does not call for it. A
+  // run that reads nothing estimates nothing.
+  let workerFits: boolean | undefined;
   let early: PullWorker | undefined;
   const reads = (object: NeutralObject) => {
-    if (workerFits && object !== 'account') early ??= new PullWorker(args.connector);
+    if (object === 'account' || early) return;
+    workerFits ??= wantsWorker(mode, args.connector, sizes(objects));
+    if (workerFits) early = new PullWorker(args.connector);
   };
   // Sources the connector can fingerprint are keyed by what a full read of them depends on; one
   // whose key is the one it was last read under is not read again (a full run reads it anyway).
