@@ -108,13 +108,18 @@ describe.each(backends())('the pull worker on $name', (backend) => {
     expect(files(join(p.dir, 'out-split-2'))).toEqual(files(join(p.dir, 'out-split')));
   });
 
-  it('skips in the worker the rows whose digests it is given, as the main thread does', async () => {
-    const connection = await resolveSyncConnection(
+  /** The folder's mapping and connector, for mapping pages directly (not through a sync). */
+  const mapping = async () => ({
+    connection: await resolveSyncConnection(
       { connector: 'files', source: p.dir },
       loadEnv({ ...process.env }),
-    );
-    const connector = await createFilesConnector({ connection: 'w', options: { source: p.dir } });
-    const ctx = { connection: 'w' };
+    ),
+    connector: await createFilesConnector({ connection: 'w', options: { source: p.dir } }),
+    ctx: { connection: 'w' },
+  });
+
+  it('skips in the worker the rows whose digests it is given, as the main thread does', async () => {
+    const { connection, connector, ctx } = await mapping();
     const spec = connection.mapping.objects.usage!;
     const request = { object: spec.from, fields: sourceFields(spec) };
     const collect = async (pages: AsyncIterable<MappedPage>) => {
@@ -152,12 +157,7 @@ describe.each(backends())('the pull worker on $name', (backend) => {
   });
 
   it('maps pages and fails on an unreadable file exactly as the main thread does', async () => {
-    const connection = await resolveSyncConnection(
-      { connector: 'files', source: p.dir },
-      loadEnv({ ...process.env }),
-    );
-    const connector = await createFilesConnector({ connection: 'w', options: { source: p.dir } });
-    const ctx = { connection: 'w' };
+    const { connection, connector, ctx } = await mapping();
     const both = async (object: 'usage' | 'signal') => {
       const spec = connection.mapping.objects[object]!;
       const request = { object: spec.from, fields: sourceFields(spec) };
