@@ -34,6 +34,8 @@ export function offsetsOf(lengths: readonly number[]): number[] {
 }
 
 const PIECE = 1 << 20;
+/** Bytes copied from the old file a read. */
+const COPY = 16 * PIECE;
 
 /** Every byte of `buf[0, length)`: a write may take fewer bytes than it was given. */
 async function writeAll(out: FileHandle, buf: Buffer, length = buf.length): Promise<void> {
@@ -48,6 +50,10 @@ const SEP = Buffer.from(',\n');
  * each part's byte length. Parts `{ from }` are read from `old`; consecutive ones that were
  * consecutive there are copied in one read. A text part is encoded once: its bytes give its
  * length and are what is written (about 1 MB a write).
+ *
+ * The text and the copied bytes go through two buffers made once, not a new one each write: on
+ * a virtual machine every new page of memory is a fault the host serves, and a file of a gigabyte
+ * would otherwise be that many bytes of new pages.
  */
 export async function writeParts(
   file: string,
@@ -59,30 +65,32 @@ export async function writeParts(
   const out = await open(tmp, 'w');
   const source = old === undefined ? undefined : await open(old, 'r');
   const lengths: number[] = [];
-  let pending: Buffer[] = [];
+  // What is waiting to be written: `size` bytes of `text`; a part larger than the room left is
+  // written on its own.
+  const text = Buffer.allocUnsafeSlow(PIECE);
   let size = 0;
+  let copyBuf: Buffer | undefined;
   let copy: { from: number; to: number } | undefined;
   let any = false;
-  const add = (b: Buffer) => {
-    pending.push(b);
-    size += b.length;
-  };
   const flushText = async () => {
-    if (size > 0)
-      await writeAll(out, pending.length === 1 ? pending[0]! : Buffer.concat(pending, size));
-    pending = [];
+    if (size > 0) await writeAll(out, text, size);
     size = 0;
+  };
+  const add = async (b: Buffer) => {
+    if (size + b.length > PIECE) await flushText();
+    if (b.length > PIECE) await writeAll(out, b);
+    else size += b.copy(text, size);
   };
   const flushCopy = async () => {
     if (!copy) return;
     const { from, to } = copy;
     copy = undefined;
-    const buf = Buffer.allocUnsafe(Math.min(16 * PIECE, to - from));
+    copyBuf ??= Buffer.allocUnsafeSlow(COPY);
     for (let at = from; at < to;) {
-      const want = Math.min(buf.length, to - at);
-      const { bytesRead } = await source!.read(buf, 0, want, at);
+      const want = Math.min(COPY, to - at);
+      const { bytesRead } = await source!.read(copyBuf, 0, want, at);
       if (bytesRead === 0) throw new Error(`${old} ended at byte ${at} (expected ${to})`);
-      await writeAll(out, buf, bytesRead);
+      await writeAll(out, copyBuf, bytesRead);
       at += bytesRead;
     }
   };
@@ -93,10 +101,9 @@ export async function writeParts(
         lengths.push(bytes.length);
         if (bytes.length === 0) continue;
         await flushCopy();
-        add(any ? SEP : OPEN);
-        add(bytes);
+        await add(any ? SEP : OPEN);
+        await add(bytes);
         any = true;
-        if (size >= PIECE) await flushText();
       } else {
         lengths.push(part.length);
         if (part.length === 0) continue;
@@ -105,7 +112,7 @@ export async function writeParts(
         if (copy && copy.to + 2 === part.from) copy.to = part.from + part.length;
         else {
           await flushCopy();
-          add(any ? SEP : OPEN);
+          await add(any ? SEP : OPEN);
           await flushText();
           copy = { from: part.from, to: part.from + part.length };
         }
@@ -113,7 +120,7 @@ export async function writeParts(
       }
     }
     await flushCopy();
-    add(Buffer.from(any ? '\n]\n' : '[]\n'));
+    await add(Buffer.from(any ? '\n]\n' : '[]\n'));
     await flushText();
     await out.close();
     await rename(tmp, file);

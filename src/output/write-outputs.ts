@@ -3,9 +3,7 @@
  * accounts.json, expansion-playbook.md and issues.json. Each file is written to a temporary name
  * and renamed, so a reader never sees half a file.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountSummary, Issue, Opportunity } from '../model/output.js';
 import { elementText, writeParts } from './account-parts.js';
@@ -24,18 +22,42 @@ export const OUTPUT_FILES = {
   issues: 'issues.json',
 } as const;
 
+const CHUNK = 1 << 20;
+
 /**
- * Write to a temporary name, then rename. The text is produced in pieces and streamed, so a
- * 100k-account portfolio's opportunities never become one giant string in memory.
+ * Write to a temporary name, then rename. The text is produced in pieces and written a megabyte
+ * at a time, each encoded into the same buffer (a piece such as the playbook's table of 100k
+ * accounts is tens of megabytes: encoded whole, it would be that many bytes of new memory, and
+ * on a virtual machine every new page is a fault the host serves), so a 100k-account
+ * portfolio's text never becomes one giant buffer in memory.
  */
 async function writeAtomic(file: string, pieces: Iterable<string>): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp, { encoding: 'utf8' });
-  for (const piece of pieces) {
-    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  const out = await open(tmp, 'w');
+  try {
+    const buf = new Uint8Array(CHUNK);
+    const encoder = new TextEncoder();
+    let size = 0;
+    const flush = async () => {
+      for (let at = 0; at < size;) at += (await out.write(buf, at, size - at)).bytesWritten;
+      size = 0;
+    };
+    for (const piece of pieces) {
+      for (let rest = piece; rest.length > 0;) {
+        const { read, written } = encoder.encodeInto(rest, buf.subarray(size));
+        size += written;
+        rest = read < rest.length ? rest.slice(read) : '';
+        // Full, or too full for the next character (up to 4 bytes).
+        if (rest.length > 0 || size > CHUNK - 4) await flush();
+      }
+    }
+    await flush();
+    await out.close();
+  } catch (err) {
+    await out.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw err;
   }
-  out.end();
-  await finished(out);
   await rename(tmp, file);
 }
 

@@ -87,6 +87,33 @@ describe('writeParts', () => {
     expect(readFileSync(file, 'utf8')).toBe(whole(after));
   });
 
+  it('writes a part larger than its 1 MB pieces, and copies runs longer than one 16 MB read', async () => {
+    const file = join(dir, 'large-parts.json');
+    const big = (id: string, n: number) => ({
+      id,
+      items: [{ id, note: `Zoë 🚀 ${id} `.repeat(n) }],
+    });
+    // Parts of 3 MB and 24 MB between parts of a few bytes.
+    const before = [big('A1', 10), big('A2', 250_000), big('A3', 10), big('A4', 2_000_000)];
+    const lengths = await writeParts(
+      file,
+      before.map((a) => ({ text: partOf(a.items) })),
+    );
+    expect(lengths[1]).toBeGreaterThan(3 << 20);
+    expect(lengths[3]).toBeGreaterThan(20 << 20);
+    expect(readFileSync(file, 'utf8')).toBe(whole(before));
+    const offsets = offsetsOf(lengths);
+    const after = [big('A1', 11), ...before.slice(1, 2), big('A3', 12), before[3]!];
+    await writeParts(
+      file,
+      after.map((a, i): Part =>
+        a === before[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(a.items) },
+      ),
+      file,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(whole(after));
+  });
+
   it('makes a file from an older one: unchanged accounts copied, the others written anew', async () => {
     const before = accounts(400, 7);
     const file = join(dir, 'patched.json');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AccountSummary, Issue, Opportunity } from '../../src/model/output.js';
-import { writeOutputs } from '../../src/output/write-outputs.js';
+import { writeOutputs, writeTextFile } from '../../src/output/write-outputs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'headroom-out-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,5 +40,19 @@ describe('writeOutputs', () => {
     const text = readFileSync(join(dir, 'opportunities.json'), 'utf8');
     expect(text.length).toBeGreaterThan(1.5 * (1 << 20));
     expect(text).toBe(`${JSON.stringify(many, null, 2)}\n`);
+  });
+
+  it('writes a playbook of pieces larger than its 1 MB writes, characters of every width across their edges', async () => {
+    // Pieces whose 1-, 2-, 3- and 4-byte characters (a surrogate pair) fall on every offset.
+    const pieces = [
+      `# Playbook ${'a'.repeat(1 << 20)}`,
+      'é🚀€x'.repeat(400_000),
+      '',
+      `${'🚀'.repeat(300_001)}\n`,
+    ];
+    const file = join(dir, 'expansion-playbook.md');
+    await writeTextFile(file, pieces);
+    expect(readFileSync(file).equals(Buffer.from(pieces.join('')))).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
