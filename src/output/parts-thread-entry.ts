@@ -7,7 +7,7 @@ const { jobs } = workerData as { jobs: PartsJob[] };
 let reply: PartsReply;
 try {
   const lengths: number[][] = [];
-  for (const job of jobs) lengths.push(await writeParts(job.file, job.parts, job.old));
+  for (const job of jobs) lengths.push(await writeParts(job.file, job.parts, job.old, job.spare));
   reply = { lengths };
 } catch (e) {
   const err = e instanceof Error ? e : new Error(String(e));

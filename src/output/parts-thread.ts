@@ -14,6 +14,8 @@ export interface PartsJob {
   parts: Part[];
   /** The file the `{ from }` parts are copied from. */
   old?: string;
+  /** Where the file it replaces is kept, to be written over next time (`writeParts`). */
+  spare?: string;
 }
 
 export type PartsReply = { lengths: number[][] } | { error: string; stack?: string };

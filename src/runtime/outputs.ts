@@ -174,10 +174,14 @@ export async function writeAllOutputs(
   const oppsBytes = await writeParts(
     files.opportunities,
     partsOf(accounts, (a) => byAccount.get(a.accountId) ?? []),
+    undefined,
+    ctx.cache.spares.opportunities,
   );
   const accountBytes = await writeParts(
     files.accounts,
     partsOf(accounts, (a) => [a]),
+    undefined,
+    ctx.cache.spares.accounts,
   );
   await writeJsonFile(files.issues, report.issues);
   await writeTextFile(files.playbook, playbook);

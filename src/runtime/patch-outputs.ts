@@ -175,11 +175,13 @@ export async function patchOutputs(
       file: files.opportunities,
       parts: partsOf('opps', (id) => partOf(oppsOf.get(id) ?? [])),
       old: files.opportunities,
+      spare: ctx.cache.spares.opportunities,
     },
     {
       file: files.accounts,
       parts: partsOf('accounts', (id) => partOf([summaryOf.get(id)!])),
       old: files.accounts,
+      spare: ctx.cache.spares.accounts,
     },
   ]);
   // Awaited below, whatever happens here meanwhile; until then its failure is not unhandled.

@@ -4,7 +4,15 @@
  * copied by byte range, changed ones written anew) the same bytes as one written whole; and the
  * same written from a worker thread (`src/output/parts-thread.ts`).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -140,6 +148,98 @@ describe('writeParts', () => {
     const again = await writeParts(file, parts, file);
     expect(readFileSync(file, 'utf8')).toBe(whole(after));
     expect(again).toEqual(after.map((a) => Buffer.byteLength(partOf(a.items))));
+  });
+});
+
+describe('writeParts over a spare', () => {
+  /** Write `accs` whole, or patched from the file as it is (unchanged accounts copied). */
+  const write = (file: string, accs: { id: string; items: object[] }[], spare: string) =>
+    writeParts(
+      file,
+      accs.map((a) => ({ text: partOf(a.items) })),
+      undefined,
+      spare,
+    );
+
+  it('keeps the file it replaces as the spare and writes the next file over it', async () => {
+    const sub = mkdtempSync(join(dir, 'spare-'));
+    const file = join(sub, 'out', 'opportunities.json');
+    const spare = join(sub, 'cache', 'opportunities.spare');
+    const [a, b, c] = [accounts(300, 21), accounts(280, 22), accounts(50, 23)];
+    await write(file, a, spare);
+    // Nothing replaced, nothing kept.
+    expect(existsSync(spare)).toBe(false);
+    await write(file, b, spare);
+    expect(readFileSync(file, 'utf8')).toBe(whole(b));
+    expect(readFileSync(spare, 'utf8')).toBe(whole(a));
+    const inode = statSync(spare).ino;
+    // A shorter file written over the longer spare: its tail goes.
+    const lengths = await write(file, c, spare);
+    expect(statSync(file).ino).toBe(inode);
+    expect(readFileSync(file, 'utf8')).toBe(whole(c));
+    expect(readFileSync(spare, 'utf8')).toBe(whole(b));
+    // Patched from the file in place, over the spare.
+    const offsets = offsetsOf(lengths);
+    const d = c.map((x, i) => (i % 5 === 0 ? { ...x, items: b[i]!.items } : x));
+    await writeParts(
+      file,
+      d.map((x, i): Part =>
+        x === c[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(x.items) },
+      ),
+      file,
+      spare,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(whole(d));
+    expect(readFileSync(spare, 'utf8')).toBe(whole(c));
+    expect(readdirSync(join(sub, 'out'))).toEqual(['opportunities.json']);
+    expect(readdirSync(join(sub, 'cache'))).toEqual(['opportunities.spare']);
+  });
+
+  it('does not write over a spare that is the file itself (a run stopped half-way)', async () => {
+    const sub = mkdtempSync(join(dir, 'linked-'));
+    const file = join(sub, 'opportunities.json');
+    const spare = join(sub, 'opportunities.spare');
+    const [a, b] = [accounts(120, 31), accounts(140, 32)];
+    await write(file, a, spare);
+    linkSync(file, spare);
+    const lengths = await write(file, b, spare);
+    expect(readFileSync(file, 'utf8')).toBe(whole(b));
+    // Patched from the file while the spare is the same file.
+    rmSync(spare);
+    linkSync(file, spare);
+    // Longer parts early on: written into the file being read, they would overwrite what is
+    // still to be copied.
+    const offsets = offsetsOf(lengths);
+    const d = b.map((x, i) =>
+      i % 3 === 0 ? { ...x, items: [...x.items, ...a[i % a.length]!.items] } : x,
+    );
+    await writeParts(
+      file,
+      d.map((x, i): Part =>
+        x === b[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(x.items) },
+      ),
+      file,
+      spare,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(whole(d));
+  });
+
+  it('writes the file anew when the spare cannot be on its file system', async () => {
+    // /dev/shm is a memory file system on Linux: a hard link to it from here fails (EXDEV).
+    const shm = '/dev/shm';
+    if (!existsSync(shm) || statSync(shm).dev === statSync(dir).dev) return;
+    const other = mkdtempSync(join(shm, 'headroom-spare-'));
+    try {
+      const file = join(dir, 'elsewhere.json');
+      const spare = join(other, 'opportunities.spare');
+      const [a, b] = [accounts(60, 41), accounts(70, 42)];
+      await write(file, a, spare);
+      await write(file, b, spare);
+      expect(readFileSync(file, 'utf8')).toBe(whole(b));
+      expect(existsSync(spare)).toBe(false);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
 

@@ -43,6 +43,7 @@ export function cacheFiles(dir: string, connection: string, out: string): CacheF
     accounts: `${base}.accounts`,
     log: `${base}.log`,
     texts: `${base}.rows`,
+    spares: { opportunities: `${base}.opportunities.spare`, accounts: `${base}.accounts.spare` },
   };
 }
 

@@ -45,12 +45,7 @@ export interface CacheFiles {
   accounts: string;
   log: string;
   texts: string;
-}
-
-/** The files of a connection's output folder. */
-export interface CacheFiles {
-  head: string;
-  accounts: string;
-  log: string;
-  texts: string;
+  /** The last `opportunities.json` and `accounts.json` but one, kept to be written over
+   * (`writeParts`). */
+  spares: { opportunities: string; accounts: string };
 }
