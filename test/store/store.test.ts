@@ -112,6 +112,9 @@ describe.each(backends())('store on $name', (backend) => {
     await upsertMirror(store, 'snap', 'account', 3, [account('1', 10, 9)]);
     expect(await snapshotAccounts(store, 'snap', '2026-02-28', ['c:1'])).toBe(1);
     expect(await snapshotAccounts(store, 'snap', '2026-03-01', [])).toBe(2);
+    // A changed account without a snapshot of the day is snapshotted once; an id that is no
+    // live account, none.
+    expect(await snapshotAccounts(store, 'snap', '2026-03-02', ['c:1', 'c:1', 'c:gone'])).toBe(2);
     const history = await seatHistory(store, 'snap', '2026-03-01');
     expect(history.filter((h) => h.accountId === 'c:1')).toEqual([
       { accountId: 'c:1', day: '2026-02-28', licensed: 10, active: 9 },
