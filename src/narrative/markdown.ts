@@ -76,6 +76,28 @@ export function blocks(...parts: (string | undefined | false)[]): string {
 }
 
 /**
+ * `blocks` as the pieces of its text rather than one string: `blockParts(...).join('')` is
+ * `blocks(...)`. A playbook section holding a table of megabytes is then written piece by piece
+ * and never made one string: encoding a joined section for the file makes V8 copy the whole of
+ * it into one flat string first (at 100k accounts, 95 MB of new memory: about 0.7 s on these
+ * VMs). A part may itself be pieces, one block.
+ */
+export function blockParts(...parts: (string | readonly string[] | undefined | false)[]): string[] {
+  const out: string[] = [];
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      if (p.length < 1024 && !/\S/.test(p)) continue;
+      if (out.length) out.push('\n\n');
+      out.push(p);
+    } else if (p && p.length) {
+      if (out.length) out.push('\n\n');
+      for (const piece of p) out.push(piece);
+    }
+  }
+  return out;
+}
+
+/**
  * Gives each heading text a unique form within one document (`Acme`, `Acme (2)`): two accounts
  * with the same name must still have distinct headings (markdownlint MD024).
  */

@@ -14,7 +14,7 @@ import type { Opportunity } from '../model/index.js';
 import { accountFromSummary } from './context.js';
 import { forecastPortfolio } from './forecast.js';
 import { money, plural } from './format.js';
-import { blocks, bullets, escapeMd } from './markdown.js';
+import { blockParts, blocks, bullets, escapeMd } from './markdown.js';
 import { confidenceNotes, recommendations } from './leadership.js';
 import { blockers, patterns, type InsightInput, type Item } from './insights.js';
 import { renderAccountSummaries } from './playbook-accounts.js';
@@ -245,14 +245,16 @@ export function playbookPieces(
     ...(facts.activeContacts && { activeContacts: facts.activeContacts }),
   };
 
-  const overflow = (rest: OpportunityFacts[], what: string): string | undefined =>
+  // The sections with tables of a row per opportunity or account are kept as pieces
+  // (`blockParts`): at 100k accounts they are most of the 95 MB.
+  const overflow = (rest: OpportunityFacts[], what: string): string[] | undefined =>
     rest.length
-      ? blocks(`${rest.length} more ${what} in brief:`, opportunityTable(rest, 'Deadline'))
+      ? blockParts(`${rest.length} more ${what} in brief:`, opportunityTable(rest, 'Deadline'))
       : undefined;
-  const sections = [
+  const sections: (string | string[])[] = [
     renderHeader(forecast, input.asOf, input.portfolioName),
     renderExecutiveSummary({ forecast, accounts: facts.accounts, expansion, settings }),
-    blocks(
+    blockParts(
       '## Tier 1 Opportunities -- Pursue Immediately',
       t1.length
         ? 'Sorted by composite score. Assign and act on these this week.'
@@ -263,7 +265,7 @@ export function playbookPieces(
         .join(`\n\n${RULE}\n\n`),
       overflow(t1.slice(limits.tier1Full), 'Tier 1 opportunities'),
     ),
-    blocks(
+    blockParts(
       '## Tier 2 Opportunities -- Pursue This Quarter',
       t2.length ? undefined : 'No Tier 2 opportunity in this portfolio.',
       ...t2
@@ -271,7 +273,7 @@ export function playbookPieces(
         .map((o) => renderTier2(full(o), details.context(o.accountId))),
       overflow(t2.slice(limits.tier2Brief), 'Tier 2 opportunities'),
     ),
-    blocks(
+    blockParts(
       '## Tier 3 Opportunities -- Nurture',
       t3.length ? opportunityTable(t3) : 'No Tier 3 opportunity in this portfolio.',
       low.length
@@ -280,13 +282,13 @@ export function playbookPieces(
     ),
     ...PLAYS.map(([category, title, intro]) => {
       const plays = facts.opportunities.filter((o) => o.category === category);
-      return blocks(
+      return blockParts(
         `## ${title}`,
         intro,
         plays.length ? playTable(plays) : 'None in this portfolio.',
       );
     }),
-    blocks(
+    blockParts(
       '## Account-by-Account Summary',
       renderAccountSummaries(facts.accounts, byAccount, facts.notes, limits.accountBlocks),
     ),
@@ -310,7 +312,11 @@ export function playbookPieces(
     ),
   ];
   const pieces: string[] = [];
-  for (const [i, s] of sections.entries()) pieces.push(i ? `\n\n${RULE}\n\n` : '', s);
+  for (const [i, s] of sections.entries()) {
+    pieces.push(i ? `\n\n${RULE}\n\n` : '');
+    if (typeof s === 'string') pieces.push(s);
+    else for (const piece of s) pieces.push(piece);
+  }
   pieces.push('\n');
   return pieces;
 }
