@@ -152,14 +152,34 @@ describe('writeParts', () => {
 });
 
 describe('writeParts over a spare', () => {
-  /** Write `accs` whole, or patched from the file as it is (unchanged accounts copied). */
-  const write = (file: string, accs: { id: string; items: object[] }[], spare: string) =>
+  type Accounts = { id: string; items: object[] }[];
+  /** Write `accs` whole. */
+  const write = (file: string, accs: Accounts, spare: string) =>
     writeParts(
       file,
       accs.map((a) => ({ text: partOf(a.items) })),
       undefined,
       spare,
     );
+  /** Write `after` patched from the file as it holds `before` (written with `lengths`): the
+   * accounts `after` shares with it are copied, the others written anew. */
+  const patch = (
+    file: string,
+    before: Accounts,
+    lengths: number[],
+    after: Accounts,
+    spare: string,
+  ) => {
+    const offsets = offsetsOf(lengths);
+    return writeParts(
+      file,
+      after.map((x, i): Part =>
+        x === before[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(x.items) },
+      ),
+      file,
+      spare,
+    );
+  };
 
   it('keeps the file it replaces as the spare and writes the next file over it', async () => {
     const sub = mkdtempSync(join(dir, 'spare-'));
@@ -179,16 +199,8 @@ describe('writeParts over a spare', () => {
     expect(readFileSync(file, 'utf8')).toBe(whole(c));
     expect(readFileSync(spare, 'utf8')).toBe(whole(b));
     // Patched from the file in place, over the spare.
-    const offsets = offsetsOf(lengths);
     const d = c.map((x, i) => (i % 5 === 0 ? { ...x, items: b[i]!.items } : x));
-    await writeParts(
-      file,
-      d.map((x, i): Part =>
-        x === c[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(x.items) },
-      ),
-      file,
-      spare,
-    );
+    await patch(file, c, lengths, d, spare);
     expect(readFileSync(file, 'utf8')).toBe(whole(d));
     expect(readFileSync(spare, 'utf8')).toBe(whole(c));
     expect(readdirSync(join(sub, 'out'))).toEqual(['opportunities.json']);
@@ -209,18 +221,10 @@ describe('writeParts over a spare', () => {
     linkSync(file, spare);
     // Longer parts early on: written into the file being read, they would overwrite what is
     // still to be copied.
-    const offsets = offsetsOf(lengths);
     const d = b.map((x, i) =>
       i % 3 === 0 ? { ...x, items: [...x.items, ...a[i % a.length]!.items] } : x,
     );
-    await writeParts(
-      file,
-      d.map((x, i): Part =>
-        x === b[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(x.items) },
-      ),
-      file,
-      spare,
-    );
+    await patch(file, b, lengths, d, spare);
     expect(readFileSync(file, 'utf8')).toBe(whole(d));
   });
 
