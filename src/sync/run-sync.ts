@@ -242,22 +242,22 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         tracked,
         lap,
       });
-    // The embedded store has no autovacuum to keep the planner's statistics (`planner-stats.ts`).
-    // The run's results are stored by now: statistics that could not be refreshed cost the next
-    // run time, not this one its results.
+    // The embedded store has no autovacuum to keep the planner's statistics or reclaim the rows
+    // the run rewrote (`planner-stats.ts`). The run's results are stored by now: upkeep that
+    // failed costs the next run time or disk, not this one its results.
     try {
-      const analyzed = await refreshPlannerStats(store);
-      if (analyzed.length) {
+      const { analyzed, vacuumed } = await refreshPlannerStats(store);
+      if (analyzed.length || vacuumed.length) {
         lap('statistics');
         log.info(
-          { connection: connection.name, runId, tables: analyzed },
-          'planner statistics refreshed',
+          { connection: connection.name, runId, analyzed, vacuumed },
+          'planner statistics refreshed, dead rows vacuumed',
         );
       }
     } catch (err) {
       log.warn(
         { connection: connection.name, runId, err },
-        `planner statistics not refreshed: ${(err as Error).message}`,
+        `planner statistics not refreshed, dead rows not vacuumed: ${(err as Error).message}`,
       );
     }
     inputs = key;
