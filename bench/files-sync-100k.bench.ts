@@ -33,6 +33,17 @@ const NEXT_DAY = '2026-11-25';
 
 type Figures = Record<string, number | string | boolean>;
 
+/** The store's tables with their out-of-line values and indexes, in MB: what a run leaves on
+ * disk (the embedded store vacuums the rows a run rewrote, `store/planner-stats.ts`). */
+async function schemaMb(store: Store): Promise<number> {
+  const { rows } = await store.query<{ bytes: string }>(
+    `SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c
+     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+    [store.schema],
+  );
+  return Math.round(Number(rows[0]?.bytes ?? 0) / 2 ** 20);
+}
+
 async function timedSync(
   store: Store,
   folder: string,
@@ -59,6 +70,7 @@ async function timedSync(
   f[`${tag}_seconds`] = round(seconds, 2);
   f[`${tag}_cpuSeconds`] = round((cpu.user + cpu.system) / 1e6, 2);
   f[`${tag}_peakRssMb`] = peakRssMb();
+  f[`${tag}_storeMb`] = await schemaMb(store);
   f[`${tag}_mirrorRowsWritten`] = report.stats.mirrorUpserts;
   f[`${tag}_pulledInWorker`] = report.stats.pulledInWorker.join(',');
   f[`${tag}_unchangedSources`] = report.stats.unchanged.join(',');
