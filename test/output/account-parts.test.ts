@@ -25,8 +25,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const TEXTS = ['plain', 'Zoë Ørsted', '🚀 launch', 'two\nlines', 'tab\there', '"quoted"', '\\N'];
 
+type Accounts = { id: string; items: object[] }[];
+
+/** Write `after` patched from the file as it holds `before` (written with `lengths`): the
+ * accounts `after` shares with it are copied, the others written anew; over `spare` if given. */
+function patch(file: string, before: Accounts, lengths: number[], after: Accounts, spare?: string) {
+  const offsets = offsetsOf(lengths);
+  return writeParts(
+    file,
+    after.map((x, i): Part =>
+      x === before[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(x.items) },
+    ),
+    file,
+    spare,
+  );
+}
+
 /** Accounts with 0–3 items each, text as odd as a CRM's. */
-function accounts(n: number, seed: number): { id: string; items: object[] }[] {
+function accounts(n: number, seed: number): Accounts {
   const r = mulberry32(seed);
   return Array.from({ length: n }, (_, i) => ({
     id: `A${String(i).padStart(4, '0')}`,
@@ -82,16 +98,9 @@ describe('writeParts', () => {
     );
     expect(readFileSync(file).length).toBeGreaterThan(8 << 20);
     expect(readFileSync(file, 'utf8')).toBe(whole(before));
-    const offsets = offsetsOf(lengths);
     const edits = accounts(3000, 12).map(long);
     const after = before.map((a, i) => (i % 97 === 5 ? edits[i]! : a));
-    await writeParts(
-      file,
-      after.map((a, i): Part =>
-        a === before[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(a.items) },
-      ),
-      file,
-    );
+    await patch(file, before, lengths, after);
     expect(readFileSync(file, 'utf8')).toBe(whole(after));
   });
 
@@ -110,15 +119,8 @@ describe('writeParts', () => {
     expect(lengths[1]).toBeGreaterThan(3 << 20);
     expect(lengths[3]).toBeGreaterThan(20 << 20);
     expect(readFileSync(file, 'utf8')).toBe(whole(before));
-    const offsets = offsetsOf(lengths);
     const after = [big('A1', 11), ...before.slice(1, 2), big('A3', 12), before[3]!];
-    await writeParts(
-      file,
-      after.map((a, i): Part =>
-        a === before[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(a.items) },
-      ),
-      file,
-    );
+    await patch(file, before, lengths, after);
     expect(readFileSync(file, 'utf8')).toBe(whole(after));
   });
 
@@ -152,7 +154,6 @@ describe('writeParts', () => {
 });
 
 describe('writeParts over a spare', () => {
-  type Accounts = { id: string; items: object[] }[];
   /** Write `accs` whole. */
   const write = (file: string, accs: Accounts, spare: string) =>
     writeParts(
@@ -161,26 +162,6 @@ describe('writeParts over a spare', () => {
       undefined,
       spare,
     );
-  /** Write `after` patched from the file as it holds `before` (written with `lengths`): the
-   * accounts `after` shares with it are copied, the others written anew. */
-  const patch = (
-    file: string,
-    before: Accounts,
-    lengths: number[],
-    after: Accounts,
-    spare: string,
-  ) => {
-    const offsets = offsetsOf(lengths);
-    return writeParts(
-      file,
-      after.map((x, i): Part =>
-        x === before[i] ? { from: offsets[i]!, length: lengths[i]! } : { text: partOf(x.items) },
-      ),
-      file,
-      spare,
-    );
-  };
-
   it('keeps the file it replaces as the spare and writes the next file over it', async () => {
     const sub = mkdtempSync(join(dir, 'spare-'));
     const file = join(sub, 'out', 'opportunities.json');
