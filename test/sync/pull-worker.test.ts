@@ -32,6 +32,12 @@ import { backends } from '../store/backends.js';
 import { tableRows } from '../store/bulk/rows.js';
 import { memoryLog } from './fixtures.js';
 
+/**
+ * For tests that run whole syncs (two or three, or one in a process of its own that compiles
+ * what it runs): they take most of the 30 s default when two busy cores run the suite.
+ */
+const WHOLE_SYNCS = { timeout: 90_000 };
+
 const files = (dir: string) =>
   Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
@@ -79,7 +85,7 @@ describe.each(backends())('the pull worker on $name', (backend) => {
     return { report, log: lines };
   };
 
-  it('finds, stores and writes exactly what the main thread alone does', async () => {
+  it('finds, stores and writes exactly what the main thread alone does', WHOLE_SYNCS, async () => {
     const [alone, split] = [await backend.open(), await backend.open()];
     stores.push(alone, split);
     const a = await sync(alone, 'off', 'out-alone');
@@ -232,7 +238,7 @@ describe.each(backends())('the pull worker on $name', (backend) => {
     }
   });
 
-  it('leaves the objects to the main thread when the worker cannot start', async () => {
+  it('leaves the objects to the main thread when no worker starts', WHOLE_SYNCS, async () => {
     const real = await createFilesConnector({ connection: 'x', options: { source: p.dir } });
     const broken: Connector = {
       ...real,
@@ -299,7 +305,7 @@ describe('a sync alone in its process', () => {
   it.each([
     ['the database in its own thread', 'on'],
     ['the database in-process', 'off'],
-  ])('waits for the pull worker to the end, with %s', (_, dbThread) => {
+  ])('waits for the pull worker to the end, with %s', WHOLE_SYNCS, (_, dbThread) => {
     const p = generateForeign({ seed: 31, accounts: 40 });
     try {
       const script = fileURLToPath(new URL('./child/sync-alone.ts', import.meta.url));
