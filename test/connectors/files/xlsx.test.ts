@@ -155,6 +155,19 @@ describe('files connector: XLSX workbook', () => {
     ]);
   });
 
+  it('reads the dates of a workbook on the 1904 date system (Excel for Mac) as the same days', async () => {
+    const mac = mkdtempSync(join(tmpdir(), 'headroom-xlsx-'));
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('accounts');
+    ws.addRow(['account_id', 'renewal_date']);
+    ws.addRow(['M-1', new Date(Date.UTC(2027, 0, 31))]);
+    ws.getCell('B2').numFmt = 'yyyy-mm-dd';
+    await wb.xlsx.writeFile(join(mac, 'mac.xlsx'));
+    const [one] = await records(await connect(mac), 'accounts');
+    expect(one!.fields.renewal_date).toEqual(new Date(Date.UTC(2027, 0, 31)));
+  });
+
   it('refuses a workbook that lists a sheet it does not hold, naming the sheet', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'headroom-xlsx-'));
     await relayout(join(dir, 'book.xlsx'), join(broken, 'book.xlsx'), (parts) =>
