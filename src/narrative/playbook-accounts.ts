@@ -5,14 +5,7 @@
  */
 import type { AccountSummary, Health, Readiness } from '../model/index.js';
 import { clause, money } from './format.js';
-import {
-  blocks,
-  bullets,
-  escapeMd,
-  mdTableCell,
-  tableOfLines,
-  uniqueHeadings,
-} from './markdown.js';
+import { blocks, bullets, escapeMd, mdTableCell, tableParts, uniqueHeadings } from './markdown.js';
 import type { AccountNotes, OpportunityFacts } from './playbook-facts.js';
 import { expansionOf } from './unlock.js';
 
@@ -50,12 +43,14 @@ const rowOf = (s: AccountSummary, all: readonly Listed[]): Row => {
   };
 };
 
+/** A block per account by expansion potential; past `limit` accounts, one table of a line each
+ * (its pieces, `tableParts`). */
 export function renderAccountSummaries(
   accounts: readonly AccountSummary[],
   oppsByAccount: Map<string, OpportunityFacts[]>,
   notes: ReadonlyMap<string, AccountNotes>,
   limit: number,
-): string {
+): string | string[] {
   const rows: Row[] = accounts.map((s) => rowOf(s, oppsByAccount.get(s.accountId) ?? []));
   rows.sort((a, b) => b.potential - a.potential || collate(a.s.name, b.s.name));
   if (rows.length > limit) return summaryTable(rows, notes);
@@ -123,8 +118,8 @@ function summaryLine(r: Row, notes: AccountNotes): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function summaryTable(rows: Row[], notes: ReadonlyMap<string, AccountNotes>): string {
-  return tableOfLines(
+function summaryTable(rows: Row[], notes: ReadonlyMap<string, AccountNotes>): string[] {
+  return tableParts(
     [
       'Account',
       'Current ARR',

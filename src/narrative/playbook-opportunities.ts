@@ -6,15 +6,7 @@ import type { Opportunity } from '../model/index.js';
 import { ownerName, people, TYPE_LABELS } from './context.js';
 import { clause, longDate, money } from './format.js';
 import { timelineOf } from './forecast.js';
-import {
-  blocks,
-  bullets,
-  escapeMd,
-  mdTableCell,
-  numbered,
-  table,
-  tableOfLines,
-} from './markdown.js';
+import { blocks, bullets, escapeMd, mdTableCell, numbered, table, tableParts } from './markdown.js';
 import { narrateOpportunity } from './narrate.js';
 import { leadEvidence } from './talking-track.js';
 import type { OpportunityFacts } from './playbook-facts.js';
@@ -116,16 +108,16 @@ export function renderTier2(o: Opportunity, ctx: NarrativeContext): string {
 export function opportunityTable(
   opps: readonly Pick<OpportunityFacts, 'row'>[],
   dateHeader = 'Revisit Date',
-): string {
-  return tableOfLines(
+): string[] {
+  return tableParts(
     ['Account', 'Opportunity', 'Type', 'Est. ARR', 'Score', 'Key Signal', dateHeader],
     opps.map((o) => o.row),
   );
 }
 
 /** Plays outside expansion: what to do, not what to sell. */
-export function playTable(opps: readonly Pick<OpportunityFacts, 'id' | 'playRow'>[]): string {
-  return tableOfLines(
+export function playTable(opps: readonly Pick<OpportunityFacts, 'id' | 'playRow'>[]): string[] {
+  return tableParts(
     ['Account', 'Play', 'Key Signal', 'Owner', 'Next Step', 'Deadline'],
     opps.map((o) => {
       if (o.playRow === undefined) throw new RangeError(`no play row for ${o.id}`);

@@ -35,7 +35,7 @@ async function writeAtomic(file: string, pieces: Iterable<string>): Promise<void
   const tmp = `${file}.${process.pid}.tmp`;
   const out = await open(tmp, 'w');
   try {
-    const buf = new Uint8Array(CHUNK);
+    const buf = Buffer.allocUnsafeSlow(CHUNK);
     const encoder = new TextEncoder();
     let size = 0;
     const flush = async () => {
@@ -43,6 +43,12 @@ async function writeAtomic(file: string, pieces: Iterable<string>): Promise<void
       size = 0;
     };
     for (const piece of pieces) {
+      // Most pieces are short (a table's line, the newline after it): one that surely fits (at
+      // most 3 bytes a UTF-16 unit) is written in place, with no view of the buffer made for it.
+      if (piece.length * 3 <= CHUNK - size) {
+        size += buf.write(piece, size);
+        continue;
+      }
       for (let rest = piece; rest.length > 0;) {
         const { read, written } = encoder.encodeInto(rest, buf.subarray(size));
         size += written;

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockParts, blocks } from '../../src/narrative/markdown.js';
+import { blockParts, blocks, table, tableParts } from '../../src/narrative/markdown.js';
 
 /** What `blocks` is given for a part `blockParts` is given: nested pieces read as their text. */
 const asText = (p: string | readonly string[] | undefined | false) =>
@@ -28,6 +28,26 @@ describe('blockParts', () => {
       fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
         expect(blockParts(...parts).join('')).toBe(blocks(...parts.map(asText)));
       }),
+    );
+  });
+
+  it('gives a table of ready lines as pieces that read as table writes it', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', ' ', 'é', '🚀', '-'), maxLength: 6 });
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 4 }).chain((headers) =>
+          fc.tuple(
+            fc.constant(headers),
+            fc.array(fc.array(cell, { minLength: headers.length, maxLength: headers.length }), {
+              maxLength: 6,
+            }),
+          ),
+        ),
+        ([headers, rows]) => {
+          const lines = rows.map((r) => `| ${r.join(' | ')} |`);
+          expect(tableParts(headers, lines).join('')).toBe(table(headers, rows));
+        },
+      ),
     );
   });
 

@@ -55,4 +55,18 @@ describe('writeOutputs', () => {
     expect(readFileSync(file).equals(Buffer.from(pieces.join('')))).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('writes a table of many short pieces as their joined text, across its 1 MB writes', async () => {
+    // A table's lines and the newlines between them, of every width, with long pieces between
+    // them: short pieces fill each 1 MB write to its last bytes before a long one goes on.
+    const short = ['| Acme | 12 |', '\n', '| Café € | 🚀 |', '\n', 'x', '', '\ud800'];
+    const pieces: string[] = [];
+    for (let i = 0; i < 400_000; i++) {
+      pieces.push(short[i % short.length]!);
+      if (i % 99_991 === 0) pieces.push('é'.repeat(300_000 + i));
+    }
+    const file = join(dir, 'table.md');
+    await writeTextFile(file, pieces);
+    expect(readFileSync(file).equals(Buffer.from(`${pieces.join('')}\n`))).toBe(true);
+  });
 });
