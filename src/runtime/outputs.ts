@@ -17,6 +17,7 @@ import {
   type CachedAccount,
   type CacheHeader,
 } from '../output/results-cache/index.js';
+import { byCodeUnit } from '../output/id-order.js';
 import { OUTPUT_FILES, writeJsonFile, writeTextFile } from '../output/write-outputs.js';
 import { groupBy } from '../pipeline/analyze.js';
 import type { ScoringSettings } from '../scoring/index.js';
@@ -43,8 +44,6 @@ export interface OutputContext {
   /** Where the cache of the output files lives (`output/results-cache.ts`). */
   cache: CacheFiles;
 }
-
-export const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Accounts in strictly increasing id order, each account's opportunities together in it: the
  * order every sync writes, and the one a later run merges changed accounts into. */

@@ -18,6 +18,7 @@ import {
   type CachedAccount,
   type CacheHeader,
 } from '../output/results-cache/index.js';
+import { byCodeUnit, mergeById } from '../output/id-order.js';
 import { writeJsonFile, writeTextFile } from '../output/write-outputs.js';
 import { groupBy } from '../pipeline/analyze.js';
 import type { PortfolioStats } from '../scoring/portfolio-stats.js';
@@ -26,7 +27,6 @@ import { sharePortfolio } from '../sync/share-portfolio.js';
 import type { RunReport } from '../sync/types.js';
 import { retroByAccount, type Learned, type Retro } from './learn.js';
 import {
-  byCodeUnit,
   entriesOf,
   factsFromEntries,
   factsOf,
@@ -149,12 +149,7 @@ export async function patchOutputs(
   const where = new Map(plan.cached.map((c, i) => [c.id, i]));
   const kept = plan.cached.filter((c) => !changed.has(c.id));
   const added = [...fresh.values()];
-  const entries: Entry[] = [];
-  for (let i = 0, j = 0; i < kept.length || j < added.length;) {
-    if (j >= added.length || (i < kept.length && byCodeUnit(kept[i]!.id, added[j]!.id) < 0))
-      entries.push(kept[i++]!);
-    else entries.push(added[j++]!);
-  }
+  const entries: Entry[] = mergeById(kept, added);
   // The two JSON files are mostly copied from the last ones: disk time, spent in a writer
   // thread while this one works out the playbook.
   const oppsOf = groupBy(analysis.opportunities, (o) => o.accountId);

@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { byCodeUnit, mergeById } from '../id-order.js';
 import { decode } from './decode.js';
 import { asciiJson, Encoder, type AccountLine, type GoneLine } from './lines.js';
 import type { CacheFiles, CachedAccount, CacheHeader } from './types.js';
@@ -141,17 +142,9 @@ export async function readCachedAccounts(
   const added: CachedAccount[] = [];
   for (const l of latest.values()) if (l) added.push(decode(l, texts));
   if (!added.length) return out;
-  added.sort((a, b) => byId(a.id, b.id));
-  const merged: CachedAccount[] = [];
-  for (let i = 0, j = 0; i < out.length || j < added.length;) {
-    if (j >= added.length || (i < out.length && byId(out[i]!.id, added[j]!.id) < 0))
-      merged.push(out[i++]!);
-    else merged.push(added[j++]!);
-  }
-  return merged;
+  added.sort((a, b) => byCodeUnit(a.id, b.id));
+  return mergeById(out, added);
 }
-
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const tmp = (file: string) => `${file}.${process.pid}.tmp`;
 
