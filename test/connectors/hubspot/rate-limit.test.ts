@@ -119,9 +119,10 @@ describe('hubspot rate limits', () => {
     const times = log.map((l) => l.at);
     expect(times.length).toBe(150);
     expect(maxPerWindow(times, 1000)).toBeLessThanOrEqual(100);
-    // ...while still using the budget (the limiter does not crawl): 11 ms apart, each timer a
-    // little late, is 80-odd calls a window.
-    expect(maxPerWindow(times, 1000)).toBeGreaterThanOrEqual(75);
+    // ...while still using the budget: not a call a window, nor a pause between bursts. Calls
+    // 11 ms apart are 80-odd a window on an idle machine, and fewer when a busy one runs its
+    // timers late (63 in one CI run), so half the budget is the floor.
+    expect(maxPerWindow(times, 1000)).toBeGreaterThanOrEqual(50);
   });
 
   it('reports daily usage from the X-HubSpot-RateLimit-Daily headers', async () => {
