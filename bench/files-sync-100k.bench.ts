@@ -1,10 +1,12 @@
 /**
  * `headroom sync` of a generated 100k-account folder end to end (files connector → mapping →
  * mirror → snapshots → scoring and narratives → opportunity tracking → output files), as
- * `syncOnce` runs it. Five runs: a full sync into an empty embedded store (PGlite on disk), the
+ * `syncOnce` runs it. Six runs: a full sync into an empty embedded store (PGlite on disk), the
  * same on the Postgres server when DATABASE_URL is set, an unchanged re-sync (mirror rows
- * rewritten must be 0), a re-sync with 1% of the accounts changed, and the next day's run on the
- * same exports (not a target: every account is scored again). Targets: full ≤ 30 s and
+ * rewritten must be 0), a re-sync with 1% of the accounts changed (the export rewritten with every
+ * cell quoted, so every row's bytes move), another 1% in the format that left (only the edited
+ * rows' bytes move, as in a daily export from one system), and the next day's run on the same
+ * exports (not a target: every account is scored again). Targets: full ≤ 30 s and
  * ≤ 1.5 GB peak RSS, re-syncs ≤ 10 s. Peak RSS is the process's so far: the full embedded sync
  * runs first, so its figure is its own. CPU seconds count both cores (PGlite, GC threads).
  * `BENCH_100K_ACCOUNTS` and `BENCH_100K_WEEKS` change the folder's shape.
@@ -124,6 +126,10 @@ const bench: Bench = {
         await timedSync(store, folder, join(dir, 'out'), 'unchanged', f);
         f.changedAccounts = changeAccounts(folder, 100);
         await timedSync(store, folder, join(dir, 'out'), 'changed1pct', f);
+        // The day after, edited in the format that edit left (every cell quoted): the rows that
+        // did not change are byte for byte what the last pull read (\`row-tap.ts\`).
+        f.changedAccountsSameFormat = changeAccounts(folder, 100);
+        await timedSync(store, folder, join(dir, 'out'), 'changed1pctSameFormat', f);
         // The next day's scheduled run: the exports as they were, every account scored again
         // (timing and deadlines move with the date).
         await timedSync(store, folder, join(dir, 'out'), 'nextDay', f, NEXT_DAY);

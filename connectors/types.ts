@@ -20,6 +20,23 @@ export interface RawRecord {
   row?: number;
   /** Last modification time (ISO-8601) where the CRM reports one. */
   modifiedAt?: string;
+  /** The digest of the row's bytes, where the connector makes one (delimited files): a later
+   * pull given it (`KnownRows`) may hand the same bytes on unread. */
+  bytesHash?: string;
+  /** The row was not parsed (`fields` is empty): its bytes are those the last pull read as
+   * record `id` (`KnownRows`). Its fields, when they are needed after all. */
+  unread?: () => Record<string, unknown>;
+  /** The row's digest (`src/sync/unchanged-rows.ts`) where it was known without parsing it. */
+  rowHash?: string;
+}
+
+/**
+ * What the last pull of an object read, by the digest of each row's bytes: the record id and
+ * the row's digest (`src/sync/row-bytes.ts`). A connector that tells rows by their bytes may
+ * hand such a row on `unread`; the pull maps it after all unless the mirror holds it as read.
+ */
+export interface KnownRows {
+  rowOf(bytesHash: string): { id: string; rowHash: string } | undefined;
 }
 
 /** What to pull: one CRM object, the fields a mapping names, an optional filter. */
@@ -124,8 +141,9 @@ export interface ApiUsage {
 export interface Connector {
   /** Registry name: `files`, `salesforce`, `hubspot`. */
   readonly name: string;
-  /** Pages of raw records. Connectors page internally and must never stop silently early. */
-  pull(request: PullRequest): AsyncIterable<RawPage>;
+  /** Pages of raw records. Connectors page internally and must never stop silently early.
+   * `known`: rows the mirror holds as read, which a connector may hand on unread. */
+  pull(request: PullRequest, known?: KnownRows): AsyncIterable<RawPage>;
   /** Optional: fields of one object (field discovery; mapping validation). */
   describe?(object: string): Promise<FieldInfo[]>;
   /** Optional: write a batch. Connectors split it into API-sized calls, retry what is safe to

@@ -10,7 +10,14 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, SourceError } from '../../src/errors.js';
-import type { Connector, ConnectorFactory, FieldInfo, PullRequest, RawPage } from '../types.js';
+import type {
+  Connector,
+  ConnectorFactory,
+  FieldInfo,
+  KnownRows,
+  PullRequest,
+  RawPage,
+} from '../types.js';
 import { fileFingerprint } from './fingerprint.js';
 import { listFolder, locate, type LocatedSource } from './locate.js';
 import { delimitedHeader, readDelimited } from './read-delimited.js';
@@ -28,11 +35,15 @@ const OptionsSchema = z.object({
 /** The one file a folder must hold. */
 const REQUIRED = 'accounts';
 
-function rowsOf(src: LocatedSource, onMissing: () => void): AsyncIterable<SheetItem> {
+function rowsOf(
+  src: LocatedSource,
+  onMissing: () => void,
+  known: KnownRows | undefined,
+): AsyncIterable<SheetItem> {
   switch (src.format) {
     case 'csv':
     case 'tsv':
-      return readDelimited(src.file, src.format);
+      return readDelimited(src.file, src.format, known);
     case 'json':
       return readJson(src.file);
     case 'xlsx':
@@ -94,12 +105,12 @@ export const createFilesConnector: ConnectorFactory = (ctx) => {
 
   const connector: Connector = {
     name: 'files',
-    async *pull(request: PullRequest): AsyncGenerator<RawPage> {
+    async *pull(request: PullRequest, known?: KnownRows): AsyncGenerator<RawPage> {
       const src = locate(dir, request.object);
       if (!src) return missing(request.object);
       yield* paginate(
         request.object,
-        rowsOf(src, () => missing(request.object)),
+        rowsOf(src, () => missing(request.object), known),
         src.label,
         pageSize,
       );

@@ -13,7 +13,8 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { SourceError, UnreadableSourceError } from '../../src/errors.js';
 import { LineProblems, looksBinary } from './line-problems.js';
 import { normalizeNewlines } from './normalize-newlines.js';
-import type { SourceIssue } from '../types.js';
+import type { KnownRows, SourceIssue } from '../types.js';
+import { rowTap, type KeptRow } from './row-tap.js';
 import { isEmptyRow, type SheetItem } from './rows.js';
 
 const CANDIDATES = [',', ';', '\t'] as const;
@@ -49,11 +50,15 @@ export function detectDelimiter(line: string): string {
   return best;
 }
 
-/** A good record as `on_record` hands it on, with the bad lines found before it. */
+/** What `on_record` hands on: first what came before the record in the file and was not yet
+ * handed on (rows the tap held back, `row-tap.ts`, and the bad lines before them), then the
+ * bad lines just before the record, and the record when it is a good one. */
 interface Parsed {
-  cells: string[];
+  lead: SheetItem[];
+  before?: SourceIssue[];
+  cells?: string[];
   row: number;
-  before: SourceIssue[];
+  bytesHash?: string | undefined;
 }
 
 const BINARY_HEADER = 'line 1 (the header) is not text; binary data?';
@@ -72,25 +77,65 @@ function badLine(cells: string[], raw: string, columns: number) {
 /** Newlines inside a raw record: how many lines before its last one it began. */
 const newlines = (raw: string) => (raw.trimEnd().match(/\r\n|\r|\n/g) ?? []).length;
 
+/** A row's cells keyed by the header (blank header cells dropped). */
+function fieldsOf(header: string[], cells: string[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  header.forEach((h, i) => {
+    if (h) fields[h] = cells[i] ?? '';
+  });
+  return fields;
+}
+
 /**
  * Rows of a CSV (`delimiter` detected) or TSV (`tab`) file, keyed by the trimmed header. A line
  * csv-parse cannot read (a stray quote, a quote never closed) is skipped and reported by
  * csv-parse itself (`skip_records_with_error`, `on_skip`); so are lines of binary data and rows
  * with more cells than the header. When more than half the data lines are bad, the file is
  * mostly unreadable: an UnreadableSourceError once it has been read.
+ *
+ * With `known`, each row gets the digest of its bytes (`bytesHash`), and a row the last pull read
+ * with the same bytes is not parsed: its fields are parsed only if asked (`row-tap.ts`).
  */
 export async function* readDelimited(
   file: string,
   format: 'csv' | 'tsv',
+  known?: KnownRows,
 ): AsyncGenerator<SheetItem> {
   const name = basename(file);
   const delimiter = format === 'tsv' ? '\t' : detectDelimiter(headerLine(file));
+  const tap = known && rowTap(known, format, delimiter);
   const problems = new LineProblems(name);
   let header: string[] | undefined;
   let row = 1;
   let lastLine = 0;
   /** The record being skipped: its first line and the longest raw text reported for it. */
   let skipping: { first: number; raw: string } | undefined;
+  /** What came before the record at hand and is not handed on yet, in file order. */
+  let lead: SheetItem[] = [];
+  // A row held back, parsed alone when its fields are asked for after all.
+  const readRow = (bytes: Buffer) => () =>
+    fieldsOf(
+      header!,
+      (parseSync(bytes, { delimiter, relax_column_count: true }) as string[][])[0]!,
+    );
+  /** Rows held back: good rows, so a span of bad lines before them is finished. */
+  const hold = (kept: KeptRow[]) => {
+    if (!kept.length) return;
+    problems.close();
+    const found = problems.take();
+    if (found.length) lead.push({ problems: found });
+    for (const k of kept) {
+      const { id, rowHash, bytesHash, bytes } = k;
+      lead.push({ row: ++row, id, rowHash, bytesHash, read: readRow(bytes) });
+    }
+    lastLine = kept[kept.length - 1]!.last;
+  };
+  /** Takes the rows held back before the next record; the tap's account of it, while it reads. */
+  const holdBack = () => {
+    const t = tap?.next();
+    if (t) hold(t.kept);
+    return t?.read;
+  };
   // on_skip and on_record run in file order while csv-parse reads, so lines and rows counted
   // here stay right however the stream buffers the records. Records follow each other, so a
   // record starts on the line after the previous one ended.
@@ -104,12 +149,14 @@ export async function* readDelimited(
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined, raw: string | undefined) => {
       const text = raw ?? '';
+      holdBack();
       // csv-parse reports each stray quote of one record, its raw text growing each time.
       if (!skipping || !text.startsWith(skipping.raw)) {
         skipping = { first: lastLine + 1, raw: text };
         row++;
       } else skipping.raw = text;
-      const at = typeof err?.lines === 'number' ? err.lines : lastLine + 1;
+      // Only past where the tap stopped, so every line it held back is before.
+      const at = typeof err?.lines === 'number' ? err.lines + (tap?.dropped ?? 0) : lastLine + 1;
       const last = Math.max(skipping.first, at);
       const reason = (err?.message ?? 'cannot parse').replace(/ (at|on) line \d+/, '');
       problems.add({ kind: 'parse', first: skipping.first, last, row, reason, raw: text });
@@ -117,14 +164,20 @@ export async function* readDelimited(
       return undefined;
     },
     // With `raw`, csv-parse hands on_record `{ record, raw }` and streams what it returns
-    // (nothing for a bad line: null).
+    // (nothing for a bad line without rows held back before it: null).
     on_record: ({ record: cells }: { record: string[] }, ctx: InfoRecord) => {
       const raw = ctx.raw ?? '';
-      const first = ctx.lines - newlines(raw);
+      const read = header ? holdBack() : undefined;
+      const before = lead;
+      lead = [];
+      // The tap numbers the lines of what it read; past where it stopped, csv-parse's count
+      // misses the lines it held back.
+      const last = read ? read.last : ctx.lines + (tap?.dropped ?? 0);
+      const first = read ? read.first : last - newlines(raw);
       // A skipped record ends where this one starts (its rest was read past the error).
       if (skipping && first - 1 > lastLine) problems.extend(first - 1);
       skipping = undefined;
-      lastLine = ctx.lines;
+      lastLine = last;
       if (!header) {
         if (looksBinary(raw)) throw new UnreadableSourceError(name, BINARY_HEADER);
         header = cells.map((h) => h.trim());
@@ -133,11 +186,11 @@ export async function* readDelimited(
       row++;
       const bad = badLine(cells, raw, header.length);
       if (bad) {
-        problems.add({ ...bad, first, last: ctx.lines, row, raw });
-        return null;
+        problems.add({ ...bad, first, last, row, raw });
+        return before.length ? { lead: before, row } : null;
       }
       problems.close();
-      return { cells, row, before: problems.take() };
+      return { lead: before, before: problems.take(), cells, row, bytesHash: read?.bytesHash };
     },
   };
   // csv-parse types `on_record`'s result only for the `columns` overload; Parser streams whatever
@@ -145,17 +198,19 @@ export async function* readDelimited(
   const parser = parse(options as unknown as Options);
   const input = createReadStream(file);
   input.on('error', (e) => parser.destroy(e));
-  input.pipe(normalizeNewlines()).pipe(parser);
+  const lf = input.pipe(normalizeNewlines());
+  (tap ? lf.pipe(tap.transform) : lf).pipe(parser);
   try {
-    for await (const { cells, row: at, before } of parser as AsyncIterable<Parsed>) {
-      if (before.length) yield { problems: before };
-      if (isEmptyRow(cells)) continue;
-      const fields: Record<string, unknown> = {};
-      header!.forEach((h, i) => {
-        if (h) fields[h] = cells[i] ?? '';
-      });
-      yield { row: at, fields };
+    for await (const item of parser as AsyncIterable<Parsed>) {
+      yield* item.lead;
+      if (item.before?.length) yield { problems: item.before };
+      const { cells, row: at, bytesHash } = item;
+      if (!cells || isEmptyRow(cells)) continue;
+      yield { row: at, fields: fieldsOf(header!, cells), ...(bytesHash ? { bytesHash } : {}) };
     }
+    // The rows held back after the last record csv-parse read.
+    hold(tap?.rest() ?? []);
+    yield* lead;
   } catch (cause) {
     if (cause instanceof SourceError) throw cause;
     throw new SourceError(name, `cannot parse: ${(cause as Error).message}`, { cause });

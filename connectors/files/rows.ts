@@ -8,6 +8,18 @@ export interface SheetRow {
   /** Spreadsheet row: header = 1, first data row = 2. */
   row: number;
   fields: Record<string, unknown>;
+  /** The digest of the row's bytes, where the reader made one (`RawRecord.bytesHash`). */
+  bytesHash?: string;
+}
+
+/** A row the last pull read with the same bytes, not parsed (`row-tap.ts`): its id, digests and
+ * fields on demand. */
+export interface SheetKeptRow {
+  row: number;
+  id: string;
+  rowHash: string;
+  bytesHash: string;
+  read(): Record<string, unknown>;
 }
 
 /** Lines a reader could not read, reported in order between the rows around them. */
@@ -15,7 +27,7 @@ export interface SheetProblem {
   problems: SourceIssue[];
 }
 
-export type SheetItem = SheetRow | SheetProblem;
+export type SheetItem = SheetRow | SheetKeptRow | SheetProblem;
 
 /** Default records per page: big enough to amortize, small enough to keep memory flat. */
 export const DEFAULT_PAGE_SIZE = 5000;
@@ -33,11 +45,25 @@ export function idColumns(object: string): string[] {
   return [`${singular}_id`, 'id'];
 }
 
-export function toRawRecord(object: string, row: SheetRow, ids: string[]): RawRecord {
+export function toRawRecord(
+  object: string,
+  row: SheetRow | SheetKeptRow,
+  ids: string[],
+): RawRecord {
+  if ('read' in row) {
+    const { id, rowHash, bytesHash } = row;
+    return { id, fields: {}, row: row.row, rowHash, bytesHash, unread: row.read };
+  }
   const column = ids.find((c) => c in row.fields);
   const value = column === undefined ? undefined : row.fields[column];
-  const id = blank(value) ? `${object}-${row.row}` : String(value).trim();
-  return { id, fields: row.fields, row: row.row };
+  // An id made of the row's position is not the row's own: its bytes are not remembered.
+  if (blank(value)) return { id: `${object}-${row.row}`, fields: row.fields, row: row.row };
+  return {
+    id: String(value).trim(),
+    fields: row.fields,
+    row: row.row,
+    ...(row.bytesHash !== undefined ? { bytesHash: row.bytesHash } : {}),
+  };
 }
 
 /** Group rows into pages of `pageSize` raw records, naming the file on every page. */

@@ -39,6 +39,10 @@ export interface MappedPage {
   twins: string[];
   /** Ids of rows the mirror already holds as read now (`unchanged-rows.ts`): not mapped again. */
   kept: string[];
+  /** What this pull read by the bytes of each row, for the next (`row-bytes.ts`): the bytes'
+   * digest, the row's digest and the id, flat, for every row kept or mapped without issues
+   * whose connector digested its bytes. */
+  rowBytes: string[];
   pulled: number;
   skipped: number;
   deleted: string[];
@@ -74,6 +78,7 @@ export async function* mapPages(
       seen: [],
       twins: [],
       kept: [],
+      rowBytes: [],
       pulled: page.records.length,
       skipped: 0,
       deleted: page.deleted ?? [],
@@ -85,13 +90,26 @@ export async function* mapPages(
       if (twin) out.issues.push(twin.issue);
       if (twin && !twin.keep) continue;
       if (twin) out.twins.push(raw.id);
-      const digest = rows ? rowHash(rows.key, raw) : undefined;
+      // A row handed on unread comes with its digest as the last pull made it.
+      let digest = rows ? (raw.rowHash ?? rowHash(rows.key, raw)) : undefined;
       // A repeated id is mapped every time: the rule picks among the rows read now.
       if (digest !== undefined && !twin && rows?.has?.(raw.id, digest)) {
         out.kept.push(raw.id);
+        if (raw.bytesHash !== undefined) out.rowBytes.push(raw.bytesHash, digest, raw.id);
         continue;
       }
-      const { record, issues } = mapRecord(object, spec, raw, pageCtx);
+      // A row handed on unread that is mapped after all (a twin, a record changed since) is
+      // parsed now, and its digest made from what it holds.
+      let read = raw;
+      if (raw.unread) {
+        read = {
+          id: raw.id,
+          fields: raw.unread(),
+          ...(raw.row !== undefined ? { row: raw.row } : {}),
+        };
+        if (rows) digest = rowHash(rows.key, read);
+      }
+      const { record, issues } = mapRecord(object, spec, read, pageCtx);
       out.issues.push(...issues);
       if (!record) {
         out.skipped++;
@@ -102,13 +120,15 @@ export async function* mapPages(
         object === 'account'
           ? (record as { id: string }).id
           : (record as { accountId: string }).accountId;
+      const clean = digest !== undefined && issues.length === 0;
       out.items.push({
         id: raw.id,
         accountId,
         json,
         hash: hashText(json),
-        ...(digest !== undefined && issues.length === 0 ? { rawHash: digest } : {}),
+        ...(clean ? { rawHash: digest! } : {}),
       });
+      if (clean && raw.bytesHash !== undefined) out.rowBytes.push(raw.bytesHash, digest!, raw.id);
       out.records?.push(record);
     }
     yield out;

@@ -131,7 +131,7 @@ export async function pullAll(args: {
       ...(catalogVersion !== undefined ? { catalogVersion } : {}),
       ...(worker
         ? {
-            mapper: (request, ctx, rowsKey, digests) =>
+            mapper: (request, ctx, rowsKey, digests, byBytes) =>
               worker.map(
                 object,
                 connection.mapping.objects[object]!,
@@ -139,6 +139,7 @@ export async function pullAll(args: {
                 ctx,
                 rowsKey,
                 digests,
+                byBytes,
               ),
           }
         : {}),

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Connector, ConnectorFactory } from '../../connectors/types.js';
 import { SourceError, UnreadableSourceError } from '../errors.js';
 import { mapPages } from './map-pages.js';
+import { knownRows } from './row-bytes.js';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './pull-worker.js';
 
 const WINDOW = 4;
@@ -60,7 +61,7 @@ async function run(task: WorkerTask): Promise<boolean> {
     return false;
   }
   const pages = mapPages(
-    connector.pull(task.request),
+    connector.pull(task.request, knownRows(task.byBytes ?? new Map())),
     task.object,
     task.spec,
     task.ctx,

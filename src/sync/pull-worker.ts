@@ -18,6 +18,7 @@ import type { MapContext } from '../mapping/apply.js';
 import type { ObjectMapping } from '../mapping/schema.js';
 import type { NeutralObject } from '../model/records.js';
 import type { MappedPage } from './map-pages.js';
+import type { RowsByBytes } from './row-bytes.js';
 
 export interface WorkerTask {
   kind: 'map';
@@ -30,6 +31,8 @@ export interface WorkerTask {
   rowsKey?: string;
   /** The digests of the rows the mirror holds (id -> digest): those rows are not mapped again. */
   rowDigests?: ReadonlyMap<string, string>;
+  /** What the last pull read by each row's bytes (`row-bytes.ts`). */
+  byBytes?: RowsByBytes;
 }
 
 /** Sent as the worker starts: the connector to build before the first task. */
@@ -169,6 +172,7 @@ export class PullWorker {
     ctx: MapContext,
     rowsKey?: string,
     rowDigests?: ReadonlyMap<string, string>,
+    byBytes?: RowsByBytes,
   ): AsyncGenerator<MappedPage> {
     if (this.failed) throw this.failed;
     if (this.busy) throw new Error('the pull worker maps one object at a time');
@@ -188,6 +192,7 @@ export class PullWorker {
       request,
       ...(rowsKey !== undefined ? { rowsKey } : {}),
       ...(rowDigests?.size ? { rowDigests } : {}),
+      ...(byBytes?.size ? { byBytes } : {}),
       // The catalog index is for accounts, which stay on this thread.
       ctx: {
         connection: ctx.connection,

@@ -24,6 +24,13 @@ import { bulkInsertMirror, mirrorHoldsNone } from '../store/bulk/insert-mirror.j
 import { getWatermark } from '../store/watermarks.js';
 import { mapPages, type MappedPage } from './map-pages.js';
 import { forgetDeleted, type Pulled } from './pulled.js';
+import {
+  knownRows,
+  readRowBytes,
+  rowBytesFile,
+  writeRowBytes,
+  type RowsByBytes,
+} from './row-bytes.js';
 import { rowsKey } from './unchanged-rows.js';
 
 export interface PullResult {
@@ -147,6 +154,7 @@ export async function pullObject(args: {
     ctx: MapContext,
     rowsKey: string,
     rowDigests: ReadonlyMap<string, string>,
+    byBytes: RowsByBytes,
   ) => AsyncIterable<MappedPage>;
 }): Promise<PullResult> {
   const { store, connector, connection, runId, object } = args;
@@ -167,6 +175,10 @@ export async function pullObject(args: {
     }),
     ...(rowsOf.size ? { has: (id: string, h: string) => rowsOf.get(id) === h } : {}),
   };
+  // What the last pull read by each row's bytes, for a connector that can tell rows that way.
+  const bytesFile = rowBytesFile(store.resultsDir, connection, object);
+  const byBytes = readRowBytes(bytesFile, rows.key);
+  const readNow: string[] = [];
   const view: Pulled = { object, records: new Map(), live: new Set(known.keys()) };
   const result: PullResult = {
     object,
@@ -230,8 +242,8 @@ export async function pullObject(args: {
 
   const ctx: MapContext = { ...args.map, connection };
   const pages = args.mapper
-    ? args.mapper(request, ctx, rows.key, rowsOf)
-    : mapPages(connector.pull(request), object, args.spec, ctx, true, rows);
+    ? args.mapper(request, ctx, rows.key, rowsOf, byBytes)
+    : mapPages(connector.pull(request, knownRows(byBytes)), object, args.spec, ctx, true, rows);
   try {
     for await (const page of pages) {
       result.issues.push(...page.issues);
@@ -240,6 +252,7 @@ export async function pullObject(args: {
       result.mapped += page.items.length + page.kept.length;
       for (const id of page.seen) seen.add(id);
       for (const id of page.twins) twins.add(id);
+      for (const x of page.rowBytes) readNow.push(x);
       for (const [i, item] of page.items.entries()) {
         // A worker sends the text only: the record is parsed back (same values; keys sorted).
         view.records.set(item.id, page.records ? page.records[i] : JSON.parse(item.json));
@@ -272,6 +285,12 @@ export async function pullObject(args: {
     return result;
   }
   await drain();
+  // A hint for the next pull only: one that cannot be written costs the next pull parsing.
+  try {
+    writeRowBytes(bytesFile, rows.key, readNow);
+  } catch {
+    // (a read-only or full results folder)
+  }
   // A full pull lists everything there is: what it did not return is gone at the source.
   if (since === undefined) for (const id of known.keys()) if (!seen.has(id)) deleted.push(id);
   result.deleteIds = [...new Set(deleted)].filter((id) => known.has(id));

@@ -19,6 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFilesConnector } from '../../connectors/files/index.js';
+import type { Connector, KnownRows, PullRequest } from '../../connectors/types.js';
 import { loadEnv } from '../../src/env.js';
 import { resolveSyncConnection } from '../../src/runtime/connection.js';
 import { syncOnce } from '../../src/runtime/sync-once.js';
@@ -89,7 +91,7 @@ describe.each(backends())('re-syncs that keep what did not change, on $name', (b
     store: Store,
     source: string,
     out: string,
-    o: { asOf?: string; full?: boolean; env?: Record<string, string> } = {},
+    o: { asOf?: string; full?: boolean; env?: Record<string, string>; connector?: Connector } = {},
   ) => {
     const env = loadEnv({ ...process.env, LOG_LEVEL: 'warn', ...o.env });
     const connection = await resolveSyncConnection({ connector: 'files', source }, env);
@@ -103,6 +105,7 @@ describe.each(backends())('re-syncs that keep what did not change, on $name', (b
       asOf: o.asOf ?? p.asOf,
       out: join(work, out),
       ...(o.full ? { full: true } : {}),
+      ...(o.connector ? { connector: o.connector } : {}),
     });
     expect(result.report.status, result.report.error).toBe('succeeded');
     return result;
@@ -173,6 +176,65 @@ describe.each(backends())('re-syncs that keep what did not change, on $name', (b
     const whole = await sync(fresh, dir, 'out-b-fresh');
     expect(whole.report.stats.unchanged).toEqual([]);
     expect(files(join(work, 'out-b'))).toEqual(files(join(work, 'out-b-fresh')));
+    expect(await liveMirror(store)).toEqual(await liveMirror(fresh));
+  });
+
+  it('parses only the rows whose bytes moved in exports kept in one format', async () => {
+    const store = await backend.open();
+    const dir = folder();
+    // The format an exporter keeps day after day (every cell quoted, CRLF), from the first day.
+    editCsv(join(dir, 'accounts.csv'), (rows) => rows);
+    editCsv(join(dir, 'deals.csv'), (rows) => rows);
+    await sync(store, dir, 'out-t');
+    // The next day: one account's seats and one deal's name edited, the rest as it was.
+    const edit = (file: string, column: string, value: (v: string) => string) => {
+      let id = '';
+      editCsv(join(dir, file), ([header, ...rows]) => {
+        const at = header!.indexOf(column);
+        expect(at).toBeGreaterThanOrEqual(0);
+        const row = [...rows[2]!];
+        row[at] = value(row[at]!);
+        id = row[0]!;
+        return [header!, ...rows.slice(0, 2), row, ...rows.slice(3)];
+      });
+      return id;
+    };
+    const account = edit('accounts.csv', 'active_seats', (v) => String(Number(v || 0) + 1));
+    const deal = edit('deals.csv', 'name', (v) => `${v}, phase 2`);
+    // The files connector, counting the rows each pull parsed and those it handed on unread.
+    const parsed = new Map<string, string[]>();
+    const unread = new Map<string, number>();
+    const { worker: _onThisThread, ...inner } = await createFilesConnector({
+      connection: 'files',
+      options: { source: dir },
+    });
+    const counting: Connector = {
+      ...inner,
+      async *pull(request: PullRequest, known?: KnownRows) {
+        parsed.set(request.object, []);
+        unread.set(request.object, 0);
+        for await (const page of inner.pull(request, known)) {
+          for (const r of page.records) {
+            if (r.unread) unread.set(request.object, unread.get(request.object)! + 1);
+            else parsed.get(request.object)!.push(r.id);
+          }
+          yield page;
+        }
+      },
+    };
+    const next = await sync(store, dir, 'out-t', { connector: counting });
+    expect(next.report.stats.unchanged).toEqual(
+      ALL.filter((o) => !['account', 'deal'].includes(o)),
+    );
+    expect(next.report.stats.mirrorUpserts).toBe(2);
+    expect(parsed.get('accounts')).toEqual([account]);
+    expect(parsed.get('deals')).toEqual([deal]);
+    expect(unread.get('accounts')).toBeGreaterThan(50);
+    expect(unread.get('deals')).toBeGreaterThan(50);
+
+    const fresh = await backend.open();
+    await sync(fresh, dir, 'out-t-fresh');
+    expect(files(join(work, 'out-t'))).toEqual(files(join(work, 'out-t-fresh')));
     expect(await liveMirror(store)).toEqual(await liveMirror(fresh));
   });
 

@@ -1,0 +1,246 @@
+/**
+ * Rows of a delimited export told by their bytes, before csv-parse reads them. A day's export
+ * from the same system differs from yesterday's in the rows that changed: every other row is
+ * byte for byte a row the last pull read. The tap splits the text (newlines already LF,
+ * `normalize-newlines.ts`) into rows and takes the digest of each row's bytes (with the file's
+ * format and header line). A row the last pull read with the same digest (`KnownRows`) is not
+ * handed to csv-parse at all: it comes out of `next` as `kept`, with its id and lines, before
+ * the next record csv-parse reads. Rows and lines are numbered by the tap, so they are the
+ * file's, and csv-parse does the work of the rows that changed.
+ *
+ * The split is exact only for well-formed CSV: a quote opens a field and closes it, `""` inside
+ * it. At the first row that is not (a stray quote, a CR left alone, a quote never closed) the
+ * tap stops: that row and everything after go to csv-parse as they are and read as without the
+ * tap, their line numbers moved on by the lines it held back (`dropped`). A row longer than
+ * `MAX_ROW` bytes stops it too. Every `SYNC_EVERY` rows held back in a row, one is read anyway,
+ * so a long run of unchanged rows is handed on as it goes rather than held to the end.
+ */
+import { hash } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { KnownRows } from '../types.js';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+/** A row held across chunks up to this size; past it the tap stops (the rest reads as is). */
+const MAX_ROW = 1 << 20;
+/** Rows held back in a row before one is read anyway. */
+const SYNC_EVERY = 1000;
+/** Digest length, as `hashText` writes it. */
+const DIGEST = 24;
+
+/** A data row as the tap saw it: its lines in the file. */
+interface Lines {
+  first: number;
+  last: number;
+}
+/** A row handed to csv-parse, with the digest of its bytes (none for a blank line). */
+export interface ReadRow extends Lines {
+  bytesHash?: string;
+}
+/** A row held back: the last pull read these bytes as record `id`, its row digest `rowHash`. */
+export interface KeptRow extends Lines {
+  bytesHash: string;
+  id: string;
+  rowHash: string;
+  /** The row's bytes, for its fields should they be needed after all. */
+  bytes: Buffer;
+}
+
+const MORE = -1;
+const BAD = -2;
+const scan = { lines: 1 };
+
+/**
+ * The end of the row starting at `from` (after its LF, or `end` at the end of the file) and its
+ * lines in `scan.lines`; MORE when the row goes on past `end`, BAD when it is not well-formed.
+ */
+function scanRow(b: Buffer, from: number, end: number, delimiter: number, eof: boolean): number {
+  let i = from;
+  scan.lines = 1;
+  for (;;) {
+    if (i < end && b[i] === QUOTE) {
+      // A quoted field: up to the quote that is not doubled.
+      i++;
+      for (;;) {
+        if (i >= end) return eof ? BAD : MORE;
+        const c = b[i];
+        if (c === QUOTE) {
+          if (i + 1 >= end) return eof ? end : MORE;
+          if (b[i + 1] !== QUOTE) break;
+          i += 2;
+          continue;
+        }
+        if (c === LF) scan.lines++;
+        else if (c === CR) return BAD;
+        i++;
+      }
+      i++;
+      const c = b[i];
+      if (c === delimiter) {
+        i++;
+        continue;
+      }
+      return c === LF ? i + 1 : BAD;
+    }
+    for (;;) {
+      if (i >= end) return eof ? end : MORE;
+      const c = b[i];
+      if (c === delimiter) break;
+      if (c === LF) return i + 1;
+      if (c === QUOTE || c === CR) return BAD;
+      i++;
+    }
+    i++;
+  }
+}
+
+export interface RowTap {
+  /** Between the file (LF newlines) and csv-parse. */
+  transform: Transform;
+  /**
+   * For the next data record csv-parse hands on: the rows held back before it and the tap's
+   * account of it; `read` undefined once the tap has stopped (the record is the file's own, on
+   * csv-parse's line plus `dropped`).
+   */
+  next(): { kept: KeptRow[]; read: ReadRow | undefined };
+  /** The rows held back after the last record, once csv-parse has ended. */
+  rest(): KeptRow[];
+  /** Lines held back before the tap stopped. */
+  readonly dropped: number;
+}
+
+/**
+ * A tap for a file of `format` whose delimiter is `delimiter`: rows `known.rowOf` names are held
+ * back (each id once: a second row with the same bytes is read, so the duplicate rule sees both).
+ */
+export function rowTap(known: KnownRows, format: string, delimiter: string): RowTap {
+  const d = delimiter.charCodeAt(0);
+  const queue: (ReadRow | KeptRow)[] = [];
+  let head = 0;
+  const ids = new Set<string>();
+  let carry: Buffer | undefined;
+  /** The digest of the format and the header line, once the header is read. */
+  let prefix: string | undefined;
+  let stopped = false;
+  /** Lines before the next row, and those held back. */
+  let line = 0;
+  let dropped = 0;
+  let inARow = 0;
+  let scratch = Buffer.allocUnsafe(4096);
+
+  /** The digest of bytes `from`–`to` of `b` after the prefix's. */
+  const digest = (b: Buffer, from: number, to: number): string => {
+    const need = DIGEST + to - from;
+    if (scratch.length < need) {
+      scratch = Buffer.allocUnsafe(Math.max(need, scratch.length * 2));
+      scratch.write(prefix!, 0, 'latin1');
+    }
+    b.copy(scratch, DIGEST, from, to);
+    return hash('sha1', scratch.subarray(0, need), 'hex').slice(0, DIGEST);
+  };
+
+  /** Rows of `b` from the start, what they pass on in `out`; what is left for the next chunk. */
+  function rows(b: Buffer, eof: boolean, out: Buffer[]): Buffer | undefined {
+    // A BOM before the header is csv-parse's to drop (`bom`): the header is scanned after it.
+    let at = prefix === undefined && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+    let passFrom = 0;
+    while (at < b.length) {
+      const end = scanRow(b, at, b.length, d, eof);
+      if (end === MORE) break;
+      if (end === BAD) {
+        stopped = true;
+        break;
+      }
+      const first = line + 1;
+      line += scan.lines;
+      const to = b[end - 1] === LF ? end - 1 : end;
+      if (prefix === undefined) {
+        const header = Buffer.concat([Buffer.from(`${format}\n`), b.subarray(at, to)]);
+        prefix = hash('sha1', header, 'hex').slice(0, DIGEST);
+        scratch.write(prefix, 0, 'latin1');
+      } else if (to === at) {
+        // A blank line: read (and skipped) as it is.
+        queue.push({ first, last: line });
+      } else {
+        const bytesHash = digest(b, at, to);
+        const last = known.rowOf(bytesHash);
+        if (last === undefined || ids.has(last.id) || inARow >= SYNC_EVERY) {
+          queue.push({ first, last: line, bytesHash });
+          inARow = 0;
+        } else {
+          ids.add(last.id);
+          inARow++;
+          // The bytes stay (their chunk with them) only until the row is handed on.
+          const { id, rowHash } = last;
+          queue.push({ first, last: line, bytesHash, id, rowHash, bytes: b.subarray(at, to) });
+          dropped += scan.lines;
+          out.push(b.subarray(passFrom, at));
+          passFrom = end;
+        }
+      }
+      at = end;
+    }
+    out.push(b.subarray(passFrom, stopped ? b.length : at));
+    return stopped || at >= b.length ? undefined : b.subarray(at);
+  }
+
+  const transform = new Transform({
+    transform(chunk: Buffer, _enc, done: TransformCallback) {
+      if (stopped) return done(null, chunk);
+      const b = carry ? Buffer.concat([carry, chunk]) : chunk;
+      carry = undefined;
+      const out: Buffer[] = [];
+      const rest = rows(b, false, out);
+      if (rest && rest.length > MAX_ROW) {
+        stopped = true;
+        out.push(rest);
+      } else carry = rest;
+      done(null, joined(out));
+    },
+    flush(done: TransformCallback) {
+      const out: Buffer[] = [];
+      if (carry) rows(carry, true, out);
+      carry = undefined;
+      done(null, joined(out));
+    },
+  });
+
+  const take = (): ReadRow | KeptRow | undefined => {
+    if (head >= queue.length) return undefined;
+    const t = queue[head]!;
+    queue[head++] = undefined as unknown as ReadRow;
+    // Drop what was taken now and then, not on every row.
+    if (head > 4096 && head * 2 > queue.length) {
+      queue.splice(0, head);
+      head = 0;
+    }
+    return t;
+  };
+
+  return {
+    transform,
+    next() {
+      const kept: KeptRow[] = [];
+      for (let t = take(); t; t = take()) {
+        if (!('id' in t)) return { kept, read: t };
+        kept.push(t);
+      }
+      return { kept, read: undefined };
+    },
+    rest() {
+      const kept: KeptRow[] = [];
+      for (let t = take(); t; t = take()) kept.push(t as KeptRow);
+      return kept;
+    },
+    get dropped() {
+      return dropped;
+    },
+  };
+}
+
+function joined(parts: Buffer[]): Buffer | undefined {
+  const nonEmpty = parts.filter((p) => p.length > 0);
+  if (nonEmpty.length === 0) return undefined;
+  return nonEmpty.length === 1 ? nonEmpty[0] : Buffer.concat(nonEmpty);
+}

@@ -1,0 +1,67 @@
+/**
+ * What a pull read by the bytes of each row (delimited files, `connectors/files/row-tap.ts`):
+ * the digest of the row's bytes, the row's digest (`unchanged-rows.ts`) and the record id. Kept
+ * beside the store (`Store.resultsDir`), one file per connection and object, rewritten by every
+ * pull that read the source, under the key of what mapping depended on: the next pull under the
+ * same key hands the connector these (`KnownRows`), and a row whose bytes did not move is not
+ * parsed. A hint only: such a row is kept where the mirror holds its digest as read, and parsed
+ * and mapped otherwise, so a file lost, stale or written by a run that failed afterwards costs
+ * parsing, never a wrong record. A file under another key is not read.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KnownRows } from '../../connectors/types.js';
+
+const MAGIC = 'headroom-row-bytes 1';
+/** Digest length (`hashText`). */
+const D = 24;
+
+/** The last pull's rows by the digest of their bytes. */
+export type RowsByBytes = Map<string, { id: string; rowHash: string }>;
+
+/** The file of one connection's object under `dir`. */
+export function rowBytesFile(dir: string, connection: string, object: string): string {
+  const name = createHash('sha1').update(`${connection}\u0000${object}`).digest('hex');
+  return join(dir, `${name.slice(0, 20)}.row-bytes`);
+}
+
+/** The rows the last pull read, when its file was written under `key` (else none). */
+export function readRowBytes(file: string, key: string): RowsByBytes {
+  const rows: RowsByBytes = new Map();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return rows;
+  }
+  const lines = text.split('\n');
+  if (lines[0] !== MAGIC || lines[1] !== key) return rows;
+  // Each line: the bytes' digest, the row's digest, the id as JSON (an id may be any text).
+  for (let i = 2; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length <= 2 * D + 2) continue;
+    const id = JSON.parse(line.slice(2 * D + 2)) as string;
+    rows.set(line.slice(0, D), { id, rowHash: line.slice(D + 1, 2 * D + 1) });
+  }
+  return rows;
+}
+
+/** What a connector is told of them. */
+export const knownRows = (rows: RowsByBytes): KnownRows => ({ rowOf: (b) => rows.get(b) });
+
+/** Write what a pull read (`MappedPage.rowBytes` triples) in place of the last pull's file;
+ * with none, the file goes. Written whole and then renamed. */
+export function writeRowBytes(file: string, key: string, triples: readonly string[]): void {
+  if (triples.length === 0) {
+    rmSync(file, { force: true });
+    return;
+  }
+  const parts: string[] = [MAGIC, key];
+  for (let i = 0; i + 2 < triples.length; i += 3)
+    parts.push(`${triples[i]!} ${triples[i + 1]!} ${JSON.stringify(triples[i + 2]!)}`);
+  mkdirSync(join(file, '..'), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${parts.join('\n')}\n`);
+  renameSync(tmp, file);
+}
