@@ -23,7 +23,7 @@ import { listFolder, locate, type LocatedSource } from './locate.js';
 import { delimitedHeader, readDelimited } from './read-delimited.js';
 import { jsonHeader, readJson } from './read-json.js';
 import { readXlsx, xlsxHeader } from './read-xlsx.js';
-import { DEFAULT_PAGE_SIZE, paginate, type SheetItem } from './rows.js';
+import { DEFAULT_PAGE_SIZE, idColumns, paginate, type SheetItem } from './rows.js';
 
 export { loadFolderCatalog } from './catalog.js';
 
@@ -31,6 +31,19 @@ const OptionsSchema = z.object({
   source: z.string().min(1, 'the folder to read'),
   pageSize: z.coerce.number().int().positive().default(DEFAULT_PAGE_SIZE),
 });
+
+/** Whether a delimited file's rows carry their own ids (`idColumns`): only such rows are told
+ * by their bytes, since an id made of a row's position moves with the lines above it. */
+function ownIds(src: LocatedSource, object: string): boolean {
+  if (src.format !== 'csv' && src.format !== 'tsv') return false;
+  try {
+    const header = delimitedHeader(src.file, src.format);
+    return idColumns(object).some((c) => header.includes(c));
+  } catch {
+    // The read says what is wrong with the header.
+    return false;
+  }
+}
 
 /** The one file a folder must hold. */
 const REQUIRED = 'accounts';
@@ -110,7 +123,11 @@ export const createFilesConnector: ConnectorFactory = (ctx) => {
       if (!src) return missing(request.object);
       yield* paginate(
         request.object,
-        rowsOf(src, () => missing(request.object), known),
+        rowsOf(
+          src,
+          () => missing(request.object),
+          known && ownIds(src, request.object) ? known : undefined,
+        ),
         src.label,
         pageSize,
       );

@@ -5,13 +5,14 @@
  * Checked on seeded files with what exports carry: quoted cells over several lines, doubled
  * quotes, blank lines, a BOM, CRLF, semicolons, duplicate ids, and bad lines that stop the tap.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createFilesConnector } from '../../../connectors/files/index.js';
 import { readDelimited } from '../../../connectors/files/read-delimited.js';
 import type { SheetItem } from '../../../connectors/files/rows.js';
-import type { KnownRows } from '../../../connectors/types.js';
+import type { KnownRows, RawRecord } from '../../../connectors/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'headroom-row-tap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -175,5 +176,25 @@ describe('rows told by their bytes', () => {
     const again = await read(f, known);
     expect(held(again)).toBe(5);
     expect(asRead(again)).toEqual(asRead(await read(f)));
+  });
+
+  it('remembers the rows of a file with ids, not rows whose ids are their position', async () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'accounts.csv'), 'account_id,name\nA-1,Acme\nA-2,Beta\n');
+    writeFileSync(join(folder, 'usage.csv'), 'account_id,date,metric,value\nA-1,2026-01-01,x,1\n');
+    const conn = await createFilesConnector({ connection: 'f', options: { source: folder } });
+    const pull = async (object: string, known: KnownRows) => {
+      const out: RawRecord[] = [];
+      for await (const page of conn.pull({ object, fields: [] }, known)) out.push(...page.records);
+      return out;
+    };
+    const everything: KnownRows = { rowOf: () => ({ id: 'A-1', rowHash: 'd' }) };
+    const accounts = await pull('accounts', { rowOf: () => undefined });
+    expect(accounts.map((r) => typeof r.bytesHash)).toEqual(['string', 'string']);
+    const usage = await pull('usage', everything);
+    expect(usage.map((r) => [r.id, r.bytesHash, r.unread])).toEqual([
+      ['usage-2', undefined, undefined],
+    ]);
   });
 });
