@@ -4,9 +4,10 @@
  * beside the store (`Store.resultsDir`), one file per connection and object, rewritten by every
  * pull that read the source, under the key of what mapping depended on: the next pull under the
  * same key hands the connector these (`KnownRows`), and a row whose bytes did not move is not
- * parsed. A hint only: such a row is kept where the mirror holds its digest as read, and parsed
- * and mapped otherwise, so a file lost, stale or written by a run that failed afterwards costs
- * parsing, never a wrong record. A file under another key is not read.
+ * parsed. What the file says of a row follows from the row's bytes, the header and the key, so
+ * it does not go stale; it is a hint all the same: a row held back is kept only where the mirror
+ * holds its digest as read (a run that failed or was held after its pull wrote nothing there),
+ * and parsed and mapped otherwise. A file lost costs parsing; one under another key is not read.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
