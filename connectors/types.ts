@@ -142,7 +142,8 @@ export interface Connector {
   /** Registry name: `files`, `salesforce`, `hubspot`. */
   readonly name: string;
   /** Pages of raw records. Connectors page internally and must never stop silently early.
-   * `known`: rows the mirror holds as read, which a connector may hand on unread. */
+   * `known`: what the last pull read, by each row's bytes; a connector that can tell rows that
+   * way may hand such a row on unread. */
   pull(request: PullRequest, known?: KnownRows): AsyncIterable<RawPage>;
   /** Optional: fields of one object (field discovery; mapping validation). */
   describe?(object: string): Promise<FieldInfo[]>;
