@@ -139,6 +139,8 @@ describe('rows told by their bytes', () => {
       const firstBad = plain.findIndex((it) => 'problems' in it);
       const after = again.slice(firstBad + 1);
       expect(after.some((it) => 'read' in it)).toBe(false);
+      // The rows before it are held back.
+      expect(held(again.slice(0, firstBad))).toBeGreaterThan(0);
     }
   });
 
