@@ -57,6 +57,9 @@ export const EnvSchema = z.object({
   HEADROOM_DB_THREAD: z.enum(['on', 'off']).default('on'),
   /** Pull and map some export files in a worker thread (the second core). @default auto */
   HEADROOM_PULL_WORKER: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Read the output files' cache and render the playbook of a run that changed a few accounts
+   * in a thread of its own (`runtime/playbook-thread.ts`). @default auto */
+  HEADROOM_OUTPUT_THREAD: z.enum(['auto', 'on', 'off']).default('auto'),
   /** A sync warns (log and run record) when more than this share of accounts is red. @default 0.6 */
   HEADROOM_WARN_RED_SHARE: z.coerce.number().min(0).max(1).default(0.6),
   /** ... or when more than this share of an object's records, or of one field's values, was

@@ -217,6 +217,45 @@ export function playbookPieces(
   input: PlaybookOptions,
   details: PlaybookDetails,
 ): string[] {
+  return playbookDraft(facts, input).finish(details);
+}
+
+/** The playbook without the opportunities it writes out in full (`detailedOpportunities`),
+ * which `finish` adds. */
+export interface PlaybookDraft {
+  finish(details: PlaybookDetails): string[];
+}
+
+export function playbookDraft(facts: PlaybookFacts, input: PlaybookOptions): PlaybookDraft {
+  const steps = draftSteps(facts, input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, a section at a time with `turn` awaited between them: the patch of the output files
+ * (`runtime/playbook-job.ts`) works it out while the run stores its results, so the store's
+ * answers get in meanwhile. The details are read from the store after that.
+ */
+export async function playbookDraftInTurns(
+  facts: PlaybookFacts,
+  input: PlaybookOptions,
+  turn: () => Promise<void>,
+): Promise<PlaybookDraft> {
+  const steps = draftSteps(facts, input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await turn();
+  }
+}
+
+function* draftSteps(
+  facts: PlaybookFacts,
+  input: PlaybookOptions,
+): Generator<undefined, PlaybookDraft> {
   const limits = limitsOf(input.limits);
   const settings = input.settings ?? {};
   const byAccount = new Map<string, OpportunityFacts[]>();
@@ -225,7 +264,6 @@ export function playbookPieces(
     if (list) list.push(o);
     else byAccount.set(o.accountId, [o]);
   }
-  const full = (o: OpportunityFacts) => details.opportunity(o.id);
   const forecast = forecastPortfolio({
     opportunities: facts.opportunities,
     accounts: facts.accounts,
@@ -233,6 +271,7 @@ export function playbookPieces(
     asOf: input.asOf,
   });
   const expansion = expansionOrder(facts.opportunities);
+  yield;
   const tier = (t: number): OpportunityFacts[] => expansion.filter((o) => o.tier === t);
   const [t1, t2, t3] = [tier(1), tier(2), tier(3)];
   const low = expansion.filter((o) => o.tier >= 4);
@@ -251,36 +290,47 @@ export function playbookPieces(
     rest.length
       ? blockParts(`${rest.length} more ${what} in brief:`, opportunityTable(rest, 'Deadline'))
       : undefined;
-  const sections: (string | string[])[] = [
-    renderHeader(forecast, input.asOf, input.portfolioName),
-    renderExecutiveSummary({ forecast, accounts: facts.accounts, expansion, settings }),
-    blockParts(
-      '## Tier 1 Opportunities -- Pursue Immediately',
-      t1.length
-        ? 'Sorted by composite score. Assign and act on these this week.'
-        : 'No Tier 1 opportunity in this portfolio.',
-      t1
-        .slice(0, limits.tier1Full)
-        .map((o) => renderTier1(full(o), details.context(o.accountId)))
-        .join(`\n\n${RULE}\n\n`),
-      overflow(t1.slice(limits.tier1Full), 'Tier 1 opportunities'),
-    ),
-    blockParts(
-      '## Tier 2 Opportunities -- Pursue This Quarter',
-      t2.length ? undefined : 'No Tier 2 opportunity in this portfolio.',
-      ...t2
-        .slice(0, limits.tier2Brief)
-        .map((o) => renderTier2(full(o), details.context(o.accountId))),
-      overflow(t2.slice(limits.tier2Brief), 'Tier 2 opportunities'),
-    ),
-    blockParts(
-      '## Tier 3 Opportunities -- Nurture',
-      t3.length ? opportunityTable(t3) : 'No Tier 3 opportunity in this portfolio.',
-      low.length
-        ? `${plural(low.length, 'further expansion opportunity', 'further expansion opportunities')} worth ${money(low.reduce((s, o) => s + o.estimatedArr, 0))} scored Tier 4 or 5 (monitor, deprioritize); they are listed in opportunities.json.`
-        : undefined,
-    ),
-    ...PLAYS.map(([category, title, intro]) => {
+  // Each section made in its turn; the two written from the details, made last.
+  type Detailed = (details: PlaybookDetails) => string[];
+  const steps: (() => string | string[] | Detailed)[] = [
+    () => renderHeader(forecast, input.asOf, input.portfolioName),
+    () => renderExecutiveSummary({ forecast, accounts: facts.accounts, expansion, settings }),
+    () => {
+      const more = overflow(t1.slice(limits.tier1Full), 'Tier 1 opportunities');
+      return (details) =>
+        blockParts(
+          '## Tier 1 Opportunities -- Pursue Immediately',
+          t1.length
+            ? 'Sorted by composite score. Assign and act on these this week.'
+            : 'No Tier 1 opportunity in this portfolio.',
+          t1
+            .slice(0, limits.tier1Full)
+            .map((o) => renderTier1(details.opportunity(o.id), details.context(o.accountId)))
+            .join(`\n\n${RULE}\n\n`),
+          more,
+        );
+    },
+    () => {
+      const more = overflow(t2.slice(limits.tier2Brief), 'Tier 2 opportunities');
+      return (details) =>
+        blockParts(
+          '## Tier 2 Opportunities -- Pursue This Quarter',
+          t2.length ? undefined : 'No Tier 2 opportunity in this portfolio.',
+          ...t2
+            .slice(0, limits.tier2Brief)
+            .map((o) => renderTier2(details.opportunity(o.id), details.context(o.accountId))),
+          more,
+        );
+    },
+    () =>
+      blockParts(
+        '## Tier 3 Opportunities -- Nurture',
+        t3.length ? opportunityTable(t3) : 'No Tier 3 opportunity in this portfolio.',
+        low.length
+          ? `${plural(low.length, 'further expansion opportunity', 'further expansion opportunities')} worth ${money(low.reduce((s, o) => s + o.estimatedArr, 0))} scored Tier 4 or 5 (monitor, deprioritize); they are listed in opportunities.json.`
+          : undefined,
+      ),
+    ...PLAYS.map(([category, title, intro]) => () => {
       const plays = facts.opportunities.filter((o) => o.category === category);
       return blockParts(
         `## ${title}`,
@@ -288,35 +338,48 @@ export function playbookPieces(
         plays.length ? playTable(plays) : 'None in this portfolio.',
       );
     }),
-    blockParts(
-      '## Account-by-Account Summary',
-      renderAccountSummaries(facts.accounts, byAccount, facts.notes, limits.accountBlocks),
-    ),
-    renderDistribution(forecast),
-    blocks(
-      '## Portfolio-Wide Insights',
-      '### Patterns',
-      items(patterns(insight)),
-      '### Blockers to Expansion',
-      items(blockers(insight)),
-      '### Recommendations for Leadership',
-      recommendations(insight, input.asOf)
-        .map((x, i) => `${i + 1}. **${x.label}**: ${escapeMd(x.text)}`)
-        .join('\n'),
-    ),
-    ...(input.extraSections ?? []).map((s) => blocks(`## ${escapeMd(s.title)}`, s.markdown)),
-    renderAppendix(
-      forecast,
-      settings,
-      confidenceNotes(insight, facts.notes, settings.lowConfidence ?? 0.5),
-    ),
+    () =>
+      blockParts(
+        '## Account-by-Account Summary',
+        renderAccountSummaries(facts.accounts, byAccount, facts.notes, limits.accountBlocks),
+      ),
+    () => renderDistribution(forecast),
+    () =>
+      blocks(
+        '## Portfolio-Wide Insights',
+        '### Patterns',
+        items(patterns(insight)),
+        '### Blockers to Expansion',
+        items(blockers(insight)),
+        '### Recommendations for Leadership',
+        recommendations(insight, input.asOf)
+          .map((x, i) => `${i + 1}. **${x.label}**: ${escapeMd(x.text)}`)
+          .join('\n'),
+      ),
+    ...(input.extraSections ?? []).map((s) => () => blocks(`## ${escapeMd(s.title)}`, s.markdown)),
+    () =>
+      renderAppendix(
+        forecast,
+        settings,
+        confidenceNotes(insight, facts.notes, settings.lowConfidence ?? 0.5),
+      ),
   ];
-  const pieces: string[] = [];
-  for (const [i, s] of sections.entries()) {
-    pieces.push(i ? `\n\n${RULE}\n\n` : '');
-    if (typeof s === 'string') pieces.push(s);
-    else for (const piece of s) pieces.push(piece);
+  const sections: (string | string[] | Detailed)[] = [];
+  for (const step of steps) {
+    sections.push(step());
+    yield;
   }
-  pieces.push('\n');
-  return pieces;
+  return {
+    finish(details) {
+      const pieces: string[] = [];
+      for (const [i, section] of sections.entries()) {
+        const s = typeof section === 'function' ? section(details) : section;
+        pieces.push(i ? `\n\n${RULE}\n\n` : '');
+        if (typeof s === 'string') pieces.push(s);
+        else for (const piece of s) pieces.push(piece);
+      }
+      pieces.push('\n');
+      return pieces;
+    },
+  };
 }

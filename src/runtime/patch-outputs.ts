@@ -5,54 +5,56 @@
  * and `accounts.json` copied by byte range, their playbook facts and signal-precision history
  * reused, the opportunities the playbook writes out in full read from the store. The four files
  * are byte for byte what a run over everything writes (`outputs.ts`).
+ *
+ * The cache is read, the playbook rendered and the cache updated by the playbook job
+ * (`playbook-job.ts`), started as soon as the run knows the files are in place: in a thread of
+ * its own at scale, so the playbook is made while the run stores its results.
  */
+import type { Analysis } from '../sync/types.js';
 import type { Opportunity } from '../model/output.js';
 import type { Account, Contact, Portfolio } from '../model/records.js';
-import { detailedOpportunities, playbookPieces } from '../narrative/playbook.js';
-import type { PlaybookDetails } from '../narrative/playbook.js';
 import type { NarrativeContext } from '../narrative/types.js';
 import { offsetsOf, partOf, type Part } from '../output/account-parts.js';
 import { writePartsInThread } from '../output/parts-thread.js';
-import {
-  updateCache,
-  type CachedAccount,
-  type CacheHeader,
-} from '../output/results-cache/index.js';
+import type { CacheHeader } from '../output/results-cache/index.js';
 import { byCodeUnit, mergeById } from '../output/id-order.js';
-import { writeJsonFile, writeTextFile } from '../output/write-outputs.js';
+import { writeJsonFile } from '../output/write-outputs.js';
 import { groupBy } from '../pipeline/analyze.js';
 import type { PortfolioStats } from '../scoring/portfolio-stats.js';
 import { stampsOf } from '../store/output-files.js';
 import { sharePortfolio } from '../sync/share-portfolio.js';
 import type { RunReport } from '../sync/types.js';
-import { retroByAccount, type Learned, type Retro } from './learn.js';
 import {
-  entriesOf,
-  factsFromEntries,
-  factsOf,
-  paths,
-  playbookOptions,
-  precisionSection,
-  type OutputContext,
-} from './outputs.js';
-/** What the changed accounts' analysis needs of the cache before it runs: every account's
- * entry, and the retro history of the changed ones, redone against the cutoff's statistics. */
+  needsRetro,
+  retroByAccount,
+  signalPrecisionSection,
+  type Learned,
+  type Retro,
+} from './learn.js';
+import { entriesOf, factsOf, paths, type OutputContext } from './outputs.js';
+import type { CacheIndex } from './playbook-job.js';
+import type { PlaybookJobHandle } from './playbook-thread.js';
+
+/** What the changed accounts' analysis needs of the cache before it runs: the job that holds
+ * every account's entry, what the run needs of them, and the retro history of the changed ones,
+ * redone against the cutoff's statistics. */
 export interface PatchPlan {
   header: CacheHeader;
-  cached: CachedAccount[];
-  retro?: Retro;
+  job: PlaybookJobHandle;
+  index: CacheIndex;
+  retro: Retro;
 }
 
 /**
  * Whether the files can be patched for these changed accounts: their share of the retro history
  * must stand on the same statistics (each account as it stood at the cutoff unchanged, none
- * come or gone), or the history of every account moves. Undefined when not. `cached` is every
- * account of the cache (`readCachedAccounts`), read while the run went on.
+ * come or gone), or the history of every account moves. Undefined when not, or when the cache
+ * cannot be read. The job reads the cache while the run goes on.
  */
 export async function planPatch(
   ctx: OutputContext,
   header: CacheHeader,
-  cached: Promise<CachedAccount[]>,
+  job: PlaybookJobHandle,
   accountIds: readonly string[],
   share: Portfolio,
 ): Promise<PatchPlan | undefined> {
@@ -62,21 +64,67 @@ export async function planPatch(
   const stats = JSON.parse(header.retro.stats) as PortfolioStats;
   const retro = retroByAccount(share, ctx.catalog, ctx.settings, ctx.asOf, { stats });
   if (retro.cutoff !== header.retro.cutoff) return undefined;
-  const accounts = await cached;
-  const before = new Map(accounts.map((c) => [c.id, c.retro?.digest]));
+  // A cache that cannot be read is derived data lost: the run writes everything.
+  const index = await job.index.catch(() => undefined);
+  if (!index) return undefined;
+  const before = new Map(index.ids.map((id, i) => [id, index.digests[i] ?? undefined]));
   for (const id of accountIds)
     if (before.get(id) !== retro.accounts.get(id)?.digest) return undefined;
-  return { header, cached: accounts, retro };
+  return { header, job, index, retro };
 }
 
-/** The opportunities written out in full, from the run (changed accounts) or the store. */
+/** A patch under way: the plan, the accounts the run analyzed, and what it made of them. */
+export interface Patch {
+  plan: PatchPlan;
+  changed: readonly string[];
+  /** The changed accounts still live, in id order. */
+  live: string[];
+  share: { opportunities: Map<string, Opportunity>; context: (id: string) => NarrativeContext };
+}
+
+/** Hand the job the changed accounts' analysis as soon as it is made: it starts on the
+ * playbook while the run stores its results. */
+export function startPatch(
+  ctx: OutputContext,
+  plan: PatchPlan,
+  accountIds: readonly string[],
+  analysis: Analysis,
+  share: Portfolio,
+  learned: Learned | undefined,
+): Patch {
+  const { facts, details } = factsOf(ctx, analysis.opportunities, analysis.accounts, share);
+  const fresh = [...entriesOf(facts, plan.retro).values()];
+  plan.job.render({
+    changed: [...accountIds],
+    fresh,
+    ...(needsRetro(learned)
+      ? {}
+      : {
+          section: signalPrecisionSection(learned, () => {
+            throw new Error('unreachable: learning resolved opportunities');
+          }),
+        }),
+  });
+  return {
+    plan,
+    changed: accountIds,
+    live: fresh.map((e) => e.id),
+    share: {
+      opportunities: new Map(analysis.opportunities.map((o) => [o.id, o])),
+      context: details.context,
+    },
+  };
+}
+
+/** The opportunities written out in full, from the run (changed accounts) or the store, with
+ * their accounts' context. */
 async function detailsFor(
   ctx: OutputContext,
   ids: readonly string[],
-  /** Every opportunity id, in the run's order. */
-  order: readonly string[],
-  share: { opportunities: Map<string, Opportunity>; context: (id: string) => NarrativeContext },
-): Promise<PlaybookDetails> {
+  /** Where each opportunity of their accounts stands among its account's. */
+  rank: ReadonlyMap<string, number>,
+  share: Patch['share'],
+): Promise<{ opportunities: Opportunity[]; contexts: [string, NarrativeContext][] }> {
   const stored = ids.filter((id) => !share.opportunities.has(id));
   const opportunities = new Map<string, Opportunity>();
   const contexts = new Map<string, NarrativeContext>();
@@ -102,7 +150,6 @@ async function detailsFor(
       [ctx.connection, accountIds],
     );
     // In the order the run's results hold them.
-    const rank = new Map(order.map((id, i) => [id, i]));
     const byAccount = groupBy(
       theirs.map((r) => r.data).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!),
       (o) => o.accountId,
@@ -116,9 +163,11 @@ async function detailsFor(
         opportunities: byAccount.get(a.id) ?? [],
       });
   }
+  const full = ids.map((id) => share.opportunities.get(id) ?? opportunities.get(id)!);
+  const accounts = [...new Set(full.map((o) => o.accountId))];
   return {
-    opportunity: (id) => share.opportunities.get(id) ?? opportunities.get(id)!,
-    context: (id) => contexts.get(id) ?? share.context(id),
+    opportunities: full,
+    contexts: accounts.map((id) => [id, contexts.get(id) ?? share.context(id)]),
   };
 }
 
@@ -126,43 +175,34 @@ async function detailsFor(
 export async function patchOutputs(
   ctx: OutputContext,
   report: RunReport,
-  share: Portfolio,
-  learned: Learned | undefined,
-  plan: PatchPlan,
+  patch: Patch,
 ): Promise<{ written: string[] }> {
-  const changed = new Set(report.changedAccounts);
+  const { plan, share } = patch;
+  const { index, job } = plan;
+  const changed = new Set(patch.changed);
   const analysis = report.analysis!;
-  const { facts: shareFacts, details: shareDetails } = factsOf(
-    ctx,
-    analysis.opportunities,
-    analysis.accounts,
-    share,
+  // The accounts in output order: the cached ones that did not change (by their place in the
+  // cache), and the changed ones still live, merged by id.
+  const kept = index.ids.flatMap((id, i) => (changed.has(id) ? [] : [{ id, i }]));
+  const entries = mergeById<{ id: string; i: number }, { id: string; i?: number }>(
+    kept,
+    patch.live.map((id) => ({ id })),
   );
-  const fresh = entriesOf(shareFacts, plan.retro);
-  // The accounts in output order: the cached ones that did not change, and the changed ones
-  // still live, merged by id.
-  type Entry = CachedAccount | Omit<CachedAccount, 'oppsBytes' | 'accountBytes'>;
   const oldOffsets = {
-    opps: offsetsOf(plan.cached.map((c) => c.oppsBytes)),
-    accounts: offsetsOf(plan.cached.map((c) => c.accountBytes)),
+    opps: offsetsOf(index.oppsBytes),
+    accounts: offsetsOf(index.accountBytes),
   };
-  const where = new Map(plan.cached.map((c, i) => [c.id, i]));
-  const kept = plan.cached.filter((c) => !changed.has(c.id));
-  const added = [...fresh.values()];
-  const entries: Entry[] = mergeById(kept, added);
   // The two JSON files are mostly copied from the last ones: disk time, spent in a writer
-  // thread while this one works out the playbook.
+  // thread while the job finishes the playbook.
   const oppsOf = groupBy(analysis.opportunities, (o) => o.accountId);
   const summaryOf = new Map(analysis.accounts.map((a) => [a.accountId, a]));
   const files = paths(ctx.out);
   const partsOf = (which: 'opps' | 'accounts', text: (id: string) => string): Part[] =>
     entries.map((e): Part => {
-      const i = where.get(e.id);
-      if (changed.has(e.id) || i === undefined) return { text: text(e.id) };
-      const c = plan.cached[i]!;
+      if (e.i === undefined) return { text: text(e.id) };
       return {
-        from: oldOffsets[which][i]!,
-        length: which === 'opps' ? c.oppsBytes : c.accountBytes,
+        from: oldOffsets[which][e.i]!,
+        length: (which === 'opps' ? index.oppsBytes : index.accountBytes)[e.i]!,
       };
     });
   const writing = writePartsInThread([
@@ -182,24 +222,10 @@ export async function patchOutputs(
   // Awaited below, whatever happens here meanwhile; until then its failure is not unhandled.
   writing.catch(() => undefined);
   try {
-    const facts = factsFromEntries(entries);
-    const section = precisionSection(learned, () => ({
-      cutoff: plan.header.retro!.cutoff,
-      stats: JSON.parse(plan.header.retro!.stats) as PortfolioStats,
-      accounts: new Map(entries.flatMap((e) => (e.retro ? [[e.id, e.retro]] : []))),
-    }));
-    const details = await detailsFor(
-      ctx,
-      detailedOpportunities(facts),
-      facts.opportunities.map((o) => o.id),
-      {
-        opportunities: new Map(analysis.opportunities.map((o) => [o.id, o])),
-        context: shareDetails.context,
-      },
-    );
-    const playbook = playbookPieces(facts, playbookOptions(ctx, section), details);
+    const wants = await job.wants();
+    job.details(await detailsFor(ctx, wants.ids, new Map(wants.ranks), share));
     await writeJsonFile(files.issues, report.issues);
-    await writeTextFile(files.playbook, playbook);
+    await job.write(files.playbook);
   } catch (err) {
     // Not before the thread is done with the files.
     await writing.catch(() => undefined);
@@ -207,26 +233,17 @@ export async function patchOutputs(
   }
   const [oppsBytes, accountBytes] = (await writing) as [number[], number[]];
   const written = Object.values(files);
-  const header = {
-    connection: plan.header.connection,
-    out: plan.header.out,
-    ...(plan.header.retro ? { retro: plan.header.retro } : {}),
-    resultsRun: report.resultsRun!,
-    inputsKey: report.inputsKey!,
-    files: stampsOf(written),
-  };
-  const sized = entries.map((e, i): CachedAccount => ({
-    ...e,
-    oppsBytes: oppsBytes[i]!,
-    accountBytes: accountBytes[i]!,
-  }));
-  await updateCache(
-    ctx.cache,
-    plan.header,
-    header,
-    sized.filter((e) => changed.has(e.id)),
-    [...changed].filter((id) => !fresh.has(id)),
-    () => sized,
-  );
+  await job.cache({
+    header: {
+      connection: plan.header.connection,
+      out: plan.header.out,
+      ...(plan.header.retro ? { retro: plan.header.retro } : {}),
+      resultsRun: report.resultsRun!,
+      inputsKey: report.inputsKey!,
+      files: stampsOf(written),
+    },
+    oppsBytes,
+    accountBytes,
+  });
   return { written };
 }

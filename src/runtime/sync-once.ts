@@ -7,13 +7,7 @@ import { join } from 'node:path';
 import type { Connector } from '../../connectors/types.js';
 import type { Env } from '../env.js';
 import type { Log } from '../log.js';
-import {
-  cacheFiles,
-  readCacheHeader,
-  readCachedAccounts,
-  type CachedAccount,
-  type CacheHeader,
-} from '../output/results-cache/index.js';
+import { cacheFiles, readCacheHeader, type CacheHeader } from '../output/results-cache/index.js';
 import { OUTPUT_FILES } from '../output/write-outputs.js';
 import type { Store } from '../store/db.js';
 import { hashValue } from '../store/hash.js';
@@ -22,6 +16,7 @@ import {
   outputFilesInPlace,
   recordOutputFiles,
   sameFiles,
+  stampsOf,
 } from '../store/output-files.js';
 import { HEADROOM_VERSION } from '../version.js';
 import { runSync } from '../sync/index.js';
@@ -31,7 +26,8 @@ import { createAnalyzer } from './analyzer.js';
 import { recordOutcomes } from './learn.js';
 import { startRetro, writeAllOutputs, type OutputContext } from './outputs.js';
 import type { Retro } from './learn.js';
-import { patchOutputs, planPatch, type PatchPlan } from './patch-outputs.js';
+import { patchOutputs, planPatch, startPatch, type Patch } from './patch-outputs.js';
+import { PlaybookJobHandle } from './playbook-thread.js';
 import { loadScoringConfig, withDeclaredScales } from './scoring-config.js';
 import type { WarnThresholds } from '../sync/run-warnings.js';
 
@@ -71,6 +67,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
   const connector = o.connector ?? (await openConnector(o.connection, o.store, o.log));
   // Calls off work started for output files the run does not write (`startRetro`).
   const stop = new AbortController();
+  let job: PlaybookJobHandle | undefined;
   try {
     await checkMappingAgainstCrm(o.connection, connector);
     const analyzer = createAnalyzer({
@@ -93,12 +90,33 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
           cache: cacheFiles(o.store.resultsDir, o.connection.name, out),
         }
       : undefined;
-    // The cache that goes with output files still in place, its accounts, and the plan to patch
-    // the files.
+    // The cache that goes with output files still in place, the patch under way, and (`job`)
+    // what reads the cache and patches the files.
     let cached: CacheHeader | undefined;
-    let accounts: Promise<CachedAccount[]> | undefined;
-    let patch: PatchPlan | undefined;
+    let patch: Patch | undefined;
     let retro: Promise<Retro> | undefined;
+    const startJob = (header: CacheHeader) =>
+      new PlaybookJobHandle(
+        {
+          files: outputs!.cache,
+          header,
+          playbook: { asOf: o.asOf, portfolioName, catalog: scoring.catalog },
+        },
+        o.env.HEADROOM_OUTPUT_THREAD,
+      );
+    // A cache whose files are still in place: its job starts with the run, in case the run
+    // changes a few accounts (in a thread at scale, reading the cache while the pull goes on).
+    // Stopped as soon as the run goes another way.
+    const early = outputs && !o.full && (await readCacheHeader(outputs.cache));
+    if (
+      early &&
+      sameFiles(early.files, stampsOf(early.files.map((f) => join(outputs!.out, f.name))))
+    )
+      job = startJob(early);
+    const dropJob = () => {
+      job?.stop();
+      job = undefined;
+    };
     const report = await runSync({
       // What the results depend on here besides the mirror, the date, the mapping and people's
       // decisions: a run with nothing new keeps the last run's results and its output files.
@@ -116,7 +134,10 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
           inputsKey,
           resultsRun,
         });
-        if (!files) return false;
+        if (!files) {
+          dropJob();
+          return false;
+        }
         const header = await readCacheHeader(outputs.cache);
         cached =
           header?.resultsRun === resultsRun &&
@@ -124,12 +145,12 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
           sameFiles(header.files, files)
             ? header
             : undefined;
-        // A run that changed records patches the files from every account's cache entry: they
-        // are read in turns while the run snapshots and reads the changed accounts' records.
+        // A run that changed records patches the files from every account's cache entry: the
+        // job reads them while the run snapshots and reads the changed accounts' records.
+        if (!cached || !changed || JSON.stringify(early) !== JSON.stringify(cached)) dropJob();
         if (cached && changed) {
-          accounts = readCachedAccounts(outputs.cache, cached);
-          // Awaited by the plan; a run that goes another way leaves it unawaited.
-          accounts.catch(() => undefined);
+          job ??= startJob(cached);
+          job.go();
         }
         return true;
       },
@@ -147,6 +168,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.onRunStarted ? { onRunStarted: o.onRunStarted } : {}),
       analyze: async (portfolio, asOf) => {
+        dropJob();
         const analysis = await analyzer.analyze(portfolio, asOf);
         // The output files' retro history is seconds of scoring at 100k accounts: worked out
         // in turns while the run stores its results.
@@ -156,14 +178,21 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       // Output files are patched for the changed accounts only from their cache, and only while
       // the other accounts' history of the portfolio's past stands (`planPatch`).
       analyzeShare: async (input) => {
-        if (outputs) {
-          patch =
-            cached &&
-            accounts &&
-            (await planPatch(outputs, cached, accounts, input.accountIds, input.share));
-          if (!patch) return undefined;
-        }
-        return analyzer.analyzeShare(input);
+        if (!outputs) return analyzer.analyzeShare(input);
+        const plan =
+          cached && job && (await planPatch(outputs, cached, job, input.accountIds, input.share));
+        if (!plan) return undefined;
+        const analysis = await analyzer.analyzeShare(input);
+        if (analysis)
+          patch = startPatch(
+            outputs,
+            plan,
+            input.accountIds,
+            analysis,
+            input.share,
+            analyzer.last.learned,
+          );
+        return analysis;
       },
     });
     const { portfolio, learned } = analyzer.last;
@@ -177,7 +206,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
     if (!report.analysis || !portfolio) return { report, written: [], kept: [] };
     await forgetOutputFiles(o.store, o.connection.name, outputs.out);
     const { written } = report.changedAccounts
-      ? await patchOutputs(outputs, report, portfolio, learned, patch!)
+      ? await patchOutputs(outputs, report, patch!)
       : await writeAllOutputs(outputs, report, portfolio, learned, retro);
     if (report.inputsKey !== undefined && report.resultsRun !== undefined)
       await recordOutputFiles(o.store, {
@@ -190,6 +219,7 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
     return { report, written, kept: [] };
   } finally {
     stop.abort();
+    job?.stop();
     await connector.close?.();
   }
 }

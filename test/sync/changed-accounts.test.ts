@@ -77,8 +77,13 @@ describe.each(backends())(
     };
 
     /** Sync `source` (writing the output files to `out` when given). */
-    const sync = async (store: Store, source: string, out?: string) => {
-      const env = loadEnv({ ...process.env, LOG_LEVEL: 'warn' });
+    const sync = async (
+      store: Store,
+      source: string,
+      out?: string,
+      settings: Record<string, string> = {},
+    ) => {
+      const env = loadEnv({ ...process.env, LOG_LEVEL: 'warn', ...settings });
       const connection = await resolveSyncConnection({ connector: 'files', source }, env);
       const lines = memoryLog();
       const log = { ...lines, child: () => log };
@@ -97,14 +102,20 @@ describe.each(backends())(
     /**
      * Sync `dir` after `edit` into a store holding it as it was, and into a fresh store, both
      * writing the output files (or not, `out: false`): the stores and the files must agree.
+     * `between` runs after the first sync of the edited store; `settings` are its environment.
      */
-    const compare = async (edit: (dir: string) => void, out = true) => {
+    const compare = async (
+      edit: (dir: string) => void,
+      out = true,
+      o: { between?: (store: Store) => void; settings?: Record<string, string> } = {},
+    ) => {
       const dir = folder();
       const store = await backend.open();
       const [mine, theirs] = out ? [`out-${n}`, `out-${n}-whole`] : [];
-      await sync(store, dir, mine);
+      await sync(store, dir, mine, o.settings);
+      o.between?.(store);
       edit(dir);
-      const next = await sync(store, dir, mine);
+      const next = await sync(store, dir, mine, o.settings);
       const fresh = await backend.open();
       const whole = await sync(fresh, dir, theirs);
       expect(whole.changedAccounts).toBeUndefined();
@@ -157,6 +168,45 @@ describe.each(backends())(
       );
     });
 
+    /** Seats of two accounts edited. */
+    const twoAccounts = (dir: string) => {
+      const ids = new Set(p.rows.accounts.slice(4, 6).map((a) => String(a.account_id)));
+      editCsv(
+        join(dir, 'accounts.csv'),
+        setCell(
+          'active_seats',
+          (v) => String(Number(v) + 2),
+          (r) => ids.has(r[0]!),
+        ),
+      );
+    };
+
+    it('patches the files the same with the playbook made in a thread of its own', async () => {
+      const { next } = await compare(twoAccounts, true, {
+        settings: { HEADROOM_OUTPUT_THREAD: 'on' },
+      });
+      expect(next.changedAccounts).toHaveLength(2);
+    });
+
+    // Three syncs into two stores: up to 30 s on the embedded store on a busy machine.
+    it.each(['on', 'off'])(
+      'writes every file again when the cache of the last ones cannot be read (thread %s)',
+      async (thread) => {
+        const { next } = await compare(twoAccounts, true, {
+          settings: { HEADROOM_OUTPUT_THREAD: thread },
+          // The accounts' lines cut short: the cache no longer holds what its head says.
+          between: (store) => {
+            const lines = readdirSync(store.resultsDir).filter((f) => f.endsWith('.accounts'));
+            expect(lines).toHaveLength(1);
+            const file = join(store.resultsDir, lines[0]!);
+            writeFileSync(file, readFileSync(file).subarray(0, 100));
+          },
+        });
+        expect(next.changedAccounts).toBeUndefined();
+      },
+      60_000,
+    );
+
     it('analyzes everything when the benchmarks move', async () => {
       // Licensed seats of every third account: the seats-per-employee benchmark moves.
       const { next } = await compare((dir) =>
@@ -200,6 +250,7 @@ describe.each(backends())(
       expect(next.changedAccounts).toBeUndefined();
     });
 
+    // Nine syncs into three stores.
     it('goes on analyzing only what changes, run after run, with or without output files', async () => {
       const dir = folder();
       const store = await backend.open();
@@ -249,7 +300,7 @@ describe.each(backends())(
       // It writes the cache again: the next run patches the files.
       edit(10);
       expect((await sync(store, dir, 'out-runs')).changedAccounts).toEqual([`files:${ids[10]}`]);
-    });
+    }, 60_000);
 
     it('analyzes everything when an account goes (the portfolio as it stood moves)', async () => {
       const ids = p.rows.accounts.map((a) => String(a.account_id));

@@ -1,0 +1,204 @@
+/**
+ * The part of patching the output files (`patch-outputs.ts`) that needs every account's cache
+ * entry: reading the cache, the playbook (rendered from every account's facts, seconds at 100k
+ * accounts) and the cache's update. It runs beside the sync, in a thread of its own on a
+ * machine with a second core (`playbook-thread.ts`), as a conversation: started with the sync,
+ * it reads the cache once told the sync builds on the last results, and answers with what the
+ * sync needs of it (`CacheIndex`); it is told the changed accounts' entries
+ * as soon as they are analyzed and starts on the playbook while the sync stores its results;
+ * it asks for the opportunities the playbook writes out in full (read from the store by the
+ * sync); it writes the playbook when told the run stands, and the cache once the other files
+ * are written. Nothing here touches the store.
+ */
+import type { Catalog } from '../model/catalog.js';
+import type { Opportunity } from '../model/output.js';
+import { detailedOpportunities, playbookDraftInTurns } from '../narrative/playbook.js';
+import type { NarrativeContext } from '../narrative/types.js';
+import { mergeById } from '../output/id-order.js';
+import {
+  readCachedAccounts,
+  updateCache,
+  type CacheFiles,
+  type CachedAccount,
+  type CacheHeader,
+} from '../output/results-cache/index.js';
+import { writeTextFile } from '../output/write-outputs.js';
+import type { PortfolioStats } from '../scoring/portfolio-stats.js';
+import { factsFromEntries, precisionSection } from './outputs.js';
+
+/** A cache entry before its byte lengths in the new files are known. */
+export type Entry = Omit<CachedAccount, 'oppsBytes' | 'accountBytes'>;
+
+/** What the job starts from. */
+export interface PlaybookJobData {
+  files: CacheFiles;
+  header: CacheHeader;
+  playbook: { asOf: string; portfolioName: string; catalog: Catalog };
+}
+
+/** What the sync needs of the cache: each account's id, byte lengths in the last files and
+ * retro digest (`null`: none), in the cache's order. */
+export interface CacheIndex {
+  ids: string[];
+  oppsBytes: number[];
+  accountBytes: number[];
+  digests: (string | null)[];
+}
+
+/** Messages to the job, in this order. */
+export type ToJob =
+  | { kind: 'go' }
+  | {
+      kind: 'render';
+      /** The accounts analyzed, and the entries of those still live, in id order. */
+      changed: string[];
+      fresh: Entry[];
+      /** The signal-precision section when it does not come from the retro history. */
+      section?: { title: string; markdown: string };
+    }
+  | { kind: 'details'; opportunities: Opportunity[]; contexts: [string, NarrativeContext][] }
+  | { kind: 'write'; file: string }
+  | {
+      kind: 'cache';
+      header: Omit<CacheHeader, 'lengths' | 'format'>;
+      /** Byte lengths of each account's parts in the new files, in the new order. */
+      oppsBytes: number[];
+      accountBytes: number[];
+    };
+
+/** Messages from the job, in this order (or `error`, after which it says nothing more). */
+export type FromJob =
+  | { kind: 'index'; index: CacheIndex }
+  | {
+      kind: 'wants';
+      /** The opportunities written out in full, and where each opportunity of their accounts
+       * stands among that account's (the order their context lists them in). */
+      ids: string[];
+      ranks: [string, number][];
+    }
+  | { kind: 'written' }
+  | { kind: 'cached' }
+  | { kind: 'error'; message: string; stack?: string };
+
+type Of<M extends { kind: string }, K extends M['kind']> = Extract<M, { kind: K }>;
+
+/** Messages kept by kind until asked for; a failure answers every question after it. */
+export class Mailbox<M extends { kind: string }> {
+  private readonly held = new Map<string, M[]>();
+  private readonly waiting = new Map<string, (m: M) => void>();
+  private failure: Error | undefined;
+  private readonly failed: ((err: Error) => void)[] = [];
+
+  put(m: M): void {
+    const wake = this.waiting.get(m.kind);
+    if (wake) {
+      this.waiting.delete(m.kind);
+      wake(m);
+      return;
+    }
+    const list = this.held.get(m.kind);
+    if (list) list.push(m);
+    else this.held.set(m.kind, [m]);
+  }
+
+  fail(err: Error): void {
+    this.failure ??= err;
+    for (const reject of this.failed.splice(0)) reject(this.failure);
+    this.waiting.clear();
+  }
+
+  next<K extends M['kind']>(kind: K): Promise<Of<M, K>> {
+    const list = this.held.get(kind);
+    if (list?.length) return Promise.resolve(list.shift() as Of<M, K>);
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.waiting.has(kind)) throw new Error(`already waiting for "${kind}"`);
+    return new Promise<Of<M, K>>((resolve, reject) => {
+      this.waiting.set(kind, resolve as (m: M) => void);
+      this.failed.push(reject);
+    });
+  }
+}
+
+/** On the sync's thread, the job's work is done in turns, between which the sync's own work
+ * gets in (the store's answers, the run's next step). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function playbookJob(
+  data: PlaybookJobData,
+  inbox: Mailbox<ToJob>,
+  send: (m: FromJob) => void,
+): Promise<void> {
+  // Started with the sync, read once the sync knows it builds on the last results: reading
+  // 100k accounts is seconds of a core the pull may need.
+  await inbox.next('go');
+  const cached = await readCachedAccounts(data.files, data.header);
+  send({
+    kind: 'index',
+    index: {
+      ids: cached.map((c) => c.id),
+      oppsBytes: cached.map((c) => c.oppsBytes),
+      accountBytes: cached.map((c) => c.accountBytes),
+      digests: cached.map((c) => c.retro?.digest ?? null),
+    },
+  });
+  const render = await inbox.next('render');
+  const changed = new Set(render.changed);
+  // The accounts in output order: the cached ones that did not change, and the changed ones
+  // still live, merged by id.
+  const entries: Entry[] = mergeById(
+    cached.filter((c) => !changed.has(c.id)),
+    render.fresh,
+  );
+  await nextTurn();
+  const facts = factsFromEntries(entries);
+  await nextTurn();
+  const ids = detailedOpportunities(facts);
+  const wanted = new Set(ids);
+  const accounts = new Set(
+    facts.opportunities.filter((o) => wanted.has(o.id)).map((o) => o.accountId),
+  );
+  const ranks: [string, number][] = [];
+  for (const e of entries)
+    if (accounts.has(e.id)) e.opportunities.forEach((o, i) => ranks.push([o.id, i]));
+  send({ kind: 'wants', ids, ranks });
+  const retro = data.header.retro;
+  const section =
+    render.section ??
+    precisionSection(undefined, () => ({
+      cutoff: retro!.cutoff,
+      stats: JSON.parse(retro!.stats) as PortfolioStats,
+      accounts: new Map(entries.flatMap((e) => (e.retro ? [[e.id, e.retro]] : []))),
+    }));
+  await nextTurn();
+  const draft = await playbookDraftInTurns(
+    facts,
+    { ...data.playbook, extraSections: [section] },
+    nextTurn,
+  );
+  const details = await inbox.next('details');
+  const opportunities = new Map(details.opportunities.map((o) => [o.id, o]));
+  const contexts = new Map(details.contexts);
+  const pieces = draft.finish({
+    opportunity: (id) => opportunities.get(id)!,
+    context: (id) => contexts.get(id)!,
+  });
+  const { file } = await inbox.next('write');
+  await writeTextFile(file, pieces);
+  send({ kind: 'written' });
+  const done = await inbox.next('cache');
+  const sized = entries.map((e, i): CachedAccount => ({
+    ...e,
+    oppsBytes: done.oppsBytes[i]!,
+    accountBytes: done.accountBytes[i]!,
+  }));
+  const live = new Set(render.fresh.map((e) => e.id));
+  await updateCache(
+    data.files,
+    data.header,
+    done.header,
+    sized.filter((e) => changed.has(e.id)),
+    render.changed.filter((id) => !live.has(id)),
+    () => sized,
+  );
+  send({ kind: 'cached' });
+}
