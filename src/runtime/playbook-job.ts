@@ -3,8 +3,8 @@
  * entry: reading the cache, the playbook (rendered from every account's facts, seconds at 100k
  * accounts) and the cache's update. It runs beside the sync, in a thread of its own on a
  * machine with a second core (`playbook-thread.ts`), as a conversation: started with the sync,
- * it reads the cache once told the sync builds on the last results, and answers with what the
- * sync needs of it (`CacheIndex`); it is told the changed accounts' entries
+ * it reads the cache once told to (`go`: a thread at once, the sync's own thread once the pull
+ * is done), and answers with what the sync needs of it (`CacheIndex`); it is told the changed accounts' entries
  * as soon as they are analyzed and starts on the playbook while the sync stores its results;
  * it asks for the opportunities the playbook writes out in full (read from the store by the
  * sync); it writes the playbook when told the run stands, and the cache once the other files
@@ -128,8 +128,8 @@ export async function playbookJob(
   inbox: Mailbox<ToJob>,
   send: (m: FromJob) => void,
 ): Promise<void> {
-  // Started with the sync, read once the sync knows it builds on the last results: reading
-  // 100k accounts is seconds of a core the pull may need.
+  // Started with the sync; on the sync's thread, reading 100k accounts is seconds the pull
+  // would wait through.
   await inbox.next('go');
   const cached = await readCachedAccounts(data.files, data.header);
   send({
