@@ -212,7 +212,7 @@ export async function writeAllOutputs(
 /** What the playbook reads of the run (the forecast settings are the playbook's defaults, as
  * for every sync). */
 export const playbookOptions = (
-  ctx: OutputContext,
+  ctx: Pick<OutputContext, 'asOf' | 'portfolioName' | 'catalog'>,
   section: { title: string; markdown: string },
 ) => ({
   asOf: ctx.asOf,

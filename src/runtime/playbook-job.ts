@@ -24,7 +24,7 @@ import {
 } from '../output/results-cache/index.js';
 import { writeTextFile } from '../output/write-outputs.js';
 import type { PortfolioStats } from '../scoring/portfolio-stats.js';
-import { factsFromEntries, precisionSection } from './outputs.js';
+import { factsFromEntries, playbookOptions, precisionSection } from './outputs.js';
 
 /** A cache entry before its byte lengths in the new files are known. */
 export type Entry = Omit<CachedAccount, 'oppsBytes' | 'accountBytes'>;
@@ -85,15 +85,17 @@ type Of<M extends { kind: string }, K extends M['kind']> = Extract<M, { kind: K 
 /** Messages kept by kind until asked for; a failure answers every question after it. */
 export class Mailbox<M extends { kind: string }> {
   private readonly held = new Map<string, M[]>();
-  private readonly waiting = new Map<string, (m: M) => void>();
+  private readonly waiting = new Map<
+    string,
+    { resolve: (m: M) => void; reject: (err: Error) => void }
+  >();
   private failure: Error | undefined;
-  private readonly failed: ((err: Error) => void)[] = [];
 
   put(m: M): void {
-    const wake = this.waiting.get(m.kind);
-    if (wake) {
+    const waiter = this.waiting.get(m.kind);
+    if (waiter) {
       this.waiting.delete(m.kind);
-      wake(m);
+      waiter.resolve(m);
       return;
     }
     const list = this.held.get(m.kind);
@@ -103,7 +105,7 @@ export class Mailbox<M extends { kind: string }> {
 
   fail(err: Error): void {
     this.failure ??= err;
-    for (const reject of this.failed.splice(0)) reject(this.failure);
+    for (const waiter of this.waiting.values()) waiter.reject(this.failure);
     this.waiting.clear();
   }
 
@@ -113,8 +115,7 @@ export class Mailbox<M extends { kind: string }> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.waiting.has(kind)) throw new Error(`already waiting for "${kind}"`);
     return new Promise<Of<M, K>>((resolve, reject) => {
-      this.waiting.set(kind, resolve as (m: M) => void);
-      this.failed.push(reject);
+      this.waiting.set(kind, { resolve: resolve as (m: M) => void, reject });
     });
   }
 }
@@ -172,7 +173,7 @@ export async function playbookJob(
   await nextTurn();
   const draft = await playbookDraftInTurns(
     facts,
-    { ...data.playbook, extraSections: [section] },
+    playbookOptions(data.playbook, section),
     nextTurn,
   );
   const details = await inbox.next('details');
