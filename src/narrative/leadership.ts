@@ -5,6 +5,7 @@
  */
 import { money, pct, plural } from './format.js';
 import { timelineOf } from './forecast.js';
+import { firstSorted } from './order.js';
 import { pricingFriction, productGaps, type InsightInput, type Item } from './insights.js';
 import type { AccountNotes, OpportunityFacts } from './playbook-facts.js';
 
@@ -17,16 +18,20 @@ const names = (opps: readonly Pick<OpportunityFacts, 'accountName' | 'estimatedA
 const total = (opps: readonly OpportunityFacts[]): number =>
   opps.reduce((t, o) => t + o.estimatedArr, 0);
 
+/** Best composite score first; ties keep their order. */
+const byScore = (a: OpportunityFacts, b: OpportunityFacts): number =>
+  b.scores.composite - a.scores.composite;
+
 export function recommendations(i: InsightInput, asOf: string): Item[] {
-  const exp = i.opportunities
-    .filter((o) => o.category === 'expansion')
-    .sort((a, b) => b.scores.composite - a.scores.composite);
-  const quick = exp.filter(
-    (o) => o.tier <= 2 && o.scores.effort >= 7 && timelineOf(o, asOf) === 'This Month',
-  );
-  const bets = exp.filter(
-    (o) => (o.estimatedArr >= 50_000 || o.scores.revenue >= 8) && o.scores.effort <= 5,
-  );
+  // Each list is named by its three best and counted and summed whole (whole dollars: the sum
+  // does not depend on the order), so none is sorted.
+  const quick: OpportunityFacts[] = [];
+  const bets: OpportunityFacts[] = [];
+  for (const o of i.opportunities) {
+    if (o.category !== 'expansion') continue;
+    if (o.tier <= 2 && o.scores.effort >= 7 && timelineOf(o, asOf) === 'This Month') quick.push(o);
+    if ((o.estimatedArr >= 50_000 || o.scores.revenue >= 8) && o.scores.effort <= 5) bets.push(o);
+  }
   const gaps = productGaps(i);
   const price = pricingFriction(i);
   const activation = i.opportunities.filter((o) => o.category === 'activation');
@@ -41,13 +46,13 @@ export function recommendations(i: InsightInput, asOf: string): Item[] {
     {
       label: 'Quick Wins',
       text: quick.length
-        ? `${plural(quick.length, 'Tier 1–2 opportunity', 'Tier 1–2 opportunities')} can close this month with one or two meetings, worth ${money(total(quick))}: ${names(quick)}.`
+        ? `${plural(quick.length, 'Tier 1–2 opportunity', 'Tier 1–2 opportunities')} can close this month with one or two meetings, worth ${money(total(quick))}: ${names(firstSorted(quick, 3, byScore))}.`
         : 'No low-effort Tier 1–2 opportunity is due this month.',
     },
     {
       label: 'Strategic Bets',
       text: bets.length
-        ? `${plural(bets.length, 'larger opportunity', 'larger opportunities')} ${bets.length === 1 ? 'needs' : 'need'} executive time and a longer cycle, worth ${money(total(bets))}: ${names(bets)}.`
+        ? `${plural(bets.length, 'larger opportunity', 'larger opportunities')} ${bets.length === 1 ? 'needs' : 'need'} executive time and a longer cycle, worth ${money(total(bets))}: ${names(firstSorted(bets, 3, byScore))}.`
         : 'No large, high-effort opportunity stands out.',
     },
     {
@@ -89,23 +94,30 @@ export function confidenceNotes(
   threshold: number,
   cap = 25,
 ): string[] {
+  // Only the first `cap` notes are written out: the rest are counted.
   const notes: string[] = [];
-  const low = i.accounts.filter((a) => a.flags.includes('low_confidence'));
-  for (const s of low) {
+  let count = 0;
+  const note = (text: () => string) => {
+    if (count++ < cap) notes.push(text());
+  };
+  for (const s of i.accounts) {
+    if (!s.flags.includes('low_confidence')) continue;
     const missing = accountNotes.get(s.accountId)?.missing ?? [];
-    notes.push(
-      `${s.name}: scored on partial data${missing.length ? `; missing ${missing.join(', ')}` : ''}.`,
+    note(
+      () =>
+        `${s.name}: scored on partial data${missing.length ? `; missing ${missing.join(', ')}` : ''}.`,
     );
   }
-  const weak = i.opportunities.filter((o) => o.confidence < threshold);
-  for (const o of weak)
-    notes.push(
-      `${o.accountName}, ${o.title}: confidence ${pct(o.confidence)}; verify the evidence with the customer before acting.`,
-    );
-  if (notes.length === 0)
+  for (const o of i.opportunities)
+    if (o.confidence < threshold)
+      note(
+        () =>
+          `${o.accountName}, ${o.title}: confidence ${pct(o.confidence)}; verify the evidence with the customer before acting.`,
+      );
+  if (count === 0)
     return [`Every account and opportunity has confidence of ${pct(threshold)} or more.`];
-  const extra = notes.length - cap;
+  const extra = count - cap;
   return extra > 0
-    ? [...notes.slice(0, cap), `And ${extra} more (see opportunities.json, field confidence).`]
+    ? [...notes, `And ${extra} more (see opportunities.json, field confidence).`]
     : notes;
 }

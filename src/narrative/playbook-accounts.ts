@@ -7,6 +7,7 @@ import type { AccountSummary, Health, Readiness } from '../model/index.js';
 import { clause, money } from './format.js';
 import { blocks, bullets, escapeMd, mdTableCell, tableParts, uniqueHeadings } from './markdown.js';
 import type { AccountNotes, OpportunityFacts } from './playbook-facts.js';
+import { byCodeUnit } from '../output/id-order.js';
 import { expansionOf } from './unlock.js';
 
 /** `localeCompare` without its cost per call: the same collator, made once. */
@@ -26,14 +27,17 @@ export const READINESS_LABEL: Record<Readiness, string> = {
 /** What a row reads of an account's opportunities. */
 type Listed = Pick<OpportunityFacts, 'category' | 'scores' | 'estimatedArr' | 'title' | 'tier'>;
 
-interface Row {
+/** An account's place in the summary: what its block or line reads of its opportunities. */
+export interface SummaryRow {
   s: AccountSummary;
   expansion: Listed[];
   others: number;
   potential: number;
 }
+type Row = SummaryRow;
 
-const rowOf = (s: AccountSummary, all: readonly Listed[]): Row => {
+/** An account's row (its place in the summary is `bySummaryOrder`'s). */
+export const rowOf = (s: AccountSummary, all: readonly Listed[]): Row => {
   const expansion = expansionOf(all);
   return {
     s,
@@ -43,16 +47,29 @@ const rowOf = (s: AccountSummary, all: readonly Listed[]): Row => {
   };
 };
 
-/** A block per account by expansion potential; past `limit` accounts, one table of a line each
- * (its pieces, `tableParts`). */
-export function renderAccountSummaries(
+/** The summary's order: largest expansion potential first, then by name, then by id (a total
+ * order, so two sorted lists merge into the sort of both, `mergeSorted`). */
+export const bySummaryOrder = (a: SummaryRow, b: SummaryRow): number =>
+  b.potential - a.potential ||
+  collate(a.s.name, b.s.name) ||
+  byCodeUnit(a.s.accountId, b.s.accountId);
+
+/** The accounts' rows in the summary's order. */
+export function summaryRows(
   accounts: readonly AccountSummary[],
-  oppsByAccount: Map<string, OpportunityFacts[]>,
+  oppsByAccount: ReadonlyMap<string, readonly Listed[]>,
+): SummaryRow[] {
+  const rows = accounts.map((s) => rowOf(s, oppsByAccount.get(s.accountId) ?? []));
+  return rows.sort(bySummaryOrder);
+}
+
+/** A block per account by expansion potential (`rows`, in order: `summaryRows`); past `limit`
+ * accounts, one table of a line each (its pieces, `tableParts`). */
+export function renderAccountSummaries(
+  rows: readonly SummaryRow[],
   notes: ReadonlyMap<string, AccountNotes>,
   limit: number,
 ): string | string[] {
-  const rows: Row[] = accounts.map((s) => rowOf(s, oppsByAccount.get(s.accountId) ?? []));
-  rows.sort((a, b) => b.potential - a.potential || collate(a.s.name, b.s.name));
   if (rows.length > limit) return summaryTable(rows, notes);
   const unique = uniqueHeadings();
   return blocks(...rows.map((r) => accountBlock(r, notes, unique)));
@@ -118,7 +135,7 @@ function summaryLine(r: Row, notes: AccountNotes): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function summaryTable(rows: Row[], notes: ReadonlyMap<string, AccountNotes>): string[] {
+function summaryTable(rows: readonly Row[], notes: ReadonlyMap<string, AccountNotes>): string[] {
   return tableParts(
     [
       'Account',

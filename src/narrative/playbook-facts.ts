@@ -12,6 +12,7 @@ import { money } from './format.js';
 import { mdTableCell } from './markdown.js';
 import { narrativeOf } from './playbook-opportunities.js';
 import { leadEvidence } from './talking-track.js';
+import type { PlaybookOrder } from './playbook.js';
 import type { NarrativeContext } from './types.js';
 import { expansionOf, missingData, unlockPlan, whyNoOpportunities } from './unlock.js';
 import { TYPE_LABELS } from './context.js';
@@ -71,6 +72,9 @@ export interface PlaybookFacts {
   /** Active contacts per account; absent when rendered without contacts. */
   activeContacts?: Map<string, number>;
   notes: Map<string, AccountNotes>;
+  /** The orders its sections list them in, when worked out ahead (`playbookOrder`); they must
+   * be the orders of exactly these opportunities and accounts. */
+  order?: PlaybookOrder;
 }
 
 /** An opportunity's line in an opportunity table. */

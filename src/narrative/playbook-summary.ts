@@ -7,6 +7,7 @@ import { TYPE_LABELS } from './context.js';
 import { joinAnd, longDate, money, pct, plural } from './format.js';
 import { DEFAULT_HOURS } from './forecast.js';
 import { blocks, escapeMd } from './markdown.js';
+import { firstSorted } from './order.js';
 import type { OpportunityFacts } from './playbook-facts.js';
 import type { ForecastSettings, PortfolioForecast } from './types.js';
 
@@ -46,10 +47,11 @@ export function renderExecutiveSummary(input: {
     .filter((t) => t.count > 0)
     .sort((a, b) => b.arr - a.arr)
     .slice(0, 3);
-  const largest = [...input.accounts]
-    .filter((a) => a.potentialArr > 0)
-    .sort((a, b) => b.potentialArr - a.potentialArr)
-    .slice(0, 3);
+  const largest = firstSorted(
+    input.accounts.filter((a) => a.potentialArr > 0),
+    3,
+    (a, b) => b.potentialArr - a.potentialArr,
+  );
   const o = f.otherPlays;
   const p2 =
     (types.length

@@ -10,14 +10,22 @@
  * (`PlaybookDetails`). A run that analyzed only the accounts that changed renders from the
  * other accounts' facts as the last run left them.
  */
-import type { Opportunity } from '../model/index.js';
+import type { AccountSummary, Opportunity } from '../model/index.js';
+import { byCodeUnit } from '../output/id-order.js';
 import { accountFromSummary } from './context.js';
 import { forecastPortfolio } from './forecast.js';
 import { money, plural } from './format.js';
 import { blockParts, blocks, bullets, escapeMd } from './markdown.js';
 import { confidenceNotes, recommendations } from './leadership.js';
 import { blockers, patterns, type InsightInput, type Item } from './insights.js';
-import { renderAccountSummaries } from './playbook-accounts.js';
+import { mergeSorted } from './order.js';
+import {
+  bySummaryOrder,
+  renderAccountSummaries,
+  rowOf,
+  summaryRows,
+  type SummaryRow,
+} from './playbook-accounts.js';
 import { renderAppendix } from './playbook-appendix.js';
 import { renderDistribution } from './playbook-distribution.js';
 import {
@@ -84,36 +92,124 @@ const limitsOf = (limits: PlaybookLimits | undefined): Required<PlaybookLimits> 
   ...limits,
 });
 
+/** An expansion opportunity with the keys of its place in the playbook, read once. */
+export interface RankedOpportunity {
+  o: OpportunityFacts;
+  tier: number;
+  composite: number;
+  id: string;
+}
+
+/** Playbook order: by tier, best score first, then by id (collated, then by code unit: a total
+ * order, so two sorted lists merge into the sort of both, `mergeSorted`). */
+const byPlaybookOrder = (a: RankedOpportunity, b: RankedOpportunity): number =>
+  a.tier - b.tier || b.composite - a.composite || collate(a.id, b.id) || byCodeUnit(a.id, b.id);
+
+/** The orders the playbook lists expansion opportunities and accounts in. A run that analyzed
+ * only the accounts that changed works out the others' ahead (`playbookOrder` over the last
+ * run's facts), drops the changed accounts' (`withoutAccounts`) and merges in theirs
+ * (`mergePlaybookOrders`): the same orders as sorting everything, without the sort. */
+export interface PlaybookOrder {
+  expansion: readonly RankedOpportunity[];
+  accounts: readonly SummaryRow[];
+}
+
+/** The orders of some accounts, each with its opportunities. */
+export function playbookOrder(
+  accounts: readonly { summary: AccountSummary; opportunities: readonly OpportunityFacts[] }[],
+): PlaybookOrder {
+  return {
+    expansion: rankExpansion(accounts.flatMap((a) => a.opportunities)),
+    accounts: summaryRows(
+      accounts.map((a) => a.summary),
+      new Map(accounts.map((a) => [a.summary.accountId, a.opportunities])),
+    ),
+  };
+}
+
+/** The orders of some accounts as given (`positions`: their expansion opportunities by where
+ * each stands among all the accounts' opportunities, the accounts by where each stands among
+ * them), as a run left them (`output/results-cache/order.ts`): no sort. */
+export function playbookOrderAt(
+  accounts: readonly { summary: AccountSummary; opportunities: readonly OpportunityFacts[] }[],
+  positions: { expansion: ArrayLike<number>; accounts: ArrayLike<number> },
+): PlaybookOrder {
+  const all = accounts.flatMap((a) => a.opportunities);
+  const expansion = Array.from(positions.expansion, (k): RankedOpportunity => {
+    const o = all[k]!;
+    return { o, tier: o.tier, composite: o.scores.composite, id: o.id };
+  });
+  const rows = Array.from(positions.accounts, (k) => {
+    const a = accounts[k]!;
+    return rowOf(a.summary, a.opportunities);
+  });
+  return { expansion, accounts: rows };
+}
+
+/** The orders of a playbook's facts, sorted. */
+export const factsOrder = (facts: PlaybookFacts): PlaybookOrder => ({
+  expansion: rankExpansion(facts.opportunities),
+  accounts: accountRows(facts),
+});
+
+/** The accounts' rows in the summary's order, worked out from the facts. */
+function accountRows(facts: PlaybookFacts): SummaryRow[] {
+  const byAccount = new Map<string, OpportunityFacts[]>();
+  for (const o of facts.opportunities) {
+    const list = byAccount.get(o.accountId);
+    if (list) list.push(o);
+    else byAccount.set(o.accountId, [o]);
+  }
+  return summaryRows(facts.accounts, byAccount);
+}
+
+function rankExpansion(opportunities: readonly OpportunityFacts[]): RankedOpportunity[] {
+  const out: RankedOpportunity[] = [];
+  for (const o of opportunities)
+    if (o.category === 'expansion')
+      out.push({ o, tier: o.tier, composite: o.scores.composite, id: o.id });
+  return out.sort(byPlaybookOrder);
+}
+
+/** The orders without the given accounts and their opportunities. */
+export function withoutAccounts(order: PlaybookOrder, ids: ReadonlySet<string>): PlaybookOrder {
+  return {
+    expansion: order.expansion.filter((r) => !ids.has(r.o.accountId)),
+    accounts: order.accounts.filter((r) => !ids.has(r.s.accountId)),
+  };
+}
+
+/** The orders of two sets of accounts, merged. */
+export const mergePlaybookOrders = (a: PlaybookOrder, b: PlaybookOrder): PlaybookOrder => ({
+  expansion: mergeSorted(a.expansion, b.expansion, byPlaybookOrder),
+  accounts: mergeSorted(a.accounts, b.accounts, bySummaryOrder),
+});
+
 /**
- * Expansion opportunities in playbook order: by tier, best score first, then by id. Each one's
- * keys are read once before sorting (a cached opportunity's id is decoded text), and the
- * ranking is worked out once per opportunities array (facts are not changed once made): the
- * details and the playbook both ask, and a large portfolio has hundreds of thousands.
+ * Expansion opportunities in playbook order; the one given with the facts when there is one.
+ * Worked out once per opportunities array (facts are not changed once made): the details and
+ * the playbook both ask, and a large portfolio has hundreds of thousands.
  */
 const ranked = new WeakMap<readonly OpportunityFacts[], OpportunityFacts[]>();
-function expansionOrder(opportunities: readonly OpportunityFacts[]): OpportunityFacts[] {
-  const known = ranked.get(opportunities);
+function expansionOrder(facts: Pick<PlaybookFacts, 'opportunities' | 'order'>): OpportunityFacts[] {
+  const known = ranked.get(facts.opportunities);
   if (known) return known;
-  const keyed = opportunities
-    .filter((o) => o.category === 'expansion')
-    .map((o) => ({ o, tier: o.tier, composite: o.scores.composite, id: o.id }));
-  keyed.sort((a, b) => a.tier - b.tier || b.composite - a.composite || collate(a.id, b.id));
-  const order = keyed.map((k) => k.o);
-  ranked.set(opportunities, order);
+  const order = (facts.order?.expansion ?? rankExpansion(facts.opportunities)).map((k) => k.o);
+  ranked.set(facts.opportunities, order);
   return order;
 }
 
-/** The opportunities `renderPlaybookFacts` writes out in full: their ids, for the details. */
+/** The opportunities `renderPlaybookFacts` writes out in full, for their details. */
 export function detailedOpportunities(
-  facts: Pick<PlaybookFacts, 'opportunities'>,
+  facts: Pick<PlaybookFacts, 'opportunities' | 'order'>,
   limits?: PlaybookLimits,
-): string[] {
+): OpportunityFacts[] {
   const l = limitsOf(limits);
-  const expansion = expansionOrder(facts.opportunities);
+  const expansion = expansionOrder(facts);
   return [
     ...expansion.filter((o) => o.tier === 1).slice(0, l.tier1Full),
     ...expansion.filter((o) => o.tier === 2).slice(0, l.tier2Brief),
-  ].map((o) => o.id);
+  ];
 }
 
 /** The context an account's narratives read, as the playbook builds it from its input. */
@@ -258,11 +354,12 @@ function* draftSteps(
 ): Generator<undefined, PlaybookDraft> {
   const limits = limitsOf(input.limits);
   const settings = input.settings ?? {};
-  const byAccount = new Map<string, OpportunityFacts[]>();
+  // Each play's opportunities, in the facts' order.
+  const byCategory = new Map<string, OpportunityFacts[]>();
   for (const o of facts.opportunities) {
-    const list = byAccount.get(o.accountId);
+    const list = byCategory.get(o.category);
     if (list) list.push(o);
-    else byAccount.set(o.accountId, [o]);
+    else byCategory.set(o.category, [o]);
   }
   const forecast = forecastPortfolio({
     opportunities: facts.opportunities,
@@ -270,11 +367,18 @@ function* draftSteps(
     settings,
     asOf: input.asOf,
   });
-  const expansion = expansionOrder(facts.opportunities);
+  const expansion = expansionOrder(facts);
   yield;
-  const tier = (t: number): OpportunityFacts[] => expansion.filter((o) => o.tier === t);
-  const [t1, t2, t3] = [tier(1), tier(2), tier(3)];
-  const low = expansion.filter((o) => o.tier >= 4);
+  const t1: OpportunityFacts[] = [];
+  const t2: OpportunityFacts[] = [];
+  const t3: OpportunityFacts[] = [];
+  const low: OpportunityFacts[] = [];
+  for (const o of expansion) {
+    if (o.tier === 1) t1.push(o);
+    else if (o.tier === 2) t2.push(o);
+    else if (o.tier === 3) t3.push(o);
+    else if (o.tier >= 4) low.push(o);
+  }
   const insight: InsightInput = {
     opportunities: facts.opportunities,
     accounts: facts.accounts,
@@ -331,7 +435,7 @@ function* draftSteps(
           : undefined,
       ),
     ...PLAYS.map(([category, title, intro]) => () => {
-      const plays = facts.opportunities.filter((o) => o.category === category);
+      const plays = byCategory.get(category) ?? [];
       return blockParts(
         `## ${title}`,
         intro,
@@ -341,7 +445,11 @@ function* draftSteps(
     () =>
       blockParts(
         '## Account-by-Account Summary',
-        renderAccountSummaries(facts.accounts, byAccount, facts.notes, limits.accountBlocks),
+        renderAccountSummaries(
+          facts.order?.accounts ?? accountRows(facts),
+          facts.notes,
+          limits.accountBlocks,
+        ),
       ),
     () => renderDistribution(forecast),
     () =>

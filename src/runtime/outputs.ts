@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Catalog } from '../model/catalog.js';
 import type { AccountSummary, Opportunity } from '../model/output.js';
 import type { Portfolio } from '../model/records.js';
-import { playbookFacts, playbookPieces } from '../narrative/playbook.js';
+import { factsOrder, playbookFacts, playbookPieces } from '../narrative/playbook.js';
 import type { PlaybookFacts } from '../narrative/playbook-facts.js';
 import { partOf, writeParts, type Part } from '../output/account-parts.js';
 import {
@@ -18,6 +18,7 @@ import {
   type CacheHeader,
 } from '../output/results-cache/index.js';
 import { byCodeUnit } from '../output/id-order.js';
+import { encodeOrder } from '../output/results-cache/order.js';
 import { OUTPUT_FILES, writeJsonFile, writeTextFile } from '../output/write-outputs.js';
 import { groupBy } from '../pipeline/analyze.js';
 import type { ScoringSettings } from '../scoring/index.js';
@@ -165,6 +166,8 @@ export async function writeAllOutputs(
   const retro = await (early ?? startRetro(ctx, portfolio, learned));
   const section = precisionSection(learned, () => retro!);
   const { facts, details } = factsOf(ctx, opportunities, accounts, portfolio);
+  // Sorted once: the playbook lists them so, and the cache keeps them for a later patch.
+  facts.order = factsOrder(facts);
   const playbook = playbookPieces(facts, playbookOptions(ctx, section), details);
   const byAccount = groupBy(opportunities, (o) => o.accountId);
   const files = paths(ctx.out);
@@ -197,15 +200,12 @@ export async function writeAllOutputs(
     ...(retro ? { retro: { cutoff: retro.cutoff, stats: JSON.stringify(retro.stats) } } : {}),
   };
   const entries = entriesOf(facts, retro);
-  await writeCache(
-    ctx.cache,
-    header,
-    accounts.map((a, i) => ({
-      ...entries.get(a.accountId)!,
-      oppsBytes: oppsBytes[i]!,
-      accountBytes: accountBytes[i]!,
-    })),
-  );
+  const cached = accounts.map((a, i) => ({
+    ...entries.get(a.accountId)!,
+    oppsBytes: oppsBytes[i]!,
+    accountBytes: accountBytes[i]!,
+  }));
+  await writeCache(ctx.cache, header, cached, encodeOrder(cached, facts.order));
   return { written, header };
 }
 

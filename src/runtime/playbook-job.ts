@@ -4,24 +4,37 @@
  * accounts) and the cache's update. It runs beside the sync, in a thread of its own on a
  * machine with a second core (`playbook-thread.ts`), as a conversation: started with the sync,
  * it reads the cache once told to (`go`: a thread at once, the sync's own thread once the pull
- * is done), and answers with what the sync needs of it (`CacheIndex`); it is told the changed accounts' entries
- * as soon as they are analyzed and starts on the playbook while the sync stores its results;
+ * is done), and answers with what the sync needs of it (`CacheIndex`); while the sync pulls
+ * and analyzes, it sorts what the playbook lists as the cache has it, and works out the
+ * signal-precision section; it is told the changed accounts' entries as soon as they are
+ * analyzed, merges them into those orders and starts on the playbook while the sync stores its
+ * results;
  * it asks for the opportunities the playbook writes out in full (read from the store by the
  * sync); it writes the playbook when told the run stands, and the cache once the other files
  * are written. Nothing here touches the store.
  */
 import type { Catalog } from '../model/catalog.js';
 import type { Opportunity } from '../model/output.js';
-import { detailedOpportunities, playbookDraftInTurns } from '../narrative/playbook.js';
+import type { PlaybookFacts } from '../narrative/playbook-facts.js';
+import {
+  detailedOpportunities,
+  mergePlaybookOrders,
+  playbookDraftInTurns,
+  playbookOrder,
+  playbookOrderAt,
+  withoutAccounts,
+} from '../narrative/playbook.js';
 import type { NarrativeContext } from '../narrative/types.js';
 import { mergeById } from '../output/id-order.js';
 import {
   readCachedAccounts,
+  readCacheOrder,
   updateCache,
   type CacheFiles,
   type CachedAccount,
   type CacheHeader,
 } from '../output/results-cache/index.js';
+import { decodeOrder, encodeOrder } from '../output/results-cache/order.js';
 import { writeTextFile } from '../output/write-outputs.js';
 import type { PortfolioStats } from '../scoring/portfolio-stats.js';
 import { factsFromEntries, playbookOptions, precisionSection } from './outputs.js';
@@ -124,6 +137,24 @@ export class Mailbox<M extends { kind: string }> {
  * gets in (the store's answers, the run's next step). */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A retro history as the cache keeps it (what the signal precision reads of it). */
+const retroText = (r: Entry['retro']): string =>
+  r
+    ? JSON.stringify(
+        r.items.map((i) => [i.type, i.signals, i.outcome?.outcome ?? 0, i.outcome?.amount ?? 0]),
+      )
+    : '';
+
+/** Whether the changed accounts' retro history reads as the cache's, so that the section
+ * worked out from the cache stands. It may not: an expansion won since the cutoff changes it
+ * without changing the account as it stood then (its digest). */
+function sameRetro(cached: readonly Entry[], render: Extract<ToJob, { kind: 'render' }>): boolean {
+  const changed = new Set(render.changed);
+  const before = new Map(cached.filter((c) => changed.has(c.id)).map((c) => [c.id, c.retro]));
+  const after = new Map(render.fresh.map((e) => [e.id, e.retro]));
+  return render.changed.every((id) => retroText(before.get(id)) === retroText(after.get(id)));
+}
+
 export async function playbookJob(
   data: PlaybookJobData,
   inbox: Mailbox<ToJob>,
@@ -142,6 +173,23 @@ export async function playbookJob(
       digests: cached.map((c) => c.retro?.digest ?? null),
     },
   });
+  // While the run pulls and analyzes: what the playbook sorts, and its signal-precision
+  // section, as the cache has them. Once the run says which accounts changed, the orders drop
+  // theirs and merge in their new ones, and the section stands unless their history changed.
+  // The orders as the last run left them, read rather than sorted where the cache has them.
+  const stored = await readCacheOrder(data.files, data.header).catch(() => undefined);
+  const positions = stored && decodeOrder(stored, cached);
+  await nextTurn();
+  const base = positions ? playbookOrderAt(cached, positions) : playbookOrder(cached);
+  await nextTurn();
+  const retro = data.header.retro;
+  const retroSection = (accounts: readonly Entry[]) =>
+    precisionSection(undefined, () => ({
+      cutoff: retro!.cutoff,
+      stats: JSON.parse(retro!.stats) as PortfolioStats,
+      accounts: new Map(accounts.flatMap((e) => (e.retro ? [[e.id, e.retro]] : []))),
+    }));
+  const early = retro ? retroSection(cached) : undefined;
   const render = await inbox.next('render');
   const changed = new Set(render.changed);
   // The accounts in output order: the cached ones that did not change, and the changed ones
@@ -151,25 +199,20 @@ export async function playbookJob(
     render.fresh,
   );
   await nextTurn();
-  const facts = factsFromEntries(entries);
+  const facts: PlaybookFacts = {
+    ...factsFromEntries(entries),
+    order: mergePlaybookOrders(withoutAccounts(base, changed), playbookOrder(render.fresh)),
+  };
   await nextTurn();
-  const ids = detailedOpportunities(facts);
-  const wanted = new Set(ids);
-  const accounts = new Set(
-    facts.opportunities.filter((o) => wanted.has(o.id)).map((o) => o.accountId),
-  );
+  const detailed = detailedOpportunities(facts);
+  const ids = detailed.map((o) => o.id);
+  const accounts = new Set(detailed.map((o) => o.accountId));
   const ranks: [string, number][] = [];
   for (const e of entries)
     if (accounts.has(e.id)) e.opportunities.forEach((o, i) => ranks.push([o.id, i]));
   send({ kind: 'wants', ids, ranks });
-  const retro = data.header.retro;
   const section =
-    render.section ??
-    precisionSection(undefined, () => ({
-      cutoff: retro!.cutoff,
-      stats: JSON.parse(retro!.stats) as PortfolioStats,
-      accounts: new Map(entries.flatMap((e) => (e.retro ? [[e.id, e.retro]] : []))),
-    }));
+    render.section ?? (early && sameRetro(cached, render) ? early : retroSection(entries));
   await nextTurn();
   const draft = await playbookDraftInTurns(
     facts,
@@ -200,6 +243,7 @@ export async function playbookJob(
     sized.filter((e) => changed.has(e.id)),
     render.changed.filter((id) => !live.has(id)),
     () => sized,
+    encodeOrder(sized, facts.order!),
   );
   send({ kind: 'cached' });
 }

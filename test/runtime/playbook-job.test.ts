@@ -51,7 +51,7 @@ describe.each(['on', 'off'] as const)('the playbook job (thread %s)', (mode) => 
     resultsRun: 1,
     inputsKey: 'k',
     files: [],
-    lengths: { accounts: 10, log: 0, texts: 10 },
+    lengths: { accounts: 10, log: 0, texts: 10, order: 0 },
   };
   const data = {
     files,
@@ -79,7 +79,7 @@ describe.each(['on', 'off'] as const)('the playbook job (thread %s)', (mode) => 
     const empty = cacheFiles(dir, 'empty', join(dir, 'out'));
     for (const f of [empty.accounts, empty.log, empty.texts]) writeFileSync(f, '');
     const job = new PlaybookJobHandle(
-      { ...data, files: empty, header: { ...header, lengths: { accounts: 0, log: 0, texts: 0 } } },
+      { ...data, files: empty, header: { ...header, lengths: { accounts: 0, log: 0, texts: 0, order: 0 } } },
       mode,
     );
     job.go();

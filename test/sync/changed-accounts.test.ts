@@ -14,6 +14,18 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../src/env.js';
+import {
+  playbookOrder,
+  playbookOrderAt,
+  type PlaybookOrder,
+} from '../../src/narrative/playbook.js';
+import {
+  cacheFiles,
+  readCachedAccounts,
+  readCacheHeader,
+  readCacheOrder,
+} from '../../src/output/results-cache/index.js';
+import { decodeOrder } from '../../src/output/results-cache/order.js';
 import { resolveSyncConnection } from '../../src/runtime/connection.js';
 import { syncOnce } from '../../src/runtime/sync-once.js';
 import type { Store } from '../../src/store/db.js';
@@ -97,6 +109,25 @@ describe.each(backends())(
       });
       expect(report.status, report.error).toBe('succeeded');
       return report;
+    };
+
+    /** The playbook's orders the cache keeps for `out` are what sorting its accounts gives,
+     * so a patch reads them rather than sorting (`output/results-cache/order.ts`). */
+    const ordersHold = async (store: Store, source: string, out: string) => {
+      const env = loadEnv({ ...process.env, LOG_LEVEL: 'warn' });
+      const { name } = await resolveSyncConnection({ connector: 'files', source }, env);
+      const cache = cacheFiles(store.resultsDir, name, join(work, out));
+      const header = (await readCacheHeader(cache))!;
+      const cached = await readCachedAccounts(cache, header);
+      const positions = decodeOrder((await readCacheOrder(cache, header))!, cached);
+      expect(positions).toBeDefined();
+      const ids = (o: PlaybookOrder) => ({
+        expansion: o.expansion.map((r) => r.id),
+        accounts: o.accounts.map((r) => r.s.accountId),
+      });
+      const kept = ids(playbookOrderAt(cached, positions!));
+      expect(kept).toEqual(ids(playbookOrder(cached)));
+      expect(kept.accounts).toHaveLength(cached.length);
     };
 
     /**
@@ -255,6 +286,7 @@ describe.each(backends())(
       const dir = folder();
       const store = await backend.open();
       await sync(store, dir, 'out-runs');
+      await ordersHold(store, dir, 'out-runs');
       const ids = p.rows.accounts.map((a) => String(a.account_id));
       for (const [round, i] of [5, 6, 5].entries()) {
         editCsv(
@@ -267,6 +299,7 @@ describe.each(backends())(
         );
         const next = await sync(store, dir, 'out-runs');
         expect(next.changedAccounts).toEqual([`files:${ids[i]}`]);
+        await ordersHold(store, dir, 'out-runs');
       }
       const fresh = await backend.open();
       await sync(fresh, dir, 'out-runs-whole');

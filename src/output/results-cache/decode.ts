@@ -7,7 +7,8 @@ import type { CachedAccount } from './types.js';
 /**
  * An opportunity read from the cache: its figures at hand, its texts decoded from the rows
  * file the first time they are read (a table reads the rows of thousands, the rest reads a few
- * titles).
+ * titles). It keeps numbers, not its parsed line: at 100k accounts the cache holds 300k of
+ * these for the whole run, and every object kept is one the garbage collector copies.
  */
 class CachedOpportunity implements OpportunityFacts {
   readonly accountId: string;
@@ -19,7 +20,16 @@ class CachedOpportunity implements OpportunityFacts {
   readonly timing: Opportunity['timing'];
   readonly deadline: string;
   readonly confidence: number;
-  private texts: (string | undefined)[] = [];
+  /** Where its texts start in the rows file, and their byte lengths (-1: none). */
+  private readonly at: number;
+  private readonly n0: number;
+  private readonly n1: number;
+  private readonly n2: number;
+  private readonly n3: number;
+  private readonly n4: number;
+  private readonly n5: number;
+  /** Its id, read by every sort and lookup: decoded once. */
+  private idText: string | undefined;
 
   constructor(
     line: OppLine,
@@ -37,24 +47,25 @@ class CachedOpportunity implements OpportunityFacts {
     this.timing = timing;
     this.deadline = line[9];
     this.confidence = line[10];
-    this.line = line;
+    this.at = line[11];
+    this.n0 = line[12];
+    this.n1 = line[13];
+    this.n2 = line[14];
+    this.n3 = line[15];
+    this.n4 = line[16];
+    this.n5 = line[17];
   }
-
-  private readonly line: OppLine;
 
   /** Text `k` (0 id, 1 title, 2 account name, 3 row, 4 play row, 5 first step). */
   private text(k: number): string | undefined {
-    if (k in this.texts) return this.texts[k];
-    let at = this.line[11];
-    for (let i = 0; i < k; i++) at += Math.max(0, this.line[12 + i] as number);
-    const n = this.line[12 + k] as number;
-    const t = n < 0 ? undefined : this.buf.toString('utf8', at, at + n);
-    this.texts[k] = t;
-    return t;
+    const n = [this.n0, this.n1, this.n2, this.n3, this.n4, this.n5];
+    let at = this.at;
+    for (let i = 0; i < k; i++) at += Math.max(0, n[i]!);
+    return n[k]! < 0 ? undefined : this.buf.toString('utf8', at, at + n[k]!);
   }
 
   get id(): string {
-    return this.text(0)!;
+    return (this.idText ??= this.text(0)!);
   }
   get title(): string {
     return this.text(1)!;

@@ -7,11 +7,12 @@
  * run whose results they hold, the inputs key): a cache that does not match the files is not
  * used, and the run writes everything.
  *
- * Four files per connection and output folder, in a local folder beside the store
+ * Five files per connection and output folder, in a local folder beside the store
  * (`HEADROOM_RESULTS_DIR`): the head (JSON), the accounts as of the last full write (one compact
  * JSON line each, in id order), a log of the accounts changed since (appended by each run that
- * changed a few; a later line wins, `gone` lines remove), and the table rows of the playbook
- * (UTF-8, appended; the lines point into it). A run that changed a few accounts writes a few
+ * changed a few; a later line wins, `gone` lines remove), the table rows of the playbook
+ * (UTF-8, appended; the lines point into it) and the playbook's orders (`./order.ts`, written
+ * whole by each run). A run that changed a few accounts writes a few
  * lines, not the whole cache; when the log has grown to a third of the accounts, the next run
  * writes it all again. The head is written last and says how many bytes of the other three are
  * valid, so a run killed half-way leaves the cache as it was. Derived data: losing it costs one
@@ -28,7 +29,7 @@ import type { CacheFiles, CachedAccount, CacheHeader } from './types.js';
 export type { CacheFiles, CachedAccount, CacheHeader } from './types.js';
 
 /** Bump when the layout below changes: an older cache is then not read. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /** Past this share of the accounts' bytes, the log is folded into a full write. */
 const LOG_SHARE = 1 / 3;
@@ -44,6 +45,7 @@ export function cacheFiles(dir: string, connection: string, out: string): CacheF
     accounts: `${base}.accounts`,
     log: `${base}.log`,
     texts: `${base}.rows`,
+    order: `${base}.order`,
     spares: { opportunities: `${base}.opportunities.spare`, accounts: `${base}.accounts.spare` },
   };
 }
@@ -148,11 +150,26 @@ export async function readCachedAccounts(
 
 const tmp = (file: string) => `${file}.${process.pid}.tmp`;
 
-/** Write the whole cache: the accounts (in id order) and their rows, then the head. */
+/** The playbook's orders as the cache holds them (`./order.ts`): undefined when there are none
+ * (a cache written before them). */
+export async function readCacheOrder(
+  files: CacheFiles,
+  header: CacheHeader,
+): Promise<Buffer | undefined> {
+  const length = header.lengths?.order ?? 0;
+  if (length === 0) return undefined;
+  const buf = await readFile(files.order);
+  if (buf.length < length) throw new Error(`${files.order} is shorter than its head says`);
+  return buf.subarray(0, length);
+}
+
+/** Write the whole cache: the accounts (in id order), their rows and the playbook's orders
+ * (`./order.ts`, when given), then the head. */
 export async function writeCache(
   files: CacheFiles,
   header: CacheHeader,
   accounts: Iterable<CachedAccount>,
+  order?: Buffer,
 ): Promise<void> {
   await mkdir(resolve(files.head, '..'), { recursive: true });
   // The head goes first: until the new one is written, no run trusts the files below.
@@ -181,10 +198,11 @@ export async function writeCache(
   await rename(tmp(files.accounts), files.accounts);
   await rename(tmp(files.texts), files.texts);
   await writeFile(files.log, '');
+  await writeFile(files.order, order ?? '');
   await writeHead(files, {
     ...header,
     format: FORMAT,
-    lengths: { accounts: accountBytes, log: 0, texts: enc.take().end },
+    lengths: { accounts: accountBytes, log: 0, texts: enc.take().end, order: order?.length ?? 0 },
   });
 }
 
@@ -195,8 +213,9 @@ async function writeHead(files: CacheFiles, header: CacheHeader): Promise<void> 
 
 /**
  * After a run that changed some accounts: append their lines (and `gone` for accounts that went)
- * to the log and their rows to the rows file, then write the new head; or, once the log has
- * grown past a third of the accounts, write the whole cache from `all`.
+ * to the log and their rows to the rows file, write the playbook's orders (`./order.ts`: of all
+ * the accounts, when given), then the new head; or, once the log has grown past a third of the
+ * accounts, write the whole cache from `all`.
  */
 export async function updateCache(
   files: CacheFiles,
@@ -205,6 +224,7 @@ export async function updateCache(
   changed: readonly CachedAccount[],
   gone: readonly string[],
   all: () => Iterable<CachedAccount>,
+  order?: Buffer,
 ): Promise<void> {
   const lengths = previous.lengths!;
   const enc = new Encoder(lengths.texts);
@@ -213,8 +233,9 @@ export async function updateCache(
   for (const id of gone) text += `${asciiJson([id, 0] satisfies GoneLine)}\n`;
   const bytes = Buffer.byteLength(text);
   if (lengths.log + bytes > lengths.accounts * LOG_SHARE)
-    return writeCache(files, { ...header, format: FORMAT }, all());
+    return writeCache(files, { ...header, format: FORMAT }, all(), order);
   await rm(files.head, { force: true });
+  await writeFile(files.order, order ?? '');
   const rows = enc.take();
   // Past the valid lengths the files may hold what a killed run wrote: written over.
   const log = await open(files.log, 'r+');
@@ -231,6 +252,11 @@ export async function updateCache(
   await writeHead(files, {
     ...header,
     format: FORMAT,
-    lengths: { accounts: lengths.accounts, log: lengths.log + bytes, texts: rows.end },
+    lengths: {
+      accounts: lengths.accounts,
+      log: lengths.log + bytes,
+      texts: rows.end,
+      order: order?.length ?? 0,
+    },
   });
 }

@@ -21,8 +21,8 @@ export interface CacheHeader {
   /** The signal-precision history from the portfolio's past, when the playbook used it: the
    * cutoff and the statistics of the portfolio then (JSON text). */
   retro?: { cutoff: string; stats: string };
-  /** Valid bytes of the accounts, the log and the rows. */
-  lengths?: { accounts: number; log: number; texts: number };
+  /** Valid bytes of the accounts, the log, the rows and the playbook's orders (0: none). */
+  lengths?: { accounts: number; log: number; texts: number; order: number };
 }
 
 export interface CachedAccount {
@@ -45,6 +45,8 @@ export interface CacheFiles {
   accounts: string;
   log: string;
   texts: string;
+  /** The playbook's orders as the last run left them (`./order.ts`). */
+  order: string;
   /** The last `opportunities.json` and `accounts.json` but one, kept to be written over
    * (`writeParts`). */
   spares: { opportunities: string; accounts: string };

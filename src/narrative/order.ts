@@ -1,0 +1,32 @@
+/**
+ * Orders the playbook needs over hundreds of thousands of opportunities, without sorting them
+ * all each time: the first few of a sort, and two sorted lists merged into one.
+ */
+
+/** The first `k` items of `[...items].sort(cmp)` (a stable sort: ties keep their order), in
+ * one pass that keeps only those `k`. */
+export function firstSorted<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  for (const x of items) {
+    // A stable sort puts x after every earlier item that does not sort after it.
+    let at = out.length;
+    while (at > 0 && cmp(out[at - 1]!, x) > 0) at--;
+    if (at >= k) continue;
+    out.splice(at, 0, x);
+    if (out.length > k) out.pop();
+  }
+  return out;
+}
+
+/** Two lists each sorted by `cmp`, merged into one sorted by it (ties: `a`'s first). With a
+ * total order this is the sort of the two lists together. */
+export function mergeSorted<T>(a: readonly T[], b: readonly T[], cmp: (x: T, y: T) => number): T[] {
+  const out = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) out[n++] = cmp(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return out;
+}
