@@ -27,17 +27,31 @@ export const READINESS_LABEL: Record<Readiness, string> = {
 /** What a row reads of an account's opportunities. */
 type Listed = Pick<OpportunityFacts, 'category' | 'scores' | 'estimatedArr' | 'title' | 'tier'>;
 
-/** An account's place in the summary: what its block or line reads of its opportunities. */
+/** An account's place in the summary: its potential, and its opportunities for its block or
+ * line (`rowOf`, worked out when written). */
 export interface SummaryRow {
+  s: AccountSummary;
+  all: readonly Listed[];
+  potential: number;
+}
+
+/** An account's place in the summary (`bySummaryOrder` sorts them). */
+export function summaryRowOf(s: AccountSummary, all: readonly Listed[]): SummaryRow {
+  // Whole dollars: the sum does not depend on the order.
+  let potential = 0;
+  for (const o of all) if (o.category === 'expansion') potential += o.estimatedArr;
+  return { s, all, potential };
+}
+
+/** What an account's block or line reads. */
+interface Row {
   s: AccountSummary;
   expansion: Listed[];
   others: number;
   potential: number;
 }
-type Row = SummaryRow;
 
-/** An account's row (its place in the summary is `bySummaryOrder`'s). */
-export const rowOf = (s: AccountSummary, all: readonly Listed[]): Row => {
+const rowOf = (s: AccountSummary, all: readonly Listed[]): Row => {
   const expansion = expansionOf(all);
   return {
     s,
@@ -59,7 +73,7 @@ export function summaryRows(
   accounts: readonly AccountSummary[],
   oppsByAccount: ReadonlyMap<string, readonly Listed[]>,
 ): SummaryRow[] {
-  const rows = accounts.map((s) => rowOf(s, oppsByAccount.get(s.accountId) ?? []));
+  const rows = accounts.map((s) => summaryRowOf(s, oppsByAccount.get(s.accountId) ?? []));
   return rows.sort(bySummaryOrder);
 }
 
@@ -72,7 +86,7 @@ export function renderAccountSummaries(
 ): string | string[] {
   if (rows.length > limit) return summaryTable(rows, notes);
   const unique = uniqueHeadings();
-  return blocks(...rows.map((r) => accountBlock(r, notes, unique)));
+  return blocks(...rows.map((r) => accountBlock(rowOf(r.s, r.all), notes, unique)));
 }
 
 /** An account's line in the summary table (worked out with its facts, `AccountNotes.row`). */
@@ -135,7 +149,10 @@ function summaryLine(r: Row, notes: AccountNotes): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function summaryTable(rows: readonly Row[], notes: ReadonlyMap<string, AccountNotes>): string[] {
+function summaryTable(
+  rows: readonly SummaryRow[],
+  notes: ReadonlyMap<string, AccountNotes>,
+): string[] {
   return tableParts(
     [
       'Account',
@@ -149,7 +166,7 @@ function summaryTable(rows: readonly Row[], notes: ReadonlyMap<string, AccountNo
     ],
     rows.map((r) => {
       const n = notes.get(r.s.accountId) ?? {};
-      return n.row ?? summaryLine(r, n);
+      return n.row ?? summaryLine(rowOf(r.s, r.all), n);
     }),
   );
 }

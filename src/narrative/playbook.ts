@@ -22,7 +22,7 @@ import { mergeSorted } from './order.js';
 import {
   bySummaryOrder,
   renderAccountSummaries,
-  rowOf,
+  summaryRowOf,
   summaryRows,
   type SummaryRow,
 } from './playbook-accounts.js';
@@ -92,25 +92,21 @@ const limitsOf = (limits: PlaybookLimits | undefined): Required<PlaybookLimits> 
   ...limits,
 });
 
-/** An expansion opportunity with the keys of its place in the playbook, read once. */
-export interface RankedOpportunity {
-  o: OpportunityFacts;
-  tier: number;
-  composite: number;
-  id: string;
-}
-
 /** Playbook order: by tier, best score first, then by id (collated, then by code unit: a total
- * order, so two sorted lists merge into the sort of both, `mergeSorted`). */
-const byPlaybookOrder = (a: RankedOpportunity, b: RankedOpportunity): number =>
-  a.tier - b.tier || b.composite - a.composite || collate(a.id, b.id) || byCodeUnit(a.id, b.id);
+ * order, so two sorted lists merge into the sort of both, `mergeSorted`). A cached opportunity
+ * decodes its id once, on the first tie that reads it. */
+const byPlaybookOrder = (a: OpportunityFacts, b: OpportunityFacts): number =>
+  a.tier - b.tier ||
+  b.scores.composite - a.scores.composite ||
+  collate(a.id, b.id) ||
+  byCodeUnit(a.id, b.id);
 
 /** The orders the playbook lists expansion opportunities and accounts in. A run that analyzed
  * only the accounts that changed works out the others' ahead (`playbookOrder` over the last
  * run's facts), drops the changed accounts' (`withoutAccounts`) and merges in theirs
  * (`mergePlaybookOrders`): the same orders as sorting everything, without the sort. */
 export interface PlaybookOrder {
-  expansion: readonly RankedOpportunity[];
+  expansion: readonly OpportunityFacts[];
   accounts: readonly SummaryRow[];
 }
 
@@ -135,13 +131,10 @@ export function playbookOrderAt(
   positions: { expansion: ArrayLike<number>; accounts: ArrayLike<number> },
 ): PlaybookOrder {
   const all = accounts.flatMap((a) => a.opportunities);
-  const expansion = Array.from(positions.expansion, (k): RankedOpportunity => {
-    const o = all[k]!;
-    return { o, tier: o.tier, composite: o.scores.composite, id: o.id };
-  });
+  const expansion = Array.from(positions.expansion, (k) => all[k]!);
   const rows = Array.from(positions.accounts, (k) => {
     const a = accounts[k]!;
-    return rowOf(a.summary, a.opportunities);
+    return summaryRowOf(a.summary, a.opportunities);
   });
   return { expansion, accounts: rows };
 }
@@ -163,18 +156,14 @@ function accountRows(facts: PlaybookFacts): SummaryRow[] {
   return summaryRows(facts.accounts, byAccount);
 }
 
-function rankExpansion(opportunities: readonly OpportunityFacts[]): RankedOpportunity[] {
-  const out: RankedOpportunity[] = [];
-  for (const o of opportunities)
-    if (o.category === 'expansion')
-      out.push({ o, tier: o.tier, composite: o.scores.composite, id: o.id });
-  return out.sort(byPlaybookOrder);
+function rankExpansion(opportunities: readonly OpportunityFacts[]): OpportunityFacts[] {
+  return opportunities.filter((o) => o.category === 'expansion').sort(byPlaybookOrder);
 }
 
 /** The orders without the given accounts and their opportunities. */
 export function withoutAccounts(order: PlaybookOrder, ids: ReadonlySet<string>): PlaybookOrder {
   return {
-    expansion: order.expansion.filter((r) => !ids.has(r.o.accountId)),
+    expansion: order.expansion.filter((o) => !ids.has(o.accountId)),
     accounts: order.accounts.filter((r) => !ids.has(r.s.accountId)),
   };
 }
@@ -194,7 +183,7 @@ const ranked = new WeakMap<readonly OpportunityFacts[], OpportunityFacts[]>();
 function expansionOrder(facts: Pick<PlaybookFacts, 'opportunities' | 'order'>): OpportunityFacts[] {
   const known = ranked.get(facts.opportunities);
   if (known) return known;
-  const order = (facts.order?.expansion ?? rankExpansion(facts.opportunities)).map((k) => k.o);
+  const order = [...(facts.order?.expansion ?? rankExpansion(facts.opportunities))];
   ranked.set(facts.opportunities, order);
   return order;
 }

@@ -11,7 +11,7 @@ import { collation, decodeOrder, encodeOrder } from '../../src/output/results-ca
 const entries = (shape: string[][]) =>
   shape.map((cats, i) => ({
     id: `a${i}`,
-    opportunities: cats.map((category, k) => ({ category, id: `a${i}-${k}` })),
+    opportunities: cats.map((category, k) => ({ category, id: `a${i}-${k}`, accountId: `a${i}` })),
   }));
 
 describe('the playbook orders kept with the cache', () => {
@@ -19,11 +19,7 @@ describe('the playbook orders kept with the cache', () => {
   const [a0, , a2] = es;
   // Expansion: a2's second, a0's first, a2's first; accounts: a2, a0, a1.
   const order = {
-    expansion: [
-      { o: a2!.opportunities[1]! },
-      { o: a0!.opportunities[0]! },
-      { o: a2!.opportunities[0]! },
-    ],
+    expansion: [a2!.opportunities[1]!, a0!.opportunities[0]!, a2!.opportunities[0]!],
     accounts: [{ s: { accountId: 'a2' } }, { s: { accountId: 'a0' } }, { s: { accountId: 'a1' } }],
   };
 
@@ -40,9 +36,9 @@ describe('the playbook orders kept with the cache', () => {
   });
 
   it('refuses to encode an order of what the entries do not hold', () => {
-    expect(() =>
-      encodeOrder(es, { ...order, expansion: [{ o: { category: 'expansion' } }] }),
-    ).toThrow(/not among the entries/);
+    expect(() => encodeOrder(es, { ...order, expansion: [{ accountId: 'a0' }] })).toThrow(
+      /not among the entries/,
+    );
     expect(() => encodeOrder(es, { ...order, accounts: [{ s: { accountId: 'zz' } }] })).toThrow(
       /zz has no entry/,
     );

@@ -20,18 +20,27 @@ export const collation = (): string =>
 
 interface Entry {
   id: string;
-  opportunities: readonly object[];
+  opportunities: readonly { accountId: string }[];
 }
 
-/** The orders as positions in `entries`. `expansion` and `accounts` hold the entries' own
- * opportunity and summary objects (by account id for the accounts). */
+/** The orders as positions in `entries`: `expansion` holds the entries' own opportunity
+ * objects, `accounts` their summaries' rows (by account id). */
 export function encodeOrder(
   entries: readonly Entry[],
-  order: { expansion: readonly { o: object }[]; accounts: readonly { s: { accountId: string } }[] },
+  order: {
+    expansion: readonly { accountId: string }[];
+    accounts: readonly { s: { accountId: string } }[];
+  },
 ): Buffer {
-  const opportunity = new Map<object, number>();
-  for (const e of entries) for (const o of e.opportunities) opportunity.set(o, opportunity.size);
-  const account = new Map(entries.map((e, i) => [e.id, i]));
+  // Each account's index and where its opportunities start among all of them.
+  const account = new Map<string, number>();
+  const starts = new Array<number>(entries.length);
+  let all = 0;
+  entries.forEach((e, i) => {
+    account.set(e.id, i);
+    starts[i] = all;
+    all += e.opportunities.length;
+  });
   const tag = Buffer.from(collation(), 'utf8');
   const head = 16 + tag.length;
   const at = head + ((4 - (head % 4)) % 4);
@@ -47,10 +56,11 @@ export function encodeOrder(
     order.expansion.length + order.accounts.length,
   );
   let n = 0;
-  for (const r of order.expansion) {
-    const k = opportunity.get(r.o);
-    if (k === undefined) throw new RangeError('an ordered opportunity is not among the entries');
-    out[n++] = k;
+  for (const o of order.expansion) {
+    const i = account.get(o.accountId);
+    const k = i === undefined ? -1 : entries[i]!.opportunities.indexOf(o);
+    if (k < 0) throw new RangeError('an ordered opportunity is not among the entries');
+    out[n++] = starts[i!]! + k;
   }
   for (const r of order.accounts) {
     const k = account.get(r.s.accountId);
