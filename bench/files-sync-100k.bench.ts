@@ -4,7 +4,8 @@
  * `syncOnce` runs it. Six runs: a full sync into an empty embedded store (PGlite on disk), the
  * same on the Postgres server when DATABASE_URL is set, an unchanged re-sync (mirror rows
  * rewritten must be 0), a re-sync with 1% of the accounts changed (the export rewritten with every
- * cell quoted, so every row's bytes move), another 1% in the format that left (only the edited
+ * cell quoted, so every row's bytes move while its cells stay: since 2026-12-07 only the edited
+ * rows are parsed, before every row was), another 1% in the format that left (only the edited
  * rows' bytes move, as in a daily export from one system), and the next day's run on the same
  * exports (not a target: every account is scored again). Targets: full ≤ 30 s and
  * ≤ 1.5 GB peak RSS, re-syncs ≤ 10 s. Peak RSS is the process's so far: the full embedded sync

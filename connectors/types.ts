@@ -20,10 +20,10 @@ export interface RawRecord {
   row?: number;
   /** Last modification time (ISO-8601) where the CRM reports one. */
   modifiedAt?: string;
-  /** The digest of the row's bytes, where the connector makes one (delimited files): a later
-   * pull given it (`KnownRows`) may hand the same bytes on unread. */
+  /** The digest of the row's cells as its bytes give them, however quoted, where the connector
+   * makes one (delimited files): a later pull given it (`KnownRows`) may hand the row on unread. */
   bytesHash?: string;
-  /** The row was not parsed (`fields` is empty): its bytes are those the last pull read as
+  /** The row was not parsed (`fields` is empty): its cells are those the last pull read as
    * record `id` (`KnownRows`). Its fields, when they are needed after all. */
   unread?: () => Record<string, unknown>;
   /** The row's digest (`src/sync/unchanged-rows.ts`) where it was known without parsing it. */
@@ -31,8 +31,8 @@ export interface RawRecord {
 }
 
 /**
- * What the last pull of an object read, by the digest of each row's bytes: the record id and
- * the row's digest (`src/sync/row-bytes.ts`). A connector that tells rows by their bytes may
+ * What the last pull of an object read, by the digest of each row's cells (`bytesHash`): the
+ * record id and the row's digest (`src/sync/row-bytes.ts`). A connector that tells rows so may
  * hand such a row on `unread`; the pull maps it after all unless the mirror holds it as read.
  */
 export interface KnownRows {

@@ -93,8 +93,8 @@ function fieldsOf(header: string[], cells: string[]): Record<string, unknown> {
  * with more cells than the header. When more than half the data lines are bad, the file is
  * mostly unreadable: an UnreadableSourceError once it has been read.
  *
- * With `known`, each row gets the digest of its bytes (`bytesHash`), and a row the last pull read
- * with the same bytes is not parsed: its fields are parsed only if asked (`row-tap.ts`).
+ * With `known`, each row gets the digest of its cells (`bytesHash`), and a row the last pull read
+ * with the same cells is not parsed: its fields are parsed only if asked (`row-tap.ts`).
  */
 export async function* readDelimited(
   file: string,

@@ -1,9 +1,10 @@
 /**
- * Rows of a delimited export told by their bytes, before csv-parse reads them. A day's export
- * from the same system differs from yesterday's in the rows that changed: every other row is
- * byte for byte a row the last pull read. The tap splits the text (newlines already LF,
- * `normalize-newlines.ts`) into rows and takes the digest of each row's bytes (with the file's
- * format and header line). A row the last pull read with the same digest (`KnownRows`) is not
+ * Rows of a delimited export told by their cells, before csv-parse reads them. A day's export
+ * from the same system differs from yesterday's in the rows that changed: every other row holds
+ * the cells of a row the last pull read, byte for byte or quoted otherwise (a spreadsheet app
+ * that saved it quoting every cell). The tap splits the text (newlines already LF,
+ * `normalize-newlines.ts`) into rows and takes the digest of each row's cells as csv-parse
+ * reads them (`cellsOf`, with the file's format and header cells). A row the last pull read with the same digest (`KnownRows`) is not
  * handed to csv-parse at all: it comes out of `next` as `kept`, with its id and lines, before
  * the next record csv-parse reads. Rows and lines are numbered by the tap, so they are the
  * file's, and csv-parse does the work of the rows that changed.
@@ -34,11 +35,11 @@ interface Lines {
   first: number;
   last: number;
 }
-/** A row handed to csv-parse, with the digest of its bytes (none for a blank line). */
+/** A row handed to csv-parse, with the digest of its cells (none for a blank line). */
 export interface ReadRow extends Lines {
   bytesHash?: string;
 }
-/** A row held back: the last pull read these bytes as record `id`, its row digest `rowHash`. */
+/** A row held back: the last pull read these cells as record `id`, its row digest `rowHash`. */
 export interface KeptRow extends Lines {
   bytesHash: string;
   id: string;
@@ -95,6 +96,43 @@ function scanRow(b: Buffer, from: number, end: number, delimiter: number, eof: b
   }
 }
 
+/**
+ * The cells of a well-formed row (bytes `from`–`to` of `b`, without its newline) written to
+ * `out` from `at` as csv-parse reads them, each after its byte length (4 bytes): a quoted cell
+ * without its quotes and with `""` read as `"`. Returns where they end. Two rows with the same
+ * cells, however they are quoted, are written the same.
+ */
+function cellsOf(b: Buffer, from: number, to: number, delimiter: number, out: Buffer, at: number) {
+  let i = from;
+  for (;;) {
+    const lengthAt = at;
+    at += 4;
+    if (i < to && b[i] === QUOTE) {
+      // Well-formed: its closing quote is the first one not doubled, before `to`.
+      i++;
+      for (;;) {
+        const q = b.indexOf(QUOTE, i);
+        at += b.copy(out, at, i, q);
+        if (b[q + 1] === QUOTE) {
+          out[at++] = QUOTE;
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+    } else {
+      let e = b.indexOf(delimiter, i);
+      if (e < 0 || e > to) e = to;
+      at += b.copy(out, at, i, e);
+      i = e;
+    }
+    out.writeUInt32LE(at - lengthAt - 4, lengthAt);
+    if (i >= to) return at;
+    i++; // the delimiter after the cell
+  }
+}
+
 export interface RowTap {
   /** Between the file (LF newlines) and csv-parse. */
   transform: Transform;
@@ -129,15 +167,16 @@ export function rowTap(known: KnownRows, format: string, delimiter: string): Row
   let inARow = 0;
   let scratch = Buffer.allocUnsafe(4096);
 
-  /** The digest of bytes `from`–`to` of `b` after the prefix's. */
+  /** The digest of the cells of the row at bytes `from`–`to` of `b`, after the prefix's. */
   const digest = (b: Buffer, from: number, to: number): string => {
-    const need = DIGEST + to - from;
+    // Each cell takes its length (4 bytes) and at most its bytes: at most 5 bytes a byte.
+    const need = DIGEST + 5 * (to - from) + 4;
     if (scratch.length < need) {
       scratch = Buffer.allocUnsafe(Math.max(need, scratch.length * 2));
       scratch.write(prefix!, 0, 'latin1');
     }
-    b.copy(scratch, DIGEST, from, to);
-    return hash('sha1', scratch.subarray(0, need), 'hex').slice(0, DIGEST);
+    const end = cellsOf(b, from, to, d, scratch, DIGEST);
+    return hash('sha1', scratch.subarray(0, end), 'hex').slice(0, DIGEST);
   };
 
   /** Rows of `b` from the start, what they pass on in `out`; what is left for the next chunk. */
@@ -156,8 +195,11 @@ export function rowTap(known: KnownRows, format: string, delimiter: string): Row
       line += scan.lines;
       const to = b[end - 1] === LF ? end - 1 : end;
       if (prefix === undefined) {
-        const header = Buffer.concat([Buffer.from(`${format}\n`), b.subarray(at, to)]);
-        prefix = hash('sha1', header, 'hex').slice(0, DIGEST);
+        const lead = Buffer.from(`${format}\n`);
+        const header = Buffer.allocUnsafe(lead.length + 5 * (to - at) + 4);
+        lead.copy(header);
+        const end = cellsOf(b, at, to, d, header, lead.length);
+        prefix = hash('sha1', header.subarray(0, end), 'hex').slice(0, DIGEST);
         scratch.write(prefix, 0, 'latin1');
       } else if (to === at) {
         // A blank line: read (and skipped) as it is.

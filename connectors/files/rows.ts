@@ -8,7 +8,7 @@ export interface SheetRow {
   /** Spreadsheet row: header = 1, first data row = 2. */
   row: number;
   fields: Record<string, unknown>;
-  /** The digest of the row's bytes, where the reader made one (`RawRecord.bytesHash`). */
+  /** The digest of the row's cells, where the reader made one (`RawRecord.bytesHash`). */
   bytesHash?: string;
 }
 

@@ -1,10 +1,10 @@
 /**
- * What a pull read by the bytes of each row (delimited files, `connectors/files/row-tap.ts`):
- * the digest of the row's bytes, the row's digest (`unchanged-rows.ts`) and the record id. Kept
+ * What a pull read by the cells of each row (delimited files, `connectors/files/row-tap.ts`):
+ * the digest of the row's cells, the row's digest (`unchanged-rows.ts`) and the record id. Kept
  * beside the store (`Store.resultsDir`), one file per connection and object, rewritten by every
  * pull that read the source, under the key of what mapping depended on: the next pull under the
- * same key hands the connector these (`KnownRows`), and a row whose bytes did not move is not
- * parsed. What the file says of a row follows from the row's bytes, the header and the key, so
+ * same key hands the connector these (`KnownRows`), and a row whose cells did not change is not
+ * parsed. What the file says of a row follows from the row's cells, the header and the key, so
  * it does not go stale; it is a hint all the same: a row held back is kept only where the mirror
  * holds its digest as read (a run that failed or was held after its pull wrote nothing there),
  * and parsed and mapped otherwise. A file lost costs parsing; one under another key is not read.
@@ -14,11 +14,12 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import type { KnownRows } from '../../connectors/types.js';
 
-const MAGIC = 'headroom-row-bytes 1';
+/** 2: rows told by their cells, not their bytes (a listing of 1 would match nothing). */
+const MAGIC = 'headroom-row-bytes 2';
 /** Digest length (`hashText`). */
 const D = 24;
 
-/** The last pull's rows by the digest of their bytes. */
+/** The last pull's rows by the digest of their cells (`bytesHash`). */
 export type RowsByBytes = Map<string, { id: string; rowHash: string }>;
 
 /** The file of one connection's object under `dir`. */
