@@ -5,8 +5,8 @@
  * machine with a second core (`playbook-thread.ts`), as a conversation: started with the sync,
  * it reads the cache once told to (`go`: a thread at once, the sync's own thread once the pull
  * is done), and answers with what the sync needs of it (`CacheIndex`); while the sync pulls
- * and analyzes, it sorts what the playbook lists as the cache has it, and works out the
- * signal-precision section; it is told the changed accounts' entries as soon as they are
+ * and analyzes, it reads the orders the playbook lists the cache's accounts in (sorts them where
+ * the cache has none) and works out the signal-precision section; it is told the changed accounts' entries as soon as they are
  * analyzed, merges them into those orders and starts on the playbook while the sync stores its
  * results;
  * it asks for the opportunities the playbook writes out in full (read from the store by the
@@ -173,10 +173,10 @@ export async function playbookJob(
       digests: cached.map((c) => c.retro?.digest ?? null),
     },
   });
-  // While the run pulls and analyzes: what the playbook sorts, and its signal-precision
-  // section, as the cache has them. Once the run says which accounts changed, the orders drop
-  // theirs and merge in their new ones, and the section stands unless their history changed.
-  // The orders as the last run left them, read rather than sorted where the cache has them.
+  // While the run pulls and analyzes: the orders the playbook lists things in (as the last run
+  // left them, sorted only where the cache has none) and its signal-precision section, as the
+  // cache has them. Once the run says which accounts changed, the orders drop theirs and merge
+  // in their new ones, and the section stands unless their history changed.
   const stored = await readCacheOrder(data.files, data.header).catch(() => undefined);
   const positions = stored && decodeOrder(stored, cached);
   await nextTurn();

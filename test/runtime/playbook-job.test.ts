@@ -79,7 +79,11 @@ describe.each(['on', 'off'] as const)('the playbook job (thread %s)', (mode) => 
     const empty = cacheFiles(dir, 'empty', join(dir, 'out'));
     for (const f of [empty.accounts, empty.log, empty.texts]) writeFileSync(f, '');
     const job = new PlaybookJobHandle(
-      { ...data, files: empty, header: { ...header, lengths: { accounts: 0, log: 0, texts: 0, order: 0 } } },
+      {
+        ...data,
+        files: empty,
+        header: { ...header, lengths: { accounts: 0, log: 0, texts: 0, order: 0 } },
+      },
       mode,
     );
     job.go();

@@ -14,7 +14,7 @@
  * (UTF-8, appended; the lines point into it) and the playbook's orders (`./order.ts`, written
  * whole by each run). A run that changed a few accounts writes a few
  * lines, not the whole cache; when the log has grown to a third of the accounts, the next run
- * writes it all again. The head is written last and says how many bytes of the other three are
+ * writes it all again. The head is written last and says how many bytes of the other four are
  * valid, so a run killed half-way leaves the cache as it was. Derived data: losing it costs one
  * full run.
  */
