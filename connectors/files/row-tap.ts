@@ -4,10 +4,11 @@
  * the cells of a row the last pull read, byte for byte or quoted otherwise (a spreadsheet app
  * that saved it quoting every cell). The tap splits the text (newlines already LF,
  * `normalize-newlines.ts`) into rows and takes the digest of each row's cells as csv-parse
- * reads them (`cellsOf`, with the file's format and header cells). A row the last pull read with the same digest (`KnownRows`) is not
- * handed to csv-parse at all: it comes out of `next` as `kept`, with its id and lines, before
- * the next record csv-parse reads. Rows and lines are numbered by the tap, so they are the
- * file's, and csv-parse does the work of the rows that changed.
+ * reads them (`cellsOf`, with the file's format and header cells). A row the last pull read
+ * with the same digest (`KnownRows`) is not handed to csv-parse at all: it comes out of `next`
+ * as `kept`, with its id and lines, before the next record csv-parse reads. Rows and lines are
+ * numbered by the tap, so they are the file's, and csv-parse does the work of the rows that
+ * changed.
  *
  * The split is exact only for well-formed CSV: a quote opens a field and closes it, `""` inside
  * it. At the first row that is not (a stray quote, a CR left alone, a quote never closed) the
