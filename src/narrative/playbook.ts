@@ -179,11 +179,13 @@ export const mergePlaybookOrders = (a: PlaybookOrder, b: PlaybookOrder): Playboo
  * Worked out once per opportunities array (facts are not changed once made): the details and
  * the playbook both ask, and a large portfolio has hundreds of thousands.
  */
-const ranked = new WeakMap<readonly OpportunityFacts[], OpportunityFacts[]>();
-function expansionOrder(facts: Pick<PlaybookFacts, 'opportunities' | 'order'>): OpportunityFacts[] {
+const ranked = new WeakMap<readonly OpportunityFacts[], readonly OpportunityFacts[]>();
+function expansionOrder(
+  facts: Pick<PlaybookFacts, 'opportunities' | 'order'>,
+): readonly OpportunityFacts[] {
   const known = ranked.get(facts.opportunities);
   if (known) return known;
-  const order = [...(facts.order?.expansion ?? rankExpansion(facts.opportunities))];
+  const order = facts.order?.expansion ?? rankExpansion(facts.opportunities);
   ranked.set(facts.opportunities, order);
   return order;
 }
