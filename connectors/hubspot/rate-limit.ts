@@ -2,7 +2,7 @@
  * Rate limits, per connection (every connector instance of one connection shares them):
  * - a Bottleneck limiter spacing call starts so that no rolling window (10 s) holds more than the
  *   budget (100 by default, 190 on Professional/Enterprise);
- * - a search limiter chained to it (HubSpot allows 5 search calls per second per account);
+ * - a search limiter in front of it (HubSpot allows 5 search calls per second per account);
  * - a pause gate: after a 429 or an `X-HubSpot-RateLimit-Remaining: 0`, no call starts until the
  *   time HubSpot asked for has passed.
  * https://developers.hubspot.com/docs/api/usage-details#rate-limits
@@ -18,8 +18,10 @@ export interface HeaderReader {
 export interface Limits {
   /** Every call goes through this one. */
   general: Bottleneck;
-  /** Search calls go through this one, which is chained to `general`. */
+  /** Search calls take a turn here first, one at a time (`scheduleCall`). */
   search: Bottleneck;
+  /** How long a search keeps its turn after it starts: 1000 / searches a second, plus 1 ms. */
+  searchSpacingMs: number;
   /** Epoch ms before which no call may start. */
   pausedUntil: number;
 }
@@ -41,15 +43,52 @@ export function limitsFor(
       minTime: Math.ceil(windowMs / budget) + 1,
       id: `hubspot:${connection}`,
     });
-    const search = new Bottleneck({
-      minTime: Math.ceil(1000 / searchPerSecond) + 1,
-      maxConcurrent: 1,
-    });
-    search.chain(general);
-    limits = { general, search, pausedUntil: 0 };
+    // One search at a time; `scheduleCall` holds its turn for the spacing after it starts.
+    const search = new Bottleneck({ maxConcurrent: 1 });
+    limits = {
+      general,
+      search,
+      searchSpacingMs: Math.ceil(1000 / searchPerSecond) + 1,
+      pausedUntil: 0,
+    };
     registry.set(key, limits);
   }
   return limits;
+}
+
+/**
+ * Run one call under the connection's limits. A search takes the search limiter's one turn, then
+ * a start from the general limiter, and keeps the turn until the spacing has passed since it
+ * started: searches are spaced where they start. (Bottleneck books each job's start time as it
+ * arrives, so a limiter chained in front of a busy one spaces only the arrivals: two searches
+ * booked behind a backlog of other calls started 11 ms apart.)
+ */
+export function scheduleCall<T>(
+  limits: Limits,
+  search: boolean,
+  call: () => Promise<T>,
+): Promise<T> {
+  if (!search) return limits.general.schedule(call);
+  return new Promise<T>((resolve, reject) => {
+    limits.search
+      .schedule(
+        () =>
+          new Promise<void>((turnDone) => {
+            let started = false;
+            limits.general
+              .schedule(() => {
+                started = true;
+                setTimeout(turnDone, limits.searchSpacingMs);
+                return call();
+              })
+              .then(resolve, (e: unknown) => {
+                if (!started) turnDone();
+                reject(e);
+              });
+          }),
+      )
+      .catch(reject);
+  });
 }
 
 /** How long to wait after a 429: `Retry-After` (seconds or an HTTP date), else the interval

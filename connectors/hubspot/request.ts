@@ -14,6 +14,7 @@ import {
   exhaustedWindowMs,
   retryDelayMs,
   type HeaderReader,
+  scheduleCall,
   type Limits,
 } from './rate-limit.js';
 import { HubspotErrorBodySchema, type HubspotErrorBody } from './schemas.js';
@@ -97,28 +98,25 @@ export class HubspotHttp {
     const token = await this.tokens.token().catch((e: unknown) => {
       throw e instanceof ConnectorError && !e.retryable ? new AbortError(e) : e;
     });
-    const limiter = spec.search ? this.limits.search : this.limits.general;
-    const res = await limiter
-      .schedule(() =>
-        this.client.apiRequest({
-          method: spec.method ?? 'GET',
-          path: spec.path,
-          ...(spec.qs ? { qs: spec.qs } : {}),
-          ...(spec.body !== undefined ? { body: spec.body } : {}),
-          headers: { Authorization: `Bearer ${token}` },
-        }),
-      )
-      .catch((cause: unknown) => {
-        const e = new HubspotApiError(
-          `${spec.path}: network error (${(cause as Error).message})`,
-          {},
-          {
-            retryable: spec.idempotent !== false,
-            waitMs: 500 * 2 ** (attempt - 1),
-          },
-        );
-        throw e.retryable ? e : new AbortError(e);
-      });
+    const res = await scheduleCall(this.limits, spec.search === true, () =>
+      this.client.apiRequest({
+        method: spec.method ?? 'GET',
+        path: spec.path,
+        ...(spec.qs ? { qs: spec.qs } : {}),
+        ...(spec.body !== undefined ? { body: spec.body } : {}),
+        headers: { Authorization: `Bearer ${token}` },
+      }),
+    ).catch((cause: unknown) => {
+      const e = new HubspotApiError(
+        `${spec.path}: network error (${(cause as Error).message})`,
+        {},
+        {
+          retryable: spec.idempotent !== false,
+          waitMs: 500 * 2 ** (attempt - 1),
+        },
+      );
+      throw e.retryable ? e : new AbortError(e);
+    });
     this.calls++;
     this.daily = dailyUsage(res.headers) ?? this.daily;
     const text = await res.text();
