@@ -29,6 +29,13 @@ describe('the playbook orders kept with the cache', () => {
     expect([...back.accounts]).toEqual([2, 0, 1]);
   });
 
+  it('stores the positions as little-endian 32-bit numbers, on any platform', () => {
+    const bytes = encodeOrder(es, order);
+    const tail = bytes.subarray(bytes.length - 24);
+    const read = Array.from({ length: 6 }, (_, i) => tail.readUInt32LE(4 * i));
+    expect(read).toEqual([3, 0, 2, 2, 0, 1]);
+  });
+
   it('reads them wherever the bytes sit in the buffer they were read into', () => {
     const bytes = encodeOrder(es, order);
     const shifted = Buffer.concat([Buffer.from([1]), bytes]).subarray(1);

@@ -6,7 +6,8 @@
  *
  * Positions, not ids: each expansion opportunity by where it stands among all the cache's
  * opportunities (accounts in id order, each account's in its entry's order), each account by
- * where it stands among the accounts, in a binary file of 32-bit numbers. The collation the
+ * where it stands among the accounts, in a binary file of 32-bit little-endian numbers (on any
+ * platform, so a cache carried to another machine reads the same). The collation the
  * names and ids were sorted under is kept with them: under another (a Node with another ICU),
  * the order is worked out again.
  */
@@ -50,22 +51,17 @@ export function encodeOrder(
   buf.writeUInt32LE(order.accounts.length, 8);
   buf.writeUInt32LE(tag.length, 12);
   tag.copy(buf, 16);
-  const out = new Uint32Array(
-    buf.buffer,
-    buf.byteOffset + at,
-    order.expansion.length + order.accounts.length,
-  );
-  let n = 0;
+  let n = at;
   for (const o of order.expansion) {
     const i = account.get(o.accountId);
     const k = i === undefined ? -1 : entries[i]!.opportunities.indexOf(o);
     if (k < 0) throw new RangeError('an ordered opportunity is not among the entries');
-    out[n++] = starts[i!]! + k;
+    n = buf.writeUInt32LE(starts[i!]! + k, n);
   }
   for (const r of order.accounts) {
     const k = account.get(r.s.accountId);
     if (k === undefined) throw new RangeError(`ordered account ${r.s.accountId} has no entry`);
-    out[n++] = k;
+    n = buf.writeUInt32LE(k, n);
   }
   return buf;
 }
@@ -89,9 +85,8 @@ export function decodeOrder(
   const categories: string[] = [];
   for (const e of entries) for (const o of e.opportunities) categories.push(o.category);
   if (nExpansion !== categories.filter((c) => c === 'expansion').length) return undefined;
-  // A copy, aligned: the file's bytes may sit anywhere in the buffer they were read into.
   const all = new Uint32Array(nExpansion + nAccounts);
-  Buffer.from(all.buffer).set(buf.subarray(at));
+  for (let i = 0; i < all.length; i++) all[i] = buf.readUInt32LE(at + 4 * i);
   const expansion = all.subarray(0, nExpansion);
   const accounts = all.subarray(nExpansion);
   const seen = new Uint8Array(categories.length);
