@@ -235,7 +235,7 @@ describe.each(backends())(
         });
         expect(next.changedAccounts).toBeUndefined();
       },
-      60_000,
+      240_000,
     );
 
     it('analyzes everything when the benchmarks move', async () => {
@@ -333,7 +333,7 @@ describe.each(backends())(
       // It writes the cache again: the next run patches the files.
       edit(10);
       expect((await sync(store, dir, 'out-runs')).changedAccounts).toEqual([`files:${ids[10]}`]);
-    }, 60_000);
+    }, 240_000);
 
     it('analyzes everything when an account goes (the portfolio as it stood moves)', async () => {
       const ids = p.rows.accounts.map((a) => String(a.account_id));

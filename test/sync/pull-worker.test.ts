@@ -36,7 +36,7 @@ import { memoryLog } from './fixtures.js';
  * For tests that run whole syncs (two or three, or one in a process of its own that compiles
  * what it runs): they take most of the 30 s default when two busy cores run the suite.
  */
-const WHOLE_SYNCS = { timeout: 90_000 };
+const WHOLE_SYNCS = { timeout: 180_000 };
 
 const files = (dir: string) =>
   Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
