@@ -34,7 +34,7 @@ import { memoryLog } from './fixtures.js';
 
 /**
  * For tests that run whole syncs (two or three, or one in a process of its own that compiles
- * what it runs): they take most of the 30 s default when two busy cores run the suite.
+ * what it runs): up to 43 s when two busy cores of a slow machine ran the suite (2026-12-07).
  */
 const WHOLE_SYNCS = { timeout: 180_000 };
 
