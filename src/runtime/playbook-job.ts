@@ -6,9 +6,9 @@
  * it reads the cache once told to (`go`: a thread at once, the sync's own thread once the pull
  * is done), and answers with what the sync needs of it (`CacheIndex`); while the sync pulls
  * and analyzes, it reads the orders the playbook lists the cache's accounts in (sorts them where
- * the cache has none) and works out the signal-precision section; it is told the changed accounts' entries as soon as they are
- * analyzed, merges them into those orders and starts on the playbook while the sync stores its
- * results;
+ * the cache has none) and works out the signal-precision section; it is told the changed
+ * accounts' entries as soon as they are analyzed, merges them into those orders and starts on
+ * the playbook while the sync stores its results;
  * it asks for the opportunities the playbook writes out in full (read from the store by the
  * sync); it writes the playbook when told the run stands, and the cache once the other files
  * are written. Nothing here touches the store.

@@ -1,7 +1,8 @@
 /**
  * Rows told by their cells (`connectors/files/row-tap.ts`): a row the last pull read with the
- * same cells, however quoted, is not parsed, and the read is otherwise the one without it: the same rows with the
- * same numbers, ids and fields (asked of the held-back row), the same problems on the same lines.
+ * same cells, however quoted, is not parsed, and the read is otherwise the one without it: the
+ * same rows with the same numbers, ids and fields (asked of the held-back row), the same
+ * problems on the same lines.
  * Checked on seeded files with what exports carry: quoted cells over several lines, doubled
  * quotes, blank lines, a BOM, CRLF, semicolons, duplicate ids, and bad lines that stop the tap.
  */
