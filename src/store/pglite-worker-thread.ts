@@ -43,7 +43,7 @@ async function handle(m: DbRequest): Promise<unknown> {
       await on.exec(m.sql);
       return null;
     case 'copyIn':
-      return pgliteCopyIn(on, m.table, m.columns, m.text, m.rows);
+      return pgliteCopyIn(on, m.table, m.columns, m.bytes, m.rows);
     case 'copyOut':
       return pgliteCopyOut(on, m.select);
     case 'begin':

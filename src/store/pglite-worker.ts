@@ -9,13 +9,21 @@
  * `fn` carry that id; `end` commits or rolls it back. Statements outside it wait on PGlite's
  * lock, as they do in-process. One process owns a PGlite folder, so the run lock stays here.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 import type { Db, Release } from './db.js';
+import { copyBytes } from './pglite-db.js';
 
 export type DbRequest = { id: number; tx?: number | undefined } & (
   | { op: 'query'; sql: string; params?: unknown[] | undefined }
   | { op: 'exec'; sql: string }
-  | { op: 'copyIn'; table: string; columns: readonly string[]; text: string; rows: number }
+  | {
+      op: 'copyIn';
+      table: string;
+      columns: readonly string[];
+      /** The rows in COPY's text format as UTF-8, moved to the thread, not copied. */
+      bytes: Uint8Array<ArrayBuffer>;
+      rows: number;
+    }
   | { op: 'copyOut'; select: string }
   | { op: 'begin' }
   | { op: 'end'; commit: boolean }
@@ -76,11 +84,11 @@ export async function pgliteWorkerDb(
     hold();
     return done;
   };
-  const call = <T>(req: Call): Promise<T> => {
+  const call = <T>(req: Call, transfer: Transferable[] = []): Promise<T> => {
     if (dead) return Promise.reject(dead);
     const id = nextId++;
     const done = wait<T>(id);
-    worker.postMessage({ ...req, id });
+    worker.postMessage({ ...req, id }, transfer);
     return done;
   };
   // The thread answers id 0 once PGlite is open (or could not be opened).
@@ -98,17 +106,15 @@ export async function pgliteWorkerDb(
     exec: async (sql) => {
       await call({ op: 'exec', sql, tx });
     },
-    copyIn: (table, columns, lines) =>
-      lines.length
-        ? call<number>({
-            op: 'copyIn',
-            table,
-            columns,
-            text: lines.join(''),
-            rows: lines.length,
-            tx,
-          })
-        : Promise.resolve(0),
+    copyIn: (table, columns, lines) => {
+      if (!lines.length) return Promise.resolve(0);
+      // Encoded here and moved: a string would be copied into the thread and encoded there.
+      const bytes = copyBytes(lines.join(''));
+      return call<number>(
+        { op: 'copyIn', table, columns, bytes, rows: lines.length, tx },
+        bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [],
+      );
+    },
     copyOut: (select) => call<string>({ op: 'copyOut', select, tx }),
     transaction: async (fn) => {
       // PGlite has no nested transactions: inside one, `fn` joins it.
