@@ -74,6 +74,9 @@ export async function opportunityStates(
 
 export interface OpportunityWrite {
   opportunity: Opportunity;
+  /** `JSON.stringify(opportunity)`, when the caller has just made it (to hash it): the
+   * document is stored from it instead of being serialized again. */
+  text?: string;
   contentHash: string;
   dataHash: string;
   settingsVersion: string;

@@ -10,7 +10,7 @@ import { bulkOpportunityStates, storedScores } from '../store/bulk/opportunity-s
 import { bulkInsertOpportunities } from '../store/bulk/insert-opportunities.js';
 import { bulkSaveOpportunities, type OpportunityWrite } from '../store/bulk/save-opportunities.js';
 import type { Db } from '../store/db.js';
-import { hashValue, stableStringify } from '../store/hash.js';
+import { hashText, hashValue, stableStringify } from '../store/hash.js';
 import {
   closeOpportunities,
   touchOpportunities,
@@ -73,7 +73,16 @@ export async function trackOpportunities(
     };
     for (const opportunity of args.opportunities) {
       detected.add(opportunity.id);
-      const contentHash = hashValue(opportunity);
+      // "The opportunity changed" is the digest of its JSON text. The engine makes an
+      // opportunity's members in one order whichever path made it (the output files are byte
+      // for byte the same from the sharded and the one-thread analysis), so the same
+      // opportunity has the same text, and the text hashed is the one stored: one plain
+      // serialization where there were a sorted one for the digest and a plain one for the
+      // store (12.9 against 27 µs an opportunity, 2026-12-07). Digests stored before that were
+      // of the sorted text: the first run after it rewrites each opportunity once, as the
+      // next day's date change does.
+      const text = JSON.stringify(opportunity);
+      const contentHash = hashText(text);
       const prev = states.get(opportunity.id);
       if (
         prev &&
@@ -91,7 +100,9 @@ export async function trackOpportunities(
         settingsVersion,
       };
       writes.push(write);
-      if (!prev && fresh.push(write) >= FRESH_CHUNK) await flush();
+      // The text goes with the never-stored ones only: they are sent a chunk at a time, while
+      // the stored ones wait for the end (all of them, the day after: 1 GB of text at 100k).
+      if (!prev && fresh.push({ ...write, text }) >= FRESH_CHUNK) await flush();
     }
     await flush();
     await inFlight;

@@ -47,7 +47,7 @@ export const opportunityValues = (w: OpportunityWrite) => [
   w.opportunity.type,
   w.opportunity.category,
   // jsonb keeps no key order: the plain serialization stores the same document.
-  JSON.stringify(w.opportunity),
+  w.text ?? JSON.stringify(w.opportunity),
   w.contentHash,
   w.dataHash,
   w.settingsVersion,
