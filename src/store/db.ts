@@ -4,6 +4,8 @@
  * same SQL dialect, so queries and migrations are written once.
  */
 
+import type { CopyRows } from './bulk/copy-text.js';
+
 /** A connection (or transaction) that runs SQL with `$1`-style parameters. */
 export interface Db {
   /** Run one statement. Rows come back with `date` columns as `YYYY-MM-DD` strings and `bigint`
@@ -12,12 +14,12 @@ export interface Db {
   /** Run a script of several statements (no parameters). */
   exec(sql: string): Promise<void>;
   /**
-   * Bulk-load rows with `COPY table (columns) FROM STDIN` in COPY's text format: each line one
-   * row, ending in a newline (see `bulk/copy-text.ts`). Resolves the number of rows loaded.
-   * PGlite reads them as a blob (`FROM '/dev/blob'`), `pg` through pg-copy-streams. A temporary
+   * Bulk-load rows with `COPY table (columns) FROM STDIN` in COPY's text format, as
+   * `bulk/copy-text.ts` writes them (`CopyRows`). Resolves the number of rows loaded. PGlite
+   * reads them as a blob (`FROM '/dev/blob'`), `pg` through pg-copy-streams. A temporary
    * (staging) table exists only on its own connection: load it inside `transaction`.
    */
-  copyIn(table: string, columns: readonly string[], lines: readonly string[]): Promise<number>;
+  copyIn(table: string, columns: readonly string[], rows: CopyRows): Promise<number>;
   /**
    * `COPY (select) TO STDOUT` in COPY's text format, as one string: several times cheaper than
    * rows as objects for a large read of short columns. COPY takes no parameters: set them with

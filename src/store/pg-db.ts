@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { CopyRows } from './bulk/copy-text.js';
 import { copySql, TYPE_PARSERS, type Db, type Release } from './db.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -30,17 +31,9 @@ function queryable(q: Queryable): Pick<Db, 'query' | 'exec'> {
   };
 }
 
-/** Lines joined into chunks of about 64 KiB: one socket write per chunk, not per row. */
-function* chunked(lines: readonly string[]): Generator<string> {
-  let buf = '';
-  for (const line of lines) {
-    buf += line;
-    if (buf.length >= 65536) {
-      yield buf;
-      buf = '';
-    }
-  }
-  if (buf) yield buf;
+/** The rows' bytes in pieces of 64 KiB: one socket write each. */
+function* pieces(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
 }
 
 /** COPY ... FROM STDIN on one client. https://github.com/brianc/node-pg-copy-streams */
@@ -48,11 +41,11 @@ async function copyIn(
   client: pg.PoolClient,
   table: string,
   columns: readonly string[],
-  lines: readonly string[],
+  rows: CopyRows,
 ): Promise<number> {
-  if (!lines.length) return 0;
+  if (!rows.count) return 0;
   const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
-  await pipeline(Readable.from(chunked(lines)), stream);
+  await pipeline(Readable.from(pieces(rows.view())), stream);
   return stream.rowCount;
 }
 
@@ -66,7 +59,7 @@ async function copyOut(client: pg.PoolClient, select: string): Promise<string> {
 function clientDb(client: pg.PoolClient): Db {
   return {
     ...queryable(client),
-    copyIn: (table, columns, lines) => copyIn(client, table, columns, lines),
+    copyIn: (table, columns, rows) => copyIn(client, table, columns, rows),
     copyOut: (select) => copyOut(client, select),
     // Nested calls join the outer transaction.
     transaction: (fn) => fn(clientDb(client)),
@@ -87,10 +80,10 @@ export function pgDb(
   });
   return {
     ...queryable(pool),
-    copyIn: async (table, columns, lines) => {
+    copyIn: async (table, columns, rows) => {
       const client = await pool.connect();
       try {
-        return await copyIn(client, table, columns, lines);
+        return await copyIn(client, table, columns, rows);
       } finally {
         client.release();
       }

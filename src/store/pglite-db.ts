@@ -5,17 +5,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { CopyRows } from './bulk/copy-text.js';
 import { copySql, TYPE_PARSERS, type Db, type Release } from './db.js';
 
 /** Locks held per PGlite instance: several Store objects may share one instance (tests). */
 const held = new WeakMap<PGlite, Set<string>>();
-
-/** COPY text as UTF-8 bytes in a buffer of their own, so they can be handed to the database
- * thread without a copy (`pglite-worker.ts`). */
-export function copyBytes(text: string): Uint8Array<ArrayBuffer> {
-  // A TextEncoder's output is always a new, plain (never shared) buffer.
-  return new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
-}
 
 /**
  * A Blob over bytes already in memory. PGlite reads a COPY's input with `arrayBuffer()`, which
@@ -43,12 +37,11 @@ export async function pgliteCopyIn(
   q: Pick<Transaction, 'query'>,
   table: string,
   columns: readonly string[],
-  /** The rows in COPY's text format, as text or as its UTF-8 bytes (`copyBytes`). */
-  input: string | Uint8Array<ArrayBuffer>,
-  /** The number of lines in `input`, for when PGlite does not say how many rows it loaded. */
+  /** The rows in COPY's text format, as UTF-8 (`CopyRows.bytes`). */
+  bytes: Uint8Array<ArrayBuffer>,
+  /** The number of rows in `bytes`, for when PGlite does not say how many it loaded. */
   rows: number,
 ): Promise<number> {
-  const bytes = typeof input === 'string' ? copyBytes(input) : input;
   if (!bytes.byteLength) return 0;
   const res = await q.query(copySql(table, columns, "'/dev/blob'"), [], {
     blob: new BytesBlob(bytes),
@@ -60,8 +53,8 @@ const copyIn = (
   q: Pick<Transaction, 'query'>,
   table: string,
   columns: readonly string[],
-  lines: readonly string[],
-) => pgliteCopyIn(q, table, columns, lines.join(''), lines.length);
+  rows: CopyRows,
+) => pgliteCopyIn(q, table, columns, rows.bytes(), rows.count);
 
 export async function pgliteCopyOut(
   q: Pick<Transaction, 'query'>,
@@ -79,7 +72,7 @@ function wrapTx(tx: Transaction): Db {
     exec: async (sql) => {
       await tx.exec(sql);
     },
-    copyIn: (table, columns, lines) => copyIn(tx, table, columns, lines),
+    copyIn: (table, columns, rows) => copyIn(tx, table, columns, rows),
     copyOut: (select) => pgliteCopyOut(tx, select),
     // PGlite has no nested transactions; the caller is already inside one.
     transaction: (fn) => fn(wrapTx(tx)),
@@ -105,7 +98,7 @@ export function pgliteDb(
     exec: async (sql) => {
       await pg.exec(sql);
     },
-    copyIn: (table, columns, lines) => copyIn(pg, table, columns, lines),
+    copyIn: (table, columns, rows) => copyIn(pg, table, columns, rows),
     copyOut: (select) => pgliteCopyOut(pg, select),
     transaction: (fn) => pg.transaction((tx) => fn(wrapTx(tx))),
     close: async () => {

@@ -11,7 +11,6 @@
  */
 import { Worker, type Transferable } from 'node:worker_threads';
 import type { Db, Release } from './db.js';
-import { copyBytes } from './pglite-db.js';
 
 export type DbRequest = { id: number; tx?: number | undefined } & (
   | { op: 'query'; sql: string; params?: unknown[] | undefined }
@@ -106,14 +105,13 @@ export async function pgliteWorkerDb(
     exec: async (sql) => {
       await call({ op: 'exec', sql, tx });
     },
-    copyIn: (table, columns, lines) => {
-      if (!lines.length) return Promise.resolve(0);
-      // Encoded here and moved: a string would be copied into the thread and encoded there.
-      const bytes = copyBytes(lines.join(''));
-      return call<number>(
-        { op: 'copyIn', table, columns, bytes, rows: lines.length, tx },
-        bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [],
-      );
+    copyIn: (table, columns, rows) => {
+      if (!rows.count) return Promise.resolve(0);
+      // Moved to the thread with the message, not copied into it.
+      const bytes = rows.bytes();
+      return call<number>({ op: 'copyIn', table, columns, bytes, rows: rows.count, tx }, [
+        bytes.buffer,
+      ]);
     },
     copyOut: (select) => call<string>({ op: 'copyOut', select, tx }),
     transaction: async (fn) => {

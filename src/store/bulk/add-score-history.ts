@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db.js';
 import type { ScoreHistoryRow } from '../score-history.js';
-import { copyLine } from './copy-text.js';
+import { CopyRows } from './copy-text.js';
 
 const COLUMNS = [
   'connection',
@@ -27,8 +27,8 @@ export async function bulkAddScoreHistory(
   return db.copyIn(
     'score_history',
     COLUMNS,
-    rows.map((r) =>
-      copyLine([
+    new CopyRows(
+      rows.map((r) => [
         connection,
         r.opportunityId,
         r.runId,

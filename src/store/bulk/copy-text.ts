@@ -19,11 +19,54 @@ export function copyField(value: CopyValue): string {
   return SPECIAL.test(value) ? value.replace(SPECIAL_ALL, (c) => ESCAPES[c]!) : value;
 }
 
-/** One row, newline included. */
-export function copyLine(values: readonly CopyValue[]): string {
-  let out = copyField(values[0]);
-  for (let i = 1; i < values.length; i++) out += `\t${copyField(values[i])}`;
-  return `${out}\n`;
+/**
+ * Rows for `Db.copyIn`, written as COPY text in UTF-8 straight into one growing buffer as they
+ * are added. Building each row as a string, joining the rows and encoding the result took about
+ * 60 µs per 3 KB opportunity document, this about 10–25 (2026-12-07, a micro-bench on the
+ * documents of a 20k-account run): no row string is made, and nothing is copied but the values.
+ */
+export class CopyRows {
+  #buf: Buffer<ArrayBuffer>;
+  #at = 0;
+  /** Rows added. */
+  count = 0;
+
+  constructor(rows: Iterable<readonly CopyValue[]> = []) {
+    this.#buf = Buffer.allocUnsafeSlow(1 << 16);
+    for (const row of rows) this.add(row);
+  }
+
+  /** Add one row: its values in the table's column order. */
+  add(values: readonly CopyValue[]): this {
+    for (let i = 0; i < values.length; i++) {
+      if (i) this.#put('\t');
+      this.#put(copyField(values[i]));
+    }
+    this.#put('\n');
+    this.count++;
+    return this;
+  }
+
+  #put(text: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    const need = this.#at + text.length * 3;
+    if (need > this.#buf.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(need, this.#buf.length * 2));
+      this.#buf.copy(grown, 0, 0, this.#at);
+      this.#buf = grown;
+    }
+    this.#at += this.#buf.write(text, this.#at);
+  }
+
+  /** The rows' bytes in a buffer of their own (exact size: it can be moved to a thread). */
+  bytes(): Uint8Array<ArrayBuffer> {
+    return new Uint8Array(this.#buf.buffer.slice(0, this.#at));
+  }
+
+  /** The rows' bytes, not copied: valid until the next `add`. */
+  view(): Buffer {
+    return this.#buf.subarray(0, this.#at);
+  }
 }
 
 const UNESCAPES: Record<string, string> = {

@@ -6,7 +6,7 @@
  * records the mirror has never seen.
  */
 import type { Db } from '../db.js';
-import { copyLine } from './copy-text.js';
+import { CopyRows } from './copy-text.js';
 import type { MirrorText } from './upsert-mirror.js';
 
 const COLUMNS = [
@@ -43,8 +43,8 @@ export async function bulkInsertMirror(
   records: readonly MirrorText[],
 ): Promise<number> {
   if (!records.length) return 0;
-  const lines = records.map((r) =>
-    copyLine([connection, object, r.id, r.accountId, r.json, r.hash, r.rawHash, runId]),
-  );
-  return db.transaction((tx) => tx.copyIn('mirror', COLUMNS, lines));
+  const rows = new CopyRows();
+  for (const r of records)
+    rows.add([connection, object, r.id, r.accountId, r.json, r.hash, r.rawHash, runId]);
+  return db.transaction((tx) => tx.copyIn('mirror', COLUMNS, rows));
 }

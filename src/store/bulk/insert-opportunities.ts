@@ -5,7 +5,7 @@
  * open, first and last seen on `asOf`.
  */
 import type { Db } from '../db.js';
-import { copyLine } from './copy-text.js';
+import { CopyRows } from './copy-text.js';
 import { CHUNK, COLUMNS, opportunityValues, type OpportunityWrite } from './save-opportunities.js';
 
 const TABLE_COLUMNS = ['connection', 'first_seen', 'last_seen', ...COLUMNS.map(([c]) => c)];
@@ -23,10 +23,10 @@ export async function bulkInsertOpportunities(
     // Serialized a chunk at a time, as `bulkSaveOpportunities` does: the documents of a first
     // run at 100k accounts (about 1 GB) never sit in memory at once.
     for (let i = 0; i < items.length; i += CHUNK) {
-      const lines = items
-        .slice(i, i + CHUNK)
-        .map((w) => copyLine([connection, asOf, asOf, ...opportunityValues(w)]));
-      await tx.copyIn('opportunities', TABLE_COLUMNS, lines);
+      const rows = new CopyRows();
+      for (const w of items.slice(i, i + CHUNK))
+        rows.add([connection, asOf, asOf, ...opportunityValues(w)]);
+      await tx.copyIn('opportunities', TABLE_COLUMNS, rows);
     }
   });
 }

@@ -3,7 +3,7 @@
  * dropped at commit. The set-based statement that follows reads it like any table.
  */
 import type { Db } from '../db.js';
-import { copyLine, type CopyValue } from './copy-text.js';
+import { CopyRows, type CopyValue } from './copy-text.js';
 
 /**
  * Create `pg_temp.<name>` with `columns` (`name type` pairs), load `rows` into it and return
@@ -24,11 +24,9 @@ export async function stage(
      CREATE TEMP TABLE ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(', ')}) ON COMMIT DROP;
      ${text.length ? `ALTER TABLE pg_temp.${name} ${text.map(([c]) => `ALTER COLUMN ${c} SET STORAGE EXTERNAL`).join(', ')}` : ''}`,
   );
-  const lines: string[] = [];
-  for (const row of rows) lines.push(copyLine(row));
   return tx.copyIn(
     `pg_temp.${name}`,
     columns.map(([c]) => c),
-    lines,
+    new CopyRows(rows),
   );
 }
