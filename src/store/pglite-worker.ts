@@ -107,7 +107,8 @@ export async function pgliteWorkerDb(
     },
     copyIn: (table, columns, rows) => {
       if (!rows.count) return Promise.resolve(0);
-      // Moved to the thread with the message, not copied into it.
+      // The rows' bytes in a buffer of their own, moved to the thread with the message
+      // (a string would be copied into it).
       const bytes = rows.bytes();
       return call<number>({ op: 'copyIn', table, columns, bytes, rows: rows.count, tx }, [
         bytes.buffer,
