@@ -82,6 +82,10 @@ async function timedSync(
     report.stats.opportunities.new + report.stats.opportunities.changed;
   for (const [phase, ms] of Object.entries(report.stats.phaseMs))
     f[`${tag}_phaseSeconds_${phase}`] = round(ms / 1000, 2);
+  // Of each phase, the seconds the main thread was busy: near the phase's own, it is the
+  // bottleneck; far below, the phase waited on the database, the pull worker or the server.
+  for (const [phase, ms] of Object.entries(report.stats.phaseBusyMs))
+    f[`${tag}_phaseBusySeconds_${phase}`] = round(ms / 1000, 2);
   // What syncOnce does after the run: outcomes, the playbook and the output files.
   f[`${tag}_phaseSeconds_outputs`] = round(seconds - report.stats.durationMs / 1000, 2);
   // Each run's figures as soon as it ends: a 100k run on a busy machine takes long.

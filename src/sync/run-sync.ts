@@ -3,6 +3,7 @@
  * opportunities → read back people's decisions → plan the write-back → write what changed →
  * record the run. A run that cannot take the connection's lock is recorded as skipped.
  */
+import { performance } from 'node:perf_hooks';
 import { LimitReachedError } from '../../connectors/types.js';
 import type { Issue } from '../model/output.js';
 import type { Portfolio } from '../model/records.js';
@@ -77,10 +78,15 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   let inputs: string | undefined;
   let state: unknown;
   let mark = performance.now();
+  let busy = performance.eventLoopUtilization();
   const lap = (phase: string) => {
     const now = performance.now();
+    const elu = performance.eventLoopUtilization();
     stats.phaseMs[phase] = (stats.phaseMs[phase] ?? 0) + Math.round(now - mark);
+    stats.phaseBusyMs[phase] =
+      (stats.phaseBusyMs[phase] ?? 0) + Math.round(elu.active - busy.active);
     mark = now;
+    busy = elu;
   };
   try {
     log.info({ connection: connection.name, runId, asOf, dryRun }, 'sync started');

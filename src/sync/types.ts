@@ -132,6 +132,11 @@ export interface RunStats {
   durationMs: number;
   /** Milliseconds spent per step (pull, snapshot, portfolio, analyze, track, read-back, plan, write). */
   phaseMs: Record<string, number>;
+  /** Of `phaseMs`, the milliseconds the run's own thread was busy (Node's event loop
+   * utilization: running code or collecting garbage, not waiting on the database, a worker or
+   * the network). A phase near its `phaseMs` is bound by this thread's work; one far below, by
+   * what it waited on. */
+  phaseBusyMs: Record<string, number>;
   /** Implausible figures of this run (most accounts red, many records refused). */
   warnings: RunWarning[];
   /** What the run's results hold (carried over by a run that keeps the last run's results). */
@@ -202,5 +207,6 @@ export const emptyStats = (): RunStats => ({
   apiCalls: 0,
   durationMs: 0,
   phaseMs: {},
+  phaseBusyMs: {},
   warnings: [],
 });

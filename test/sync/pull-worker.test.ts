@@ -99,8 +99,20 @@ describe.each(backends())('the pull worker on $name', (backend) => {
     expect(
       a.report.issues.some((i) => /one too many|other problems: parse, columns/.test(i.reason)),
     ).toBe(true);
-    const { phaseMs: _a, durationMs: _ad, pulledInWorker: _aw, ...statsA } = a.report.stats;
-    const { phaseMs: _b, durationMs: _bd, pulledInWorker: _bw, ...statsB } = b.report.stats;
+    const {
+      phaseMs: _a,
+      phaseBusyMs: _ab,
+      durationMs: _ad,
+      pulledInWorker: _aw,
+      ...statsA
+    } = a.report.stats;
+    const {
+      phaseMs: _b,
+      phaseBusyMs: _bb,
+      durationMs: _bd,
+      pulledInWorker: _bw,
+      ...statsB
+    } = b.report.stats;
     expect(statsB).toEqual(statsA);
     expect(files(join(p.dir, 'out-split'))).toEqual(files(join(p.dir, 'out-alone')));
     expect(await tableRows(split, 'mirror', 'object, id')).toEqual(

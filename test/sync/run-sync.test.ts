@@ -157,6 +157,34 @@ describe.each(backends())('runSync on $name', (backend) => {
     }
   });
 
+  it('counts the time its own thread was busy in each phase, not the time it waited', async () => {
+    const { sync } = await setup();
+    const work = seatAnalyzer();
+    const spin = (ms: number) => {
+      for (const end = performance.now() + ms; performance.now() < end;);
+    };
+    // An analysis that computes for 300 ms, then one that waits 300 ms on something else.
+    const busy = await sync({ analyze: (p, asOf) => (spin(300), work(p, asOf)) });
+    const waiting = await sync({
+      analyze: async (p, asOf) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return work(p, asOf);
+      },
+    });
+    for (const report of [busy, waiting]) {
+      expect(report.status).toBe('succeeded');
+      const { phaseMs, phaseBusyMs } = report.stats;
+      expect(Object.keys(phaseBusyMs).sort()).toEqual(Object.keys(phaseMs).sort());
+      for (const [phase, ms] of Object.entries(phaseMs)) {
+        expect(phaseBusyMs[phase]).toBeGreaterThanOrEqual(0);
+        expect(phaseBusyMs[phase]).toBeLessThanOrEqual(ms + 1);
+      }
+    }
+    expect(busy.stats.phaseBusyMs.analyze).toBeGreaterThanOrEqual(280);
+    expect(waiting.stats.phaseMs.analyze).toBeGreaterThanOrEqual(280);
+    expect(waiting.stats.phaseBusyMs.analyze).toBeLessThan(150);
+  });
+
   it('rewrites only the records of the account whose seats changed', async () => {
     const { folder, crm, sync, name } = await setup();
     await sync();
