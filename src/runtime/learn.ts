@@ -11,9 +11,6 @@ import {
   createLikelihoodOverride,
   deriveOutcomes,
   precisionItem,
-  renderSignalPrecision,
-  signalPrecision,
-  signalPrecisionOf,
   truncatePortfolio,
   type HistoryItem,
   type Outcome,
@@ -270,29 +267,5 @@ function retroStart(
   };
 }
 
-/** Whether the playbook's signal-precision section comes from the retro history: no Headroom
- * opportunity has been resolved yet (`signalPrecisionSection`). */
-export const needsRetro = (learned: Learned | undefined): boolean =>
-  !learned?.history.some((h) => h.outcome);
-
-/** The retro items of every account, in portfolio order. */
-export const retroItems = (accounts: Iterable<RetroAccount>): PrecisionItem[] =>
-  [...accounts].flatMap((a) => a.items);
-
-/** The playbook's signal-precision section: resolved Headroom opportunities where there are
- * any, else the portfolio's own history (`retroByAccount`). */
-export function signalPrecisionSection(
-  learned: Learned | undefined,
-  retro: () => { cutoff: string; items: PrecisionItem[] },
-): { title: string; markdown: string } {
-  if (!needsRetro(learned)) return renderSignalPrecision(signalPrecision(learned!.history));
-  const { cutoff, items } = retro();
-  const section = renderSignalPrecision(signalPrecisionOf(items));
-  return {
-    title: section.title,
-    markdown:
-      `No Headroom opportunity has been resolved in the CRM yet, so these figures come from the portfolio's own history: ` +
-      `opportunities as they would have been raised on ${cutoff}, and whether the account won an expansion since.\n\n` +
-      section.markdown,
-  };
-}
+// The signal-precision section's parts, kept light for the playbook's thread.
+export { needsRetro, retroItems, signalPrecisionSection } from './playbook-inputs.js';

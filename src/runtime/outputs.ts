@@ -25,14 +25,8 @@ import type { ScoringSettings } from '../scoring/index.js';
 import type { Store } from '../store/db.js';
 import { stampsOf } from '../store/output-files.js';
 import type { RunReport } from '../sync/types.js';
-import {
-  needsRetro,
-  retroInTurns,
-  retroItems,
-  signalPrecisionSection,
-  type Learned,
-  type Retro,
-} from './learn.js';
+import { retroInTurns, type Learned, type Retro } from './learn.js';
+import { needsRetro, playbookOptions, precisionSection } from './playbook-inputs.js';
 
 export interface OutputContext {
   store: Store;
@@ -104,30 +98,6 @@ export function entriesOf(
   }
   return out;
 }
-
-/** The playbook facts of cached accounts, in their order. */
-export function factsFromEntries(
-  entries: readonly Omit<CachedAccount, 'oppsBytes' | 'accountBytes'>[],
-) {
-  const facts: PlaybookFacts = {
-    opportunities: entries.flatMap((e) => e.opportunities),
-    accounts: entries.map((e) => e.summary),
-    records: entries.flatMap((e) => (e.record ? [e.record] : [])),
-    activeContacts: new Map(
-      entries.flatMap((e) => (e.activeContacts !== undefined ? [[e.id, e.activeContacts]] : [])),
-    ),
-    notes: new Map(entries.map((e) => [e.id, e.notes])),
-  };
-  return facts;
-}
-
-/** The signal-precision section, from the retro items in portfolio order when learning has
- * nothing resolved yet. */
-export const precisionSection = (learned: Learned | undefined, retro: () => Retro) =>
-  signalPrecisionSection(learned, () => {
-    const r = retro();
-    return { cutoff: r.cutoff, items: retroItems(r.accounts.values()) };
-  });
 
 /** Each account's part of a JSON file, made when the writer asks for it. */
 function* partsOf(
@@ -208,18 +178,6 @@ export async function writeAllOutputs(
   await writeCache(ctx.cache, header, cached, encodeOrder(cached, facts.order));
   return { written, header };
 }
-
-/** What the playbook reads of the run (the forecast settings are the playbook's defaults, as
- * for every sync). */
-export const playbookOptions = (
-  ctx: Pick<OutputContext, 'asOf' | 'portfolioName' | 'catalog'>,
-  section: { title: string; markdown: string },
-) => ({
-  asOf: ctx.asOf,
-  portfolioName: ctx.portfolioName,
-  catalog: ctx.catalog,
-  extraSections: [section],
-});
 
 export const paths = (out: string) => ({
   opportunities: join(out, OUTPUT_FILES.opportunities),

@@ -15,7 +15,7 @@ import type { Opportunity } from '../model/output.js';
 import type { Account, Contact, Portfolio } from '../model/records.js';
 import type { NarrativeContext } from '../narrative/types.js';
 import { offsetsOf, partOf, type Part } from '../output/account-parts.js';
-import { writePartsInThread } from '../output/parts-thread.js';
+import { PartsThread } from '../output/parts-thread.js';
 import type { CacheHeader } from '../output/results-cache/index.js';
 import { byCodeUnit, mergeById } from '../output/id-order.js';
 import { writeJsonFile } from '../output/write-outputs.js';
@@ -43,6 +43,9 @@ export interface PatchPlan {
   job: PlaybookJobHandle;
   index: CacheIndex;
   retro: Retro;
+  /** The thread that will write the two JSON files, booting while the run analyzes and stores
+   * the changed accounts. Stopped by whoever planned, if the files are not patched. */
+  writer: PartsThread;
 }
 
 /**
@@ -70,7 +73,7 @@ export async function planPatch(
   const before = new Map(index.ids.map((id, i) => [id, index.digests[i] ?? undefined]));
   for (const id of accountIds)
     if (before.get(id) !== retro.accounts.get(id)?.digest) return undefined;
-  return { header, job, index, retro };
+  return { header, job, index, retro, writer: new PartsThread() };
 }
 
 /** A patch under way: the plan, the accounts the run analyzed, and what it made of them. */
@@ -205,7 +208,7 @@ export async function patchOutputs(
         length: (which === 'opps' ? index.oppsBytes : index.accountBytes)[e.i]!,
       };
     });
-  const writing = writePartsInThread([
+  const writing = plan.writer.write([
     {
       file: files.opportunities,
       parts: partsOf('opps', (id) => partOf(oppsOf.get(id) ?? [])),
