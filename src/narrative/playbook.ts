@@ -168,6 +168,35 @@ export function withoutAccounts(order: PlaybookOrder, ids: ReadonlySet<string>):
   };
 }
 
+/**
+ * `withoutAccounts` for orders made by `playbookOrderAt` from these positions, the accounts
+ * given by their index among `accounts`: the same orders, worked out from the positions without
+ * reading the orders' objects. At 100k accounts those are 300k objects scattered over a heap of
+ * gigabytes, and reading each to find its account cost 0.4 s.
+ */
+export function withoutAccountsAt(
+  order: PlaybookOrder,
+  positions: { expansion: ArrayLike<number>; accounts: ArrayLike<number> },
+  accounts: readonly { opportunities: readonly unknown[] }[],
+  drop: Iterable<number>,
+): PlaybookOrder {
+  const dropped = new Uint8Array(accounts.length);
+  for (const i of drop) dropped[i] = 1;
+  // The account of each opportunity, by its place among all the accounts' opportunities.
+  let all = 0;
+  for (const a of accounts) all += a.opportunities.length;
+  const owner = new Uint32Array(all);
+  let at = 0;
+  accounts.forEach((a, i) => {
+    owner.fill(i, at, at + a.opportunities.length);
+    at += a.opportunities.length;
+  });
+  return {
+    expansion: order.expansion.filter((_, j) => !dropped[owner[positions.expansion[j]!]!]),
+    accounts: order.accounts.filter((_, j) => !dropped[positions.accounts[j]!]),
+  };
+}
+
 /** The orders of two sets of accounts, merged. */
 export const mergePlaybookOrders = (a: PlaybookOrder, b: PlaybookOrder): PlaybookOrder => ({
   expansion: mergeSorted(a.expansion, b.expansion, byPlaybookOrder),

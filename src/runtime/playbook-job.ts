@@ -23,6 +23,7 @@ import {
   playbookOrder,
   playbookOrderAt,
   withoutAccounts,
+  withoutAccountsAt,
 } from '../narrative/playbook.js';
 import type { NarrativeContext } from '../narrative/types.js';
 import { mergeById } from '../output/id-order.js';
@@ -194,14 +195,17 @@ export async function playbookJob(
   const changed = new Set(render.changed);
   // The accounts in output order: the cached ones that did not change, and the changed ones
   // still live, merged by id.
-  const entries: Entry[] = mergeById(
-    cached.filter((c) => !changed.has(c.id)),
-    render.fresh,
-  );
+  const unchanged: Entry[] = [];
+  const dropped: number[] = [];
+  cached.forEach((c, i) => (changed.has(c.id) ? dropped.push(i) : unchanged.push(c)));
+  const entries: Entry[] = mergeById(unchanged, render.fresh);
   await nextTurn();
+  const rest = positions
+    ? withoutAccountsAt(base, positions, cached, dropped)
+    : withoutAccounts(base, changed);
   const facts: PlaybookFacts = {
     ...factsFromEntries(entries),
-    order: mergePlaybookOrders(withoutAccounts(base, changed), playbookOrder(render.fresh)),
+    order: mergePlaybookOrders(rest, playbookOrder(render.fresh)),
   };
   await nextTurn();
   const detailed = detailedOpportunities(facts);

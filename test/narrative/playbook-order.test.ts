@@ -14,8 +14,10 @@ import {
 import {
   mergePlaybookOrders,
   playbookOrder,
+  playbookOrderAt,
   renderPlaybookFacts,
   withoutAccounts,
+  withoutAccountsAt,
 } from '../../src/narrative/playbook.js';
 import type {
   AccountNotes,
@@ -136,6 +138,22 @@ describe('playbook orders merged from the last run', () => {
       playbookOrder(after.filter((e) => changed.has(e.summary.accountId))),
     );
     expect(renderPlaybookFacts(factsOf(after, order), options, noDetails)).toBe(expected);
+    // The same from the orders as the cache keeps them (positions among the last run's
+    // accounts and opportunities), the changed accounts dropped by their place.
+    const base = playbookOrder(before);
+    const flat = before.flatMap((e) => e.opportunities);
+    const positions = {
+      expansion: base.expansion.map((o) => flat.indexOf(o as OpportunityFacts)),
+      accounts: base.accounts.map((r) =>
+        before.findIndex((e) => e.summary.accountId === r.s.accountId),
+      ),
+    };
+    const drop = before.flatMap((e, i) => (changed.has(e.summary.accountId) ? [i] : []));
+    const orderAt = mergePlaybookOrders(
+      withoutAccountsAt(playbookOrderAt(before, positions), positions, before, drop),
+      playbookOrder(after.filter((e) => changed.has(e.summary.accountId))),
+    );
+    expect(renderPlaybookFacts(factsOf(after, orderAt), options, noDetails)).toBe(expected);
     // The orders before the change are not these: the test would see a stale order (one that
     // lists an account without notes fails to render at all).
     const stale = (): string =>
