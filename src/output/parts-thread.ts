@@ -5,11 +5,6 @@
  * while the playbook waits. The files are written one after the other, each as `writeParts`
  * writes it (a temporary name renamed at the end); the answer is each file's part lengths, or the
  * first file's error.
- *
- * The thread can be started before its files are known (`new PartsThread()`, then `write`): it
- * takes about a second to boot here, which a run that patches its files spends while it
- * analyzes and stores the changed accounts rather than after. Until it is given files it holds
- * no process open; one never given any is `stop`ped.
  */
 import { Worker } from 'node:worker_threads';
 import type { Part } from './account-parts.js';
@@ -25,58 +20,25 @@ export interface PartsJob {
 
 export type PartsReply = { lengths: number[][] } | { error: string; stack?: string };
 
-export class PartsThread {
-  private readonly worker: Worker;
-  private readonly answer: Promise<number[][]>;
-  private what = 'the writer thread';
-  private given = false;
-
-  constructor() {
-    this.worker = new Worker(new URL('../workers/boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./parts-thread-entry.ts', import.meta.url).href },
-    });
-    // Idle, it keeps no process alive; `write` holds it.
-    this.worker.unref();
-    this.answer = new Promise<number[][]>((resolve, reject) => {
-      let answered = false;
-      this.worker.once('message', (r: PartsReply) => {
-        answered = true;
-        if ('lengths' in r) resolve(r.lengths);
-        else {
-          const err = new Error(`${this.what}: ${r.error}`);
-          if (r.stack) err.stack = `${err.message}\n    (in the writer thread)\n${r.stack}`;
-          reject(err);
-        }
-      });
-      this.worker.once('error', (e) =>
-        reject(new Error(`${this.what}: ${e.message}`, { cause: e })),
-      );
-      this.worker.once('exit', (code) => {
-        if (!answered)
-          reject(new Error(`${this.what}: the writer thread stopped (exit code ${code})`));
-      });
-    });
-    // A thread stopped before it was given files fails no one.
-    this.answer.catch(() => undefined);
-  }
-
-  /** Write these files (once per thread). */
-  write(jobs: readonly PartsJob[]): Promise<number[][]> {
-    if (this.given) throw new Error('a writer thread writes one set of files');
-    this.given = true;
-    this.what = `writing ${jobs.map((j) => j.file).join(', ')}`;
-    this.worker.ref();
-    this.worker.postMessage({ jobs });
-    return this.answer;
-  }
-
-  /** Done with it: a thread still booting or waiting for files is stopped, one that is writing
-   * is left to finish and answer. */
-  stop(): void {
-    if (!this.given) void this.worker.terminate();
-  }
-}
-
 export function writePartsInThread(jobs: readonly PartsJob[]): Promise<number[][]> {
-  return new PartsThread().write(jobs);
+  const worker = new Worker(new URL('../workers/boot.mjs', import.meta.url), {
+    workerData: { entry: new URL('./parts-thread-entry.ts', import.meta.url).href, jobs },
+  });
+  const what = `writing ${jobs.map((j) => j.file).join(', ')}`;
+  return new Promise<number[][]>((resolve, reject) => {
+    let answered = false;
+    worker.once('message', (r: PartsReply) => {
+      answered = true;
+      if ('lengths' in r) resolve(r.lengths);
+      else {
+        const err = new Error(`${what}: ${r.error}`);
+        if (r.stack) err.stack = `${err.message}\n    (in the writer thread)\n${r.stack}`;
+        reject(err);
+      }
+    });
+    worker.once('error', (e) => reject(new Error(`${what}: ${e.message}`, { cause: e })));
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`${what}: the writer thread stopped (exit code ${code})`));
+    });
+  });
 }

@@ -15,7 +15,7 @@ import type { Opportunity } from '../model/output.js';
 import type { Account, Contact, Portfolio } from '../model/records.js';
 import type { NarrativeContext } from '../narrative/types.js';
 import { offsetsOf, partOf, type Part } from '../output/account-parts.js';
-import { PartsThread } from '../output/parts-thread.js';
+import { writePartsInThread } from '../output/parts-thread.js';
 import type { CacheHeader } from '../output/results-cache/index.js';
 import { byCodeUnit, mergeById } from '../output/id-order.js';
 import { writeJsonFile } from '../output/write-outputs.js';
@@ -43,9 +43,6 @@ export interface PatchPlan {
   job: PlaybookJobHandle;
   index: CacheIndex;
   retro: Retro;
-  /** The thread that will write the two JSON files, booting while the run analyzes and stores
-   * the changed accounts. Stopped by whoever planned, if the files are not patched. */
-  writer: PartsThread;
 }
 
 /**
@@ -73,7 +70,7 @@ export async function planPatch(
   const before = new Map(index.ids.map((id, i) => [id, index.digests[i] ?? undefined]));
   for (const id of accountIds)
     if (before.get(id) !== retro.accounts.get(id)?.digest) return undefined;
-  return { header, job, index, retro, writer: new PartsThread() };
+  return { header, job, index, retro };
 }
 
 /** A patch under way: the plan, the accounts the run analyzed, and what it made of them. */
@@ -208,7 +205,7 @@ export async function patchOutputs(
         length: (which === 'opps' ? index.oppsBytes : index.accountBytes)[e.i]!,
       };
     });
-  const writing = plan.writer.write([
+  const writing = writePartsInThread([
     {
       file: files.opportunities,
       parts: partsOf('opps', (id) => partOf(oppsOf.get(id) ?? [])),

@@ -26,13 +26,7 @@ import { createAnalyzer } from './analyzer.js';
 import { recordOutcomes } from './learn.js';
 import { startRetro, writeAllOutputs, type OutputContext } from './outputs.js';
 import type { Retro } from './learn.js';
-import {
-  patchOutputs,
-  planPatch,
-  startPatch,
-  type Patch,
-  type PatchPlan,
-} from './patch-outputs.js';
+import { patchOutputs, planPatch, startPatch, type Patch } from './patch-outputs.js';
 import { PlaybookJobHandle } from './playbook-thread.js';
 import { loadScoringConfig, withDeclaredScales } from './scoring-config.js';
 import type { WarnThresholds } from '../sync/run-warnings.js';
@@ -74,7 +68,6 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
   // Calls off work started for output files the run does not write (`startRetro`).
   const stop = new AbortController();
   let job: PlaybookJobHandle | undefined;
-  let plan: PatchPlan | undefined;
   try {
     await checkMappingAgainstCrm(o.connection, connector);
     const analyzer = createAnalyzer({
@@ -186,11 +179,8 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       // the other accounts' history of the portfolio's past stands (`planPatch`).
       analyzeShare: async (input) => {
         if (!outputs) return analyzer.analyzeShare(input);
-        plan?.writer.stop();
-        plan =
-          cached && job
-            ? await planPatch(outputs, cached, job, input.accountIds, input.share)
-            : undefined;
+        const plan =
+          cached && job && (await planPatch(outputs, cached, job, input.accountIds, input.share));
         if (!plan) return undefined;
         const analysis = await analyzer.analyzeShare(input);
         if (analysis)
@@ -230,7 +220,6 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
   } finally {
     stop.abort();
     job?.stop();
-    plan?.writer.stop();
     await connector.close?.();
   }
 }

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../examples/generate/random.js';
 import { offsetsOf, partOf, writeParts, type Part } from '../../src/output/account-parts.js';
-import { PartsThread, writePartsInThread } from '../../src/output/parts-thread.js';
+import { writePartsInThread } from '../../src/output/parts-thread.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'headroom-parts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -256,31 +256,6 @@ describe('writePartsInThread', () => {
     expect(readFileSync(a, 'utf8')).toBe(whole(after));
     expect(again).toEqual([after.map((x) => Buffer.byteLength(partOf(x.items)))]);
     expect(lb).toHaveLength(500);
-  });
-
-  it('writes the files given to a thread started before they were known', async () => {
-    const thread = new PartsThread();
-    // Booted (or booting) while the caller works out the parts.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const items = accounts(50, 23);
-    const file = join(dir, 'thread-early.json');
-    const [lengths] = await thread.write([
-      { file, parts: items.map((x) => ({ text: partOf(x.items) })) },
-    ]);
-    expect(readFileSync(file, 'utf8')).toBe(whole(items));
-    expect(lengths).toEqual(items.map((x) => Buffer.byteLength(partOf(x.items))));
-    thread.stop();
-    expect(() => thread.write([{ file, parts: [] }])).toThrow(/one set of files/);
-  });
-
-  it('a thread stopped before it is given files writes nothing and says so if asked', async () => {
-    const thread = new PartsThread();
-    thread.stop();
-    const file = join(dir, 'thread-stopped.json');
-    const error = await thread.write([{ file, parts: [{ text: '1' }] }]).catch((e: unknown) => e);
-    expect((error as Error).message).toContain(file);
-    expect((error as Error).message).toMatch(/writer thread stopped/);
-    expect(existsSync(file)).toBe(false);
   });
 
   it('fails naming the file when a part is not in the old one, and leaves the file as it was', async () => {
