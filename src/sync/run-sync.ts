@@ -79,12 +79,19 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
   let state: unknown;
   let mark = performance.now();
   let busy = performance.eventLoopUtilization();
+  // Each phase's time summed unrounded over its laps, then rounded: rounding each lap made a
+  // phase of many short laps report more busy than elapsed milliseconds.
+  const elapsed = new Map<string, { ms: number; busy: number }>();
   const lap = (phase: string) => {
     const now = performance.now();
     const elu = performance.eventLoopUtilization();
-    stats.phaseMs[phase] = (stats.phaseMs[phase] ?? 0) + Math.round(now - mark);
-    stats.phaseBusyMs[phase] =
-      (stats.phaseBusyMs[phase] ?? 0) + Math.round(elu.active - busy.active);
+    const sum = elapsed.get(phase) ?? { ms: 0, busy: 0 };
+    elapsed.set(phase, sum);
+    sum.ms += now - mark;
+    // The two clocks are read microseconds apart: never more busy than elapsed.
+    sum.busy += Math.min(elu.active - busy.active, now - mark);
+    stats.phaseMs[phase] = Math.round(sum.ms);
+    stats.phaseBusyMs[phase] = Math.round(sum.busy);
     mark = now;
     busy = elu;
   };
