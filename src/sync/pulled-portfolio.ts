@@ -43,13 +43,12 @@ export async function liveRecords(
   view: Pulled | undefined,
 ): Promise<unknown[]> {
   if (!view) return (await bulkLiveRecords(db, connection, object)).sort(byId).map((e) => e[1]);
-  const missing: string[] = [];
-  for (const id of view.live) if (!view.records.has(id)) missing.push(id);
+  const missing = [...view.unmapped];
   // Most of the object not in memory (rows the pull did not map again): read it all at once.
   // Once the pull is written the mirror holds what it mapped too; its deletions are left out.
   if (missing.length > BY_ID)
     return (await bulkLiveRecords(db, connection, object))
-      .filter(([id]) => view.live.has(id))
+      .filter(([id]) => view.records.has(id) || view.unmapped.has(id))
       .sort(byId)
       .map((e) => e[1]);
   const entries: Entry[] = [...view.records];

@@ -10,14 +10,16 @@ export interface Pulled {
   object: NeutralObject;
   /** Records mapped by this pull, by source id (the last one wins when an id repeats). */
   records: Map<string, unknown>;
-  /** Source ids live in the mirror after this pull, pulled or not. */
-  live: Set<string>;
+  /** Source ids live in the mirror after this pull that it did not map (an incremental pull's
+   * unchanged records, one that failed to map this time): with the ids of `records`, every live
+   * id. Kept apart so that a first load, which maps every record, holds no second set of ids. */
+  unmapped: Set<string>;
 }
 
 /** Records marked deleted in the mirror leave the run's view too. */
 export function forgetDeleted(pulled: Pulled, ids: Iterable<string>): void {
   for (const id of ids) {
     pulled.records.delete(id);
-    pulled.live.delete(id);
+    pulled.unmapped.delete(id);
   }
 }

@@ -114,4 +114,33 @@ describe.each(backends())('a duplicated account id in an export on $name', (back
     }[];
     expect(accounts.map((a) => `${a.crmId} ${a.name}`).sort()).toEqual(['D7 Second', 'D8 Other']);
   });
+
+  it('on a first load, a row repeated as it was is written once and nothing is deleted', async () => {
+    // The repeat comes after its twin was written (a page a record, flushed one by one): the
+    // pull knows it by its hash, not by the batch it is in.
+    const row = { id: 'D9', fields: { account_id: 'D9', name: 'Same', arr: '100' } };
+    const rows = [row, { id: 'D10', fields: { account_id: 'D10', name: 'Other', arr: '1' } }, row];
+    const connector = {
+      async *pull() {
+        for (const [i, r] of rows.entries())
+          yield { records: [{ ...r, row: i + 2 }], source: 'accounts.csv' };
+      },
+    } as unknown as Connector;
+    const spec = filesConnection('repeat', '/nowhere').mapping.objects.account!;
+    const result = await pullObject({
+      store,
+      connector,
+      connection: 'repeat',
+      runId: 1,
+      object: 'account',
+      spec,
+      full: true,
+      flushAt: 1,
+    });
+    expect(result.upserts).toBe(2);
+    expect(result.after).toBe(2);
+    expect(result.deleteIds).toEqual([]);
+    expect([...result.view!.records.keys()].sort()).toEqual(['D10', 'D9']);
+    expect(result.view!.unmapped.size).toBe(0);
+  });
 });
