@@ -21,6 +21,7 @@ import { bulkUpsertMirror, type MirrorText } from '../store/bulk/upsert-mirror.j
 import type { Store } from '../store/db.js';
 import { bulkMirrorHashes } from '../store/bulk/mirror-hashes.js';
 import { bulkInsertMirror, mirrorHoldsNone } from '../store/bulk/insert-mirror.js';
+import { hashText, stableStringify } from '../store/hash.js';
 import { getWatermark } from '../store/watermarks.js';
 import { mapPages, type MappedPage } from './map-pages.js';
 import { forgetDeleted, type Pulled } from './pulled.js';
@@ -28,7 +29,7 @@ import {
   knownRows,
   readRowBytes,
   rowBytesFile,
-  writeRowBytes,
+  RowBytesWriter,
   type RowsByBytes,
 } from './row-bytes.js';
 import { rowsKey } from './unchanged-rows.js';
@@ -185,7 +186,7 @@ export async function pullObject(args: {
   // What the last pull read by each row's bytes, for a connector that can tell rows that way.
   const bytesFile = rowBytesFile(store.resultsDir, connection, object);
   const byBytes = readRowBytes(bytesFile, rows.key);
-  const readNow: string[] = [];
+  const readNow = new RowBytesWriter(bytesFile, rows.key);
   const view: Pulled = { object, records: new Map(), unmapped: new Set(known.keys()) };
   const result: PullResult = {
     object,
@@ -208,6 +209,9 @@ export async function pullObject(args: {
   // the known hashes need a lookup. At 100k accounts that is 2.95M records, each a few lookups
   // in tables of millions of entries: seconds of this thread.
   const nothingKnown = known.size === 0;
+  // The ids the mirror holds once this pull is written, before its deletions: on a first load,
+  // the ones it mapped (no second map of millions of hashes held through the pull).
+  const holds: ReadonlyMap<string, unknown> = nothingKnown ? view.records : known;
   const seen = new Set<string>();
   let pending: MirrorText[] = [];
   const deleted: string[] = [];
@@ -264,17 +268,22 @@ export async function pullObject(args: {
       result.mapped += page.items.length + page.kept.length;
       if (!nothingKnown) for (const id of page.seen) seen.add(id);
       for (const id of page.twins) twins.add(id);
-      for (const x of page.rowBytes) readNow.push(x);
+      readNow.add(page.rowBytes);
       for (const [i, item] of page.items.entries()) {
         // A worker sends the text only: the record is parsed back (same values; keys sorted).
-        view.records.set(item.id, page.records ? page.records[i] : JSON.parse(item.json));
-        if (!nothingKnown || twins.has(item.id)) {
+        const record = page.records ? page.records[i] : JSON.parse(item.json);
+        // The hash of the record this one replaces: the mirror's, or one read before in this
+        // pull (an id repeated; on a first load, told by its text rather than kept for all).
+        let before: string | undefined;
+        if (!nothingKnown) {
+          before = known.get(item.id);
+          known.set(item.id, item.hash);
           view.unmapped.delete(item.id);
-          const before = known.get(item.id);
-          if (before === item.hash) continue;
-          if (before !== undefined) rewritten.push(item.id);
-        }
-        known.set(item.id, item.hash);
+        } else if (twins.has(item.id) && view.records.has(item.id))
+          before = hashText(stableStringify(view.records.get(item.id)));
+        view.records.set(item.id, record);
+        if (before === item.hash) continue;
+        if (before !== undefined) rewritten.push(item.id);
         pending.push(item);
         result.touched.add(item.accountId);
       }
@@ -283,6 +292,7 @@ export async function pullObject(args: {
       if (pending.length >= (args.flushAt ?? FLUSH_AT)) await flush();
     }
   } catch (err) {
+    readNow.abandon();
     // A mostly unreadable file: the run goes on without it (the caller fails the run when it is
     // the accounts file). What it would delete is not to be trusted, so nothing is.
     if (!(err instanceof UnreadableSourceError)) {
@@ -296,21 +306,20 @@ export async function pullObject(args: {
     delete result.catalogVersion;
     delete result.sourceKey;
     await drain();
-    result.after = known.size;
+    result.after = holds.size;
     return result;
   }
-  await drain();
+  await drain().catch((err: unknown) => {
+    readNow.abandon();
+    throw err;
+  });
   // A hint for the next pull only: one that cannot be written costs the next pull parsing.
-  try {
-    writeRowBytes(bytesFile, rows.key, readNow);
-  } catch {
-    // (a read-only or full results folder)
-  }
+  readNow.finish();
   // A full pull lists everything there is: what it did not return is gone at the source.
   if (since === undefined && !nothingKnown)
     for (const id of known.keys()) if (!seen.has(id)) deleted.push(id);
-  result.deleteIds = [...new Set(deleted)].filter((id) => known.has(id));
-  result.after = known.size - result.deleteIds.length;
+  result.deleteIds = [...new Set(deleted)].filter((id) => holds.has(id));
+  result.after = holds.size - result.deleteIds.length;
   await owners(result.deleteIds);
   // Scored as the mirror will be once the deletions are applied (`applyPull`).
   forgetDeleted(view, result.deleteIds);

@@ -10,8 +10,16 @@
  * and parsed and mapped otherwise. A file lost costs parsing; one under another key is not read.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { KnownRows } from '../../connectors/types.js';
 
 /** 2: rows told by their cells, not their bytes (a listing of 1 would match nothing). */
@@ -52,18 +60,78 @@ export function readRowBytes(file: string, key: string): RowsByBytes {
 /** What a connector is told of them. */
 export const knownRows = (rows: RowsByBytes): KnownRows => ({ rowOf: (b) => rows.get(b) });
 
-/** Write what a pull read (`MappedPage.rowBytes` triples) in place of the last pull's file;
- * with none, the file goes. Written whole and then renamed. */
-export function writeRowBytes(file: string, key: string, triples: readonly string[]): void {
-  if (triples.length === 0) {
-    rmSync(file, { force: true });
-    return;
+/**
+ * What a pull reads (`MappedPage.rowBytes` triples), written as it reads it to a temporary file
+ * that takes the last pull's place when the pull is done (`finish`); with no row, the file goes.
+ * A pull that fails leaves the last pull's file as it was (`abandon`). Held to the pull's end
+ * instead, the triples of the 100k bench folder were 8.85M strings (about 300 MB) kept through
+ * it. The file is a hint: one that cannot be written costs the next pull parsing, never this one.
+ */
+export class RowBytesWriter {
+  private readonly tmp: string;
+  private fd: number | undefined;
+  private broken = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly key: string,
+  ) {
+    this.tmp = `${file}.${process.pid}.tmp`;
   }
-  const parts: string[] = [MAGIC, key];
-  for (let i = 0; i + 2 < triples.length; i += 3)
-    parts.push(`${triples[i]!} ${triples[i + 1]!} ${JSON.stringify(triples[i + 2]!)}`);
-  mkdirSync(join(file, '..'), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${parts.join('\n')}\n`);
-  renameSync(tmp, file);
+
+  add(triples: readonly string[]): void {
+    if (triples.length === 0 || this.broken) return;
+    let text = '';
+    for (let i = 0; i + 2 < triples.length; i += 3)
+      text += `${triples[i]!} ${triples[i + 1]!} ${JSON.stringify(triples[i + 2]!)}\n`;
+    try {
+      if (this.fd === undefined) {
+        mkdirSync(dirname(this.file), { recursive: true });
+        this.fd = openSync(this.tmp, 'w');
+        writeSync(this.fd, `${MAGIC}\n${this.key}\n`);
+      }
+      writeSync(this.fd, text);
+    } catch {
+      // (a read-only or full results folder)
+      this.abandon();
+      this.broken = true;
+    }
+  }
+
+  /** The rows added take the last pull's place (none: its file goes). */
+  finish(): void {
+    if (this.broken) return;
+    try {
+      if (this.fd === undefined) rmSync(this.file, { force: true });
+      else {
+        closeSync(this.fd);
+        this.fd = undefined;
+        renameSync(this.tmp, this.file);
+      }
+    } catch {
+      this.abandon();
+    }
+    this.broken = true;
+  }
+
+  /** Nothing of this pull's rows is kept; the last pull's file stays. */
+  abandon(): void {
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // (closed already)
+      }
+      this.fd = undefined;
+    }
+    rmSync(this.tmp, { force: true });
+    this.broken = true;
+  }
+}
+
+/** Write what a pull read in place of the last pull's file, at once (`RowBytesWriter`). */
+export function writeRowBytes(file: string, key: string, triples: readonly string[]): void {
+  const writer = new RowBytesWriter(file, key);
+  writer.add(triples);
+  writer.finish();
 }
