@@ -196,18 +196,31 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       },
     });
     const { portfolio, learned } = analyzer.last;
-    if (learned && report.status === 'succeeded' && !o.dryRun) {
-      const added = await recordOutcomes(o.store, o.connection.name, learned.outcomes);
-      if (added) o.log.info({ connection: o.connection.name, added }, 'outcomes recorded');
+    const writes = outputs && report.unchangedSince === undefined && report.analysis && portfolio;
+    // The files about to be rewritten are forgotten first: the outcomes' write (1-2 s of the
+    // database at 100k accounts, nothing of this thread's) then goes on while the files are made,
+    // and is awaited before they are recorded.
+    if (writes) await forgetOutputFiles(o.store, o.connection.name, outputs.out);
+    const recording =
+      learned && report.status === 'succeeded' && !o.dryRun
+        ? recordOutcomes(o.store, o.connection.name, learned.outcomes).then((added) => {
+            if (added) o.log.info({ connection: o.connection.name, added }, 'outcomes recorded');
+          })
+        : undefined;
+    // Awaited below; a failure before then is not an unhandled rejection.
+    recording?.catch(() => undefined);
+    if (!writes) {
+      await recording;
+      return {
+        report,
+        written: [],
+        kept: outputs && report.unchangedSince !== undefined ? outputPaths(outputs.out) : [],
+      };
     }
-    if (!outputs) return { report, written: [], kept: [] };
-    if (report.unchangedSince !== undefined)
-      return { report, written: [], kept: outputPaths(outputs.out) };
-    if (!report.analysis || !portfolio) return { report, written: [], kept: [] };
-    await forgetOutputFiles(o.store, o.connection.name, outputs.out);
     const { written } = report.changedAccounts
       ? await patchOutputs(outputs, report, patch!)
       : await writeAllOutputs(outputs, report, portfolio, learned, retro);
+    await recording;
     if (report.inputsKey !== undefined && report.resultsRun !== undefined)
       await recordOutputFiles(o.store, {
         connection: o.connection.name,
