@@ -70,7 +70,7 @@ export const knownRows = (rows: RowsByBytes): KnownRows => ({ rowOf: (b) => rows
 export class RowBytesWriter {
   private readonly tmp: string;
   private fd: number | undefined;
-  private broken = false;
+  private closed = false;
 
   constructor(
     private readonly file: string,
@@ -80,7 +80,7 @@ export class RowBytesWriter {
   }
 
   add(triples: readonly string[]): void {
-    if (triples.length === 0 || this.broken) return;
+    if (triples.length === 0 || this.closed) return;
     let text = '';
     for (let i = 0; i + 2 < triples.length; i += 3)
       text += `${triples[i]!} ${triples[i + 1]!} ${JSON.stringify(triples[i + 2]!)}\n`;
@@ -94,13 +94,13 @@ export class RowBytesWriter {
     } catch {
       // (a read-only or full results folder)
       this.abandon();
-      this.broken = true;
+      this.closed = true;
     }
   }
 
   /** The rows added take the last pull's place (none: its file goes). */
   finish(): void {
-    if (this.broken) return;
+    if (this.closed) return;
     try {
       if (this.fd === undefined) rmSync(this.file, { force: true });
       else {
@@ -111,7 +111,7 @@ export class RowBytesWriter {
     } catch {
       this.abandon();
     }
-    this.broken = true;
+    this.closed = true;
   }
 
   /** Nothing of this pull's rows is kept; the last pull's file stays. */
@@ -125,7 +125,7 @@ export class RowBytesWriter {
       this.fd = undefined;
     }
     rmSync(this.tmp, { force: true });
-    this.broken = true;
+    this.closed = true;
   }
 }
 
