@@ -12,6 +12,7 @@ import { loadEnv } from '../../src/env.js';
 import { resolveSyncConnection } from '../../src/runtime/connection.js';
 import { learnFromStore, recordOutcomes } from '../../src/runtime/learn.js';
 import { syncOnce } from '../../src/runtime/sync-once.js';
+import type { CopyRows } from '../../src/store/bulk/copy-text.js';
 import type { Db, Store } from '../../src/store/db.js';
 import { buildPortfolio } from '../../src/sync/portfolio.js';
 import { generateForeign, type ForeignPortfolio } from '../foreign/generate.js';
@@ -24,13 +25,10 @@ function failingCopyInto(store: Store, table: string): Store {
     new Proxy(db, {
       get(target, prop, receiver) {
         if (prop === 'copyIn')
-          return (
-            into: string,
-            ...rest: Parameters<Db['copyIn']> extends [string, ...infer R] ? R : never
-          ) =>
+          return (into: string, columns: readonly string[], rows: CopyRows) =>
             into.includes(table)
               ? Promise.reject(new Error('could not extend file: No space left on device'))
-              : target.copyIn(into, ...rest);
+              : target.copyIn(into, columns, rows);
         if (prop === 'transaction')
           return <T>(fn: (tx: Db) => Promise<T>) => target.transaction((tx) => fn(failing(tx)));
         const value = Reflect.get(target, prop, receiver) as unknown;
