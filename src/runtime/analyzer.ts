@@ -59,8 +59,14 @@ export function createAnalyzer(o: {
     };
   };
 
-  const whole = async (portfolio: Portfolio, asOf: string): Promise<Analysis> => {
+  const whole = async (
+    portfolio: Portfolio,
+    asOf: string,
+    storeRead?: () => void,
+  ): Promise<Analysis> => {
     const learned = await learnFromStore(o.store, o.connection, portfolio, asOf);
+    // The rest is this thread's work alone.
+    storeRead?.();
     return run(portfolio, asOf, learned, portfolioStats(portfolio.accounts, o.catalog, o.settings));
   };
 

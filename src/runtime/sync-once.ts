@@ -167,9 +167,9 @@ export async function syncOnce(o: SyncOnceOptions): Promise<SyncOnceResult> {
       ...(o.allowMassChange ? { massChange: { allow: true } } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.onRunStarted ? { onRunStarted: o.onRunStarted } : {}),
-      analyze: async (portfolio, asOf) => {
+      analyze: async (portfolio, asOf, storeRead) => {
         dropJob();
-        const analysis = await analyzer.analyze(portfolio, asOf);
+        const analysis = await analyzer.analyze(portfolio, asOf, storeRead);
         // The output files' retro history is seconds of scoring at 100k accounts: worked out
         // in turns while the run stores its results.
         if (outputs) retro = startRetro(outputs, portfolio, analyzer.last.learned, stop.signal);

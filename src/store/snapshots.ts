@@ -35,13 +35,7 @@ export async function snapshotAccounts(
   changed: readonly string[],
 ): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
-    `WITH missing AS (
-       SELECT a.account_id FROM mirror a
-       LEFT JOIN snapshots s ON s.connection = a.connection AND s.account_id = a.account_id
-         AND s.day = $2::date
-       WHERE a.connection = $1 AND a.object = 'account' AND a.deleted_at IS NULL
-         AND s.account_id IS NULL),
-     targets AS (SELECT unnest($3::text[]) AS account_id UNION SELECT account_id FROM missing),
+    `WITH ${targets('$3')},
      w AS (
        INSERT INTO snapshots (connection, account_id, day, seats, usage, health)
        ${SNAPSHOT}
@@ -56,6 +50,16 @@ export async function snapshotAccounts(
   return rows[0]?.n ?? 0;
 }
 
+/** The accounts a snapshot of day `$2` is taken of: those changed (the text array `changed`)
+ * and the live ones without a snapshot of that day. */
+const targets = (changed: string) => `missing AS (
+       SELECT a.account_id FROM mirror a
+       LEFT JOIN snapshots s ON s.connection = a.connection AND s.account_id = a.account_id
+         AND s.day = $2::date
+       WHERE a.connection = $1 AND a.object = 'account' AND a.deleted_at IS NULL
+         AND s.account_id IS NULL),
+     targets AS (SELECT unnest(${changed}::text[]) AS account_id UNION SELECT account_id FROM missing)`;
+
 export interface SeatSnapshot {
   accountId: string;
   day: string;
@@ -63,15 +67,39 @@ export interface SeatSnapshot {
   active: number;
 }
 
-/** Seat snapshots of the `days` days up to and including `asOf`, oldest first (of the given
- * accounts only, when given). */
+/**
+ * Seat snapshots of the `days` days up to and including `asOf`, oldest first (of the given
+ * accounts only, when given). With `pending`, the history as it will be once the run's snapshot
+ * of `asOf` is taken (`snapshotAccounts(db, connection, asOf, pending)`), read before it: the
+ * seats of that day of the accounts it will write come from the mirror, as it writes them. A
+ * run reads the history this way and takes the snapshot (seconds at 100k accounts, most of them
+ * the latest usage per metric, which the history does not need) while it analyzes.
+ */
 export async function seatHistory(
   db: Db,
   connection: string,
   asOf: string,
   days = 120,
   accountIds?: readonly string[],
+  pending?: readonly string[],
 ): Promise<SeatSnapshot[]> {
+  const params: unknown[] = [connection, asOf, days];
+  const only = accountIds ? `AND account_id = ANY($${params.push(accountIds)}::text[])` : '';
+  const history = pending
+    ? `WITH ${targets(`$${params.push(pending)}`)},
+       fresh AS (
+         SELECT a.account_id, a.data->'seats' AS seats FROM mirror a
+         JOIN targets t ON t.account_id = a.account_id
+         WHERE a.connection = $1 AND a.object = 'account' AND a.deleted_at IS NULL),
+       h AS (
+         SELECT account_id, day, seats FROM snapshots
+         WHERE connection = $1 AND day <= $2::date AND day > $2::date - $3::int
+           AND NOT (day = $2::date AND account_id IN (SELECT account_id FROM fresh))
+         UNION ALL
+         SELECT account_id, $2::date, seats FROM fresh)
+       SELECT account_id, day, seats FROM h`
+    : `SELECT account_id, day, seats FROM snapshots
+       WHERE connection = $1 AND day <= $2::date AND day > $2::date - $3::int`;
   const { rows } = await db.query<{
     account_id: string;
     day: string;
@@ -79,12 +107,10 @@ export async function seatHistory(
     active: number;
   }>(
     `SELECT account_id, day, (seats->>'licensed')::int AS licensed, (seats->>'active')::int AS active
-     FROM snapshots
-     WHERE connection = $1 AND day <= $2::date AND day > $2::date - $3::int
-       AND seats->>'licensed' IS NOT NULL AND seats->>'active' IS NOT NULL
-       ${accountIds ? 'AND account_id = ANY($4::text[])' : ''}
+     FROM (${history}) x
+     WHERE seats->>'licensed' IS NOT NULL AND seats->>'active' IS NOT NULL ${only}
      ORDER BY account_id, day`,
-    accountIds ? [connection, asOf, days, accountIds] : [connection, asOf, days],
+    params,
   );
   return rows.map((r) => ({
     accountId: r.account_id,

@@ -31,13 +31,16 @@ export async function addSeatHistory(
   portfolio: Portfolio,
   /** The portfolio holds these accounts only (a share of the whole): read theirs alone. */
   only?: readonly string[],
+  /** The history as it will be once the run's snapshot of `asOf` is taken of these accounts,
+   * read before it is (`seatHistory`). */
+  pending?: readonly string[],
 ): Promise<Portfolio> {
   const withSeatUsage = new Set(
     portfolio.usage.filter((u) => u.metric === SEAT_METRIC).map((u) => u.accountId),
   );
   const live = new Set(portfolio.accounts.map((a) => a.id));
   const extra: UsagePoint[] = [];
-  for (const s of await seatHistory(db, connection, asOf, undefined, only)) {
+  for (const s of await seatHistory(db, connection, asOf, undefined, only, pending)) {
     if (withSeatUsage.has(s.accountId) || !live.has(s.accountId)) continue;
     extra.push({
       accountId: s.accountId,

@@ -62,6 +62,8 @@ export async function portfolioFromPull(
   connection: string,
   asOf: string,
   views: readonly Pulled[],
+  /** The accounts of the day's snapshot, when it is not taken yet (`addSeatHistory`). */
+  pending?: readonly string[],
 ): Promise<Portfolio> {
   const lists = new Map<string, unknown[]>();
   for (const object of NEUTRAL_OBJECTS) {
@@ -73,5 +75,5 @@ export async function portfolioFromPull(
     );
     if (records.length) lists.set(object, records);
   }
-  return addSeatHistory(db, connection, asOf, portfolioOf(lists));
+  return addSeatHistory(db, connection, asOf, portfolioOf(lists), undefined, pending);
 }

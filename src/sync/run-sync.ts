@@ -156,8 +156,21 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
     const snapshotted = pulls
       .filter((p) => p.object === 'account' || p.object === 'usage')
       .flatMap((p) => [...p.touched]);
-    stats.snapshots = await snapshotAccounts(store, connection.name, asOf, snapshotted);
-    lap('snapshot');
+    // The day's snapshot: taken before a share is analyzed (which reads the store throughout),
+    // beside the analysis of the whole portfolio once the analyzer has read the store. The
+    // portfolio's seat history is read as the snapshot will leave it (`seatHistory`).
+    let snapshot: Promise<number> | undefined;
+    const takeSnapshot = () => {
+      snapshot ??= snapshotAccounts(store, connection.name, asOf, snapshotted);
+      // Awaited below; a failure meanwhile is not an unhandled rejection.
+      snapshot.catch(() => undefined);
+    };
+    const snapshotTaken = async () => {
+      takeSnapshot();
+      stats.snapshots = await snapshot!;
+      lap('snapshot');
+    };
+    if (standing && options.analyzeShare) await snapshotTaken();
     options.onProgress?.('analyze', 0, 1);
     // Only the accounts whose records changed, where the last run's results stand for the rest.
     const changed =
@@ -183,10 +196,18 @@ export async function runSync(options: RunSyncOptions): Promise<RunReport> {
         connection.name,
         asOf,
         pulls.flatMap((p) => (p.view ? [p.view] : [])),
+        snapshot ? undefined : snapshotted,
       );
       lap('portfolio');
-      analysis = await options.analyze(portfolio, asOf);
+      try {
+        analysis = await options.analyze(portfolio, asOf, takeSnapshot);
+      } catch (err) {
+        // Nothing of this run goes on writing after it has failed.
+        await snapshot?.catch(() => undefined);
+        throw err;
+      }
       lap('analyze');
+      await snapshotTaken();
     }
     const warn = (figures: Parameters<typeof runWarnings>[0]) => {
       stats.warnings = runWarnings(figures);

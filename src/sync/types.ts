@@ -38,7 +38,14 @@ export interface Analysis {
    * changed is handed it (`AnalyzeShare`). */
   state?: unknown;
 }
-export type Analyze = (portfolio: Portfolio, asOf: string) => Analysis | Promise<Analysis>;
+/** `storeRead`, when the analyzer calls it, says it has read what it needs of the store: the
+ * run's own database work (the day's snapshot) then goes on beside the rest of the analysis,
+ * rather than after it. */
+export type Analyze = (
+  portfolio: Portfolio,
+  asOf: string,
+  storeRead?: () => void,
+) => Analysis | Promise<Analysis>;
 
 /**
  * Analyze only the accounts that changed, against what the last run kept of the portfolio as a

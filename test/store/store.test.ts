@@ -126,6 +126,42 @@ describe.each(backends())('store on $name', (backend) => {
     expect(rows[0]?.usage).toEqual({ api_calls: { value: 70, date: '2026-02-28' } });
   });
 
+  it("reads the seat history as it will be once the day's snapshot is taken, before it is", async () => {
+    const day = '2026-03-05';
+    await upsertMirror(store, 'pend', 'account', 1, [
+      account('1', 10, 8),
+      account('2', 20, 5),
+      account('4', 30, 3),
+      account('5', 5, 5),
+      { id: 'c:3', data: { id: 'c:3', name: '3' }, accountId: 'c:3', hash: '3' },
+    ]);
+    await snapshotAccounts(store, 'pend', '2026-03-01', []);
+    await snapshotAccounts(store, 'pend', day, []);
+    // Since: c:1 changed and is to be snapshotted again; c:2 changed in a run that failed before
+    // its snapshot, so the day's row stays as it was; c:6 is new; c:5 is gone, though listed.
+    await upsertMirror(store, 'pend', 'account', 2, [
+      account('1', 10, 9),
+      account('2', 20, 6),
+      account('5', 5, 4),
+      account('6', 7, 1),
+    ]);
+    await deleteFromMirror(store, 'pend', 'account', ['c:5']);
+    const pending = ['c:1', 'c:5', 'c:1'];
+    const before = await seatHistory(store, 'pend', day, 120, undefined, pending);
+    const some = await seatHistory(store, 'pend', day, 120, ['c:1', 'c:6'], pending);
+    await snapshotAccounts(store, 'pend', day, pending);
+    const after = await seatHistory(store, 'pend', day);
+    expect(before).toEqual(after);
+    expect(some).toEqual(after.filter((h) => h.accountId === 'c:1' || h.accountId === 'c:6'));
+    const today = (id: string) => after.find((h) => h.accountId === id && h.day === day);
+    expect(today('c:1')).toMatchObject({ licensed: 10, active: 9 });
+    expect(today('c:2')).toMatchObject({ licensed: 20, active: 5 });
+    expect(today('c:5')).toMatchObject({ licensed: 5, active: 5 });
+    expect(today('c:6')).toMatchObject({ licensed: 7, active: 1 });
+    expect(today('c:3')).toBeUndefined();
+    expect(after.filter((h) => h.day === '2026-03-01')).toHaveLength(4);
+  });
+
   it('merges field hashes of successive writes and keeps the CRM id', async () => {
     await recordWrites(store, 'ws', 'opportunity', 1, [
       { key: 'k1', crmId: 'a01', fieldHashes: { A: '1', B: '1' } },

@@ -185,6 +185,48 @@ describe.each(backends())('runSync on $name', (backend) => {
     expect(waiting.stats.phaseBusyMs.analyze).toBeLessThan(150);
   });
 
+  it("takes the day's snapshot beside the analysis once the analyzer has read the store", async () => {
+    const { name, sync } = await setup();
+    const work = seatAnalyzer();
+    const today = async () =>
+      Number(
+        (
+          await store.query<{ n: number }>(
+            'SELECT count(*) AS n FROM snapshots WHERE connection = $1 AND day = $2::date',
+            [name, ASOF],
+          )
+        ).rows[0]!.n,
+      );
+    // An analyzer that never says it is done with the store: the snapshot follows it.
+    let seenBefore = -1;
+    const after = await sync({
+      analyze: async (p, asOf) => {
+        seenBefore = await today();
+        return work(p, asOf);
+      },
+    });
+    expect(after.status).toBe('succeeded');
+    expect(seenBefore).toBe(0);
+    expect(after.stats.snapshots).toBe(ROWS.length);
+    // One that does: the snapshot is written while it goes on (the store answers it meanwhile).
+    await store.query('DELETE FROM snapshots WHERE connection = $1', [name]);
+    let seenBeside = 0;
+    const beside = await sync({
+      full: true,
+      analyze: async (p, asOf, storeRead) => {
+        storeRead?.();
+        for (let i = 0; i < 200 && seenBeside === 0; i++) {
+          seenBeside = await today();
+          if (seenBeside === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        return work(p, asOf);
+      },
+    });
+    expect(beside.status).toBe('succeeded');
+    expect(seenBeside).toBe(ROWS.length);
+    expect(beside.stats.snapshots).toBe(ROWS.length);
+  });
+
   it('rewrites only the records of the account whose seats changed', async () => {
     const { folder, crm, sync, name } = await setup();
     await sync();
