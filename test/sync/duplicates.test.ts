@@ -83,6 +83,25 @@ describe.each(backends())('a duplicated account id in an export on $name', (back
     }
   });
 
+  type Row = { id: string; fields: Record<string, string> };
+  /** A first load of accounts, a page a record, each written before the next is read. */
+  const pullPageByPage = (connection: string, rows: Row[]) =>
+    pullObject({
+      store,
+      connector: {
+        async *pull() {
+          for (const [i, r] of rows.entries())
+            yield { records: [{ ...r, row: i + 2 }], source: 'accounts.csv' };
+        },
+      } as unknown as Connector,
+      connection,
+      runId: 1,
+      object: 'account',
+      spec: filesConnection(connection, '/nowhere').mapping.objects.account!,
+      full: true,
+      flushAt: 1,
+    });
+
   it('on a first load, a winner whose twin was already written replaces it', async () => {
     // A page a record, written page by page: the first D7 is in the mirror before the second.
     const rows = [
@@ -90,23 +109,7 @@ describe.each(backends())('a duplicated account id in an export on $name', (back
       { id: 'D8', fields: { account_id: 'D8', name: 'Other', arr: '100' } },
       { id: 'D7', fields: { account_id: 'D7', name: 'Second', arr: '100' } },
     ];
-    const connector = {
-      async *pull() {
-        for (const [i, r] of rows.entries())
-          yield { records: [{ ...r, row: i + 2 }], source: 'accounts.csv' };
-      },
-    } as unknown as Connector;
-    const spec = filesConnection('first-load', '/nowhere').mapping.objects.account!;
-    const result = await pullObject({
-      store,
-      connector,
-      connection: 'first-load',
-      runId: 1,
-      object: 'account',
-      spec,
-      full: true,
-      flushAt: 1,
-    });
+    const result = await pullPageByPage('first-load', rows);
     expect(result.issues.map((i) => i.reason)).toEqual([expect.stringMatching(/^duplicate id D7/)]);
     const accounts = (await readMirror(store, 'first-load')).get('account') as {
       crmId: string;
@@ -117,26 +120,10 @@ describe.each(backends())('a duplicated account id in an export on $name', (back
 
   it('on a first load, a row repeated as it was is written once and nothing is deleted', async () => {
     // The repeat comes after its twin was written (a page a record, flushed one by one): the
-    // pull knows it by its hash, not by the batch it is in.
+    // pull tells it by its text, not by the batch it is in.
     const row = { id: 'D9', fields: { account_id: 'D9', name: 'Same', arr: '100' } };
     const rows = [row, { id: 'D10', fields: { account_id: 'D10', name: 'Other', arr: '1' } }, row];
-    const connector = {
-      async *pull() {
-        for (const [i, r] of rows.entries())
-          yield { records: [{ ...r, row: i + 2 }], source: 'accounts.csv' };
-      },
-    } as unknown as Connector;
-    const spec = filesConnection('repeat', '/nowhere').mapping.objects.account!;
-    const result = await pullObject({
-      store,
-      connector,
-      connection: 'repeat',
-      runId: 1,
-      object: 'account',
-      spec,
-      full: true,
-      flushAt: 1,
-    });
+    const result = await pullPageByPage('repeat', rows);
     expect(result.upserts).toBe(2);
     expect(result.after).toBe(2);
     expect(result.deleteIds).toEqual([]);
