@@ -77,7 +77,13 @@ export interface PrecisionItem {
   outcome?: Pick<Outcome, 'outcome' | 'amount'>;
 }
 
-export function precisionItem({ opportunity, outcome }: HistoryItem): PrecisionItem {
+export function precisionItem({
+  opportunity,
+  outcome,
+}: {
+  opportunity: Pick<HistoryItem['opportunity'], 'type' | 'evidence'>;
+  outcome?: PrecisionItem['outcome'] | undefined;
+}): PrecisionItem {
   const signals = [...new Set(opportunity.evidence.map((e) => e.signal))].filter(
     (key) => key !== MODEL_EVIDENCE && key !== 'sizing',
   );

@@ -17,7 +17,8 @@ import {
   type PrecisionItem,
   type TypeCalibration,
 } from '../learning/index.js';
-import { scorePortfolio, type ScoringSettings } from '../scoring/index.js';
+import type { ScoringSettings } from '../scoring/index.js';
+import { detectPortfolio } from '../scoring/score-portfolio.js';
 import { portfolioStats, type PortfolioStats } from '../scoring/portfolio-stats.js';
 import { hashValue } from '../store/hash.js';
 import { addDays } from '../scoring/dates.js';
@@ -143,7 +144,7 @@ export function retroByAccount(
   const cutoff = addDays(asOf, -(options.windowDays ?? RETRO_WINDOW_DAYS));
   const past = truncatePortfolio(portfolio, cutoff, { catalog });
   const stats = options.stats ?? portfolioStats(past.accounts, catalog, settings);
-  const retro = retroStart(portfolio, asOf, cutoff, stats, options.windowDays);
+  const retro = retroStart(portfolio, asOf, cutoff, stats);
   retro.add(past, catalog, settings);
   return retro.done;
 }
@@ -214,13 +215,7 @@ function* accountShares(portfolio: Portfolio, size: number): Generator<Portfolio
 }
 
 /** The retro history built up from the portfolio as it stood, a share at a time. */
-function retroStart(
-  portfolio: Portfolio,
-  asOf: string,
-  cutoff: string,
-  stats: PortfolioStats,
-  windowDays = RETRO_WINDOW_DAYS,
-) {
+function retroStart(portfolio: Portfolio, asOf: string, cutoff: string, stats: PortfolioStats) {
   const won = new Map<string, number>();
   for (const d of portfolio.deals)
     if (
@@ -235,31 +230,20 @@ function retroStart(
   const accounts = new Map<string, RetroAccount>();
   return {
     add(past: Portfolio, catalog: Catalog, settings: ScoringSettings) {
-      for (const a of past.accounts) accounts.set(a.id, { digest: hashValue(a), items: [] });
-      const { opportunities } = scorePortfolio({
-        portfolio: past,
-        catalog,
-        settings,
-        asOf: cutoff,
-        stats,
+      // What the past portfolio would have raised, without building the opportunities: the
+      // history reads only their type and evidence (`detectPortfolio`).
+      detectPortfolio({ portfolio: past, catalog, settings, asOf: cutoff, stats }, (a, ranked) => {
+        const amount = won.get(a.id);
+        const outcome =
+          amount !== undefined
+            ? { outcome: 'won' as const, amount }
+            : { outcome: 'lost' as const, amount: 0 };
+        const items: PrecisionItem[] = [];
+        for (const { candidate } of ranked)
+          if (candidate.category === 'expansion')
+            items.push(precisionItem({ opportunity: candidate, outcome }));
+        accounts.set(a.id, { digest: hashValue(a), items });
       });
-      for (const o of opportunities) {
-        if (o.category !== 'expansion') continue;
-        const amount = won.get(o.accountId);
-        const outcome: Outcome = {
-          opportunityId: o.id,
-          accountId: o.accountId,
-          type: o.type,
-          outcome: amount !== undefined ? 'won' : 'lost',
-          amount: amount ?? 0,
-          closedAt: asOf,
-          source: 'deal',
-          ...(amount === undefined ? { reason: `no expansion won within ${windowDays} days` } : {}),
-        };
-        accounts
-          .get(o.accountId)!
-          .items.push(precisionItem({ opportunity: o, raisedAt: cutoff, outcome }));
-      }
     },
     get done(): Retro {
       return { cutoff, stats, accounts };

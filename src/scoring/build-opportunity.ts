@@ -89,7 +89,7 @@ function assemble(
     if (typeof e.value === 'string') e.value = pool(e.value);
   }
   return {
-    id: flat(opportunityId(account.id, c.type, c.subject)),
+    id: candidateId(c, ctx),
     accountId: account.id,
     accountName: account.name,
     type: c.type,
@@ -116,6 +116,39 @@ function assemble(
   };
 }
 
+/** The candidate's scores as the rules give them: what orders an account's opportunities. */
+export function candidateScores(
+  c: Candidate,
+  ctx: AccountContext,
+  people: AccountPeople,
+  scoresOf: ScoresPool,
+): { scores: Scores; revenue: number; effort: number } {
+  const s = ctx.settings;
+  const revenue = revenueScore(c.valueAtStake ?? c.estimatedArr, ctx.account.arr, s.revenue);
+  const needed = stakeholdersNeeded(
+    c.type,
+    c.extraStakeholders ?? 0,
+    c.estimatedArr,
+    people.pitchTo !== undefined,
+    s.effort,
+  );
+  const effort = effortScore(c.type, needed, s.effort);
+  const likelihood = likelihoodScore(
+    {
+      health: ctx.health.light,
+      engagement: ctx.engagement.level,
+      strength: c.strength,
+      confidence: ctx.confidence.value,
+    },
+    s.likelihood,
+  );
+  return { scores: scoresOf(revenue, effort, likelihood), revenue, effort };
+}
+
+/** The candidate's stable id. */
+export const candidateId = (c: Candidate, ctx: AccountContext): string =>
+  flat(opportunityId(ctx.account.id, c.type, c.subject));
+
 export function buildOpportunity(
   c: Candidate,
   ctx: AccountContext,
@@ -125,36 +158,8 @@ export function buildOpportunity(
   scoresOf: ScoresPool,
   override?: LikelihoodOverride,
 ): Opportunity {
-  const s = ctx.settings;
-  const { account } = ctx;
-  const revenue = revenueScore(c.valueAtStake ?? c.estimatedArr, account.arr, s.revenue);
-  const needed = stakeholdersNeeded(
-    c.type,
-    c.extraStakeholders ?? 0,
-    c.estimatedArr,
-    people.pitchTo !== undefined,
-    s.effort,
-  );
-  const effort = effortScore(c.type, needed, s.effort);
-  const confidence = ctx.confidence.value;
-  const likelihood = likelihoodScore(
-    {
-      health: ctx.health.light,
-      engagement: ctx.engagement.level,
-      strength: c.strength,
-      confidence,
-    },
-    s.likelihood,
-  );
-  const opp = assemble(
-    c,
-    ctx,
-    people,
-    shared,
-    pool,
-    scoresOf(revenue, effort, likelihood),
-    c.evidence,
-  );
+  const { scores, revenue, effort } = candidateScores(c, ctx, people, scoresOf);
+  const opp = assemble(c, ctx, people, shared, pool, scores, c.evidence);
   const model = override?.(opp, opportunityFeatures(opp));
   if (!model || !Number.isFinite(model.likelihood)) return opp;
   const l = clamp(model.likelihood, 1, 10);

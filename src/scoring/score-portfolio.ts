@@ -4,9 +4,16 @@
  */
 import type { Catalog } from '../model/catalog.js';
 import type { AccountSummary, Opportunity } from '../model/output.js';
-import type { Portfolio } from '../model/records.js';
+import type { Account, Portfolio } from '../model/records.js';
 import { summarizeAccount } from './account-summary.js';
-import { accountRisks, buildOpportunity, type LikelihoodOverride } from './build-opportunity.js';
+import {
+  accountRisks,
+  buildOpportunity,
+  candidateId,
+  candidateScores,
+  type LikelihoodOverride,
+} from './build-opportunity.js';
+import type { Candidate } from './detectors/candidate.js';
 import { indexCatalog } from './catalog-index.js';
 import { buildContext } from './context.js';
 import { toDay } from './dates.js';
@@ -39,10 +46,16 @@ export interface ScoringResult {
   accounts: AccountSummary[];
 }
 
+const byId = (a: { id: string }, b: { id: string }): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Highest composite first, then by id: an account's opportunities, and its candidates. */
 const byPriority = (a: Opportunity, b: Opportunity): number =>
-  b.scores.composite - a.scores.composite || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  b.scores.composite - a.scores.composite || byId(a, b);
+const byRank = (a: RankedCandidate, b: RankedCandidate): number =>
+  b.composite - a.composite || byId(a, b);
 
-export function scorePortfolio(input: ScoringInput): ScoringResult {
+/** What scoring any account of the input needs, made once for the portfolio. */
+function prepare(input: Omit<ScoringInput, 'likelihoodOverride'>) {
   const { portfolio, catalog, settings, asOf } = input;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(toDay(asOf))) {
     throw new RangeError(`scorePortfolio: asOf must be a date as YYYY-MM-DD, got "${asOf}"`);
@@ -54,14 +67,26 @@ export function scorePortfolio(input: ScoringInput): ScoringResult {
   const stats = input.stats ?? statsOf(portfolio.accounts, cx, settings);
   const benchmarks = benchmarksFrom(stats.benchmarks);
   const facts = portfolioFacts(portfolio.accounts, settings, stats.scales);
+  const pool = createStringPool();
+  return {
+    pool,
+    scoresOf: createScoresPool(settings.weights),
+    /** The account's context and its people. */
+    account(account: Account) {
+      const rec = records.records(account.id);
+      const ctx = buildContext(account, rec, asOf, settings, cx, benchmarks, facts);
+      return { ctx, people: accountPeople(ctx, pool) };
+    },
+  };
+}
+
+export function scorePortfolio(input: ScoringInput): ScoringResult {
+  const scoring = prepare(input);
+  const { pool, scoresOf } = scoring;
   const opportunities: Opportunity[] = [];
   const accounts: AccountSummary[] = [];
-  const pool = createStringPool();
-  const scoresOf = createScoresPool(settings.weights);
-  for (const account of portfolio.accounts) {
-    const rec = records.records(account.id);
-    const ctx = buildContext(account, rec, asOf, settings, cx, benchmarks, facts);
-    const people = accountPeople(ctx, pool);
+  for (const account of input.portfolio.accounts) {
+    const { ctx, people } = scoring.account(account);
     const shared = accountRisks(ctx, people, pool);
     const opps = detectAll(ctx).map((c) =>
       buildOpportunity(c, ctx, people, shared, pool, scoresOf, input.likelihoodOverride),
@@ -71,4 +96,36 @@ export function scorePortfolio(input: ScoringInput): ScoringResult {
     for (const o of opps) opportunities.push(o);
   }
   return { opportunities, accounts };
+}
+
+/** A candidate with what orders it among its account's opportunities. */
+export interface RankedCandidate {
+  candidate: Candidate;
+  /** The id its opportunity would have. */
+  id: string;
+  /** Its composite score by the rules. */
+  composite: number;
+}
+
+/**
+ * What `scorePortfolio` would raise for each account, as the detectors' candidates in the order
+ * of its opportunities (the rules' likelihood: no override), without building the opportunities:
+ * no timing, stakeholders, risks or account summary. For a reader that needs only what was
+ * detected and its evidence (the retro history, `runtime/learn.ts`). Called with each account's
+ * candidates in portfolio order.
+ */
+export function detectPortfolio(
+  input: Omit<ScoringInput, 'likelihoodOverride'>,
+  each: (account: Account, candidates: RankedCandidate[]) => void,
+): void {
+  const scoring = prepare(input);
+  for (const account of input.portfolio.accounts) {
+    const { ctx, people } = scoring.account(account);
+    const ranked = detectAll(ctx).map((candidate) => ({
+      candidate,
+      id: candidateId(candidate, ctx),
+      composite: candidateScores(candidate, ctx, people, scoring.scoresOf).scores.composite,
+    }));
+    each(account, sortSmall(ranked, byRank));
+  }
 }
