@@ -1,24 +1,34 @@
 /**
- * ISO calendar-date arithmetic in UTC, shared by learning and the narratives (the scoring core
- * keeps its own day-number arithmetic for speed). Nothing here reads a clock: every "now" is an
+ * ISO calendar-date arithmetic in UTC, shared by learning and the narratives, on the scoring
+ * core's day numbers (`scoring/dates.ts`). Nothing here reads a clock: every "now" is an
  * argument (`asOf`, `cutoff`), and these helpers only compare and shift the dates they are given.
  */
+import { fromDay, toDay } from './scoring/dates.js';
 
 const DAY_MS = 86_400_000;
 
+/** The day number of a `YYYY-MM-DD` date, or of a datetime's date part; a RangeError otherwise.
+ * A day past the month's end rolls over (`2026-02-30` is March 2), as `Date.parse` reads it.
+ * Arithmetic, not `Date.parse` on a built string: the narratives date every opportunity's
+ * steps, and this takes a fraction of the time. */
+function dayOf(iso: string): number {
+  const day = toDay(iso.length === 10 ? iso : iso.slice(0, 10));
+  if (Number.isNaN(day)) throw new RangeError(`not a YYYY-MM-DD date: "${iso}"`);
+  return day;
+}
+
+/** Milliseconds since the epoch at the date's UTC midnight. */
 export function parseIsoDate(iso: string): number {
-  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(t)) throw new RangeError(`not a YYYY-MM-DD date: "${iso}"`);
-  return t;
+  return dayOf(iso) * DAY_MS;
 }
 
 export function addDays(iso: string, days: number): string {
-  return new Date(parseIsoDate(iso) + Math.round(days) * DAY_MS).toISOString().slice(0, 10);
+  return fromDay(dayOf(iso) + Math.round(days));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((parseIsoDate(to) - parseIsoDate(from)) / DAY_MS);
+  return dayOf(to) - dayOf(from);
 }
 
 /** Shift by whole calendar months (a contract term), clamping to the month's last day. */

@@ -2,7 +2,7 @@
  * Small text and date helpers shared by the narrative modules. Dates are ISO calendar dates
  * handled in UTC so that output never depends on the machine's time zone or clock.
  */
-import { parseIsoDate } from '../dates.js';
+import { addDays } from '../dates.js';
 
 /** `$12,345` (whole units). Non-USD currencies are prefixed with their code: `EUR 12,345`. */
 export function money(amount: number, currency = 'USD'): string {
@@ -32,8 +32,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** `Mar 14, 2026`: the form a rep reads in an email. */
 export function longDate(iso: string): string {
-  const d = new Date(parseIsoDate(iso));
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+  // The date as `addDays` writes it: a datetime's date, a day past the month's end rolled over.
+  const d = addDays(iso, 0);
+  return `${MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8, 10))}, ${Number(d.slice(0, 4))}`;
 }
 
 /**
