@@ -25,7 +25,6 @@ import { addDays } from '../scoring/dates.js';
 import type { Store } from '../store/db.js';
 import { listOpportunities } from '../store/opportunities.js';
 import { bulkRecordOutcomes } from '../store/bulk/record-outcomes.js';
-import { groupBy } from '../pipeline/analyze.js';
 
 export interface Learned {
   outcomes: Outcome[];
@@ -191,27 +190,28 @@ export async function retroInTurns(
   return retro.done;
 }
 
-/** The portfolio cut into shares of `size` accounts, in its order, each with its records. */
-function* accountShares(portfolio: Portfolio, size: number): Generator<Portfolio> {
-  const of = <T extends { accountId: string }>(records: readonly T[]) =>
-    groupBy(records, (r) => r.accountId);
-  const contacts = of(portfolio.contacts);
-  const deals = of(portfolio.deals);
-  const usage = of(portfolio.usage);
-  const departments = of(portfolio.departments);
-  const signals = of(portfolio.signals);
+/** The portfolio cut into shares of `size` accounts, in its order, each with its records (in
+ * their order in the portfolio): one pass over each kind of record, a lookup each. */
+function accountShares(portfolio: Portfolio, size: number): Portfolio[] {
+  const shareOf = new Map<string, number>();
+  const shares: Portfolio[] = [];
   for (let i = 0; i < portfolio.accounts.length; i += size) {
     const accounts = portfolio.accounts.slice(i, i + size);
-    const mine = <T>(by: Map<string, T[]>) => accounts.flatMap((a) => by.get(a.id) ?? []);
-    yield {
-      accounts,
-      contacts: mine(contacts),
-      deals: mine(deals),
-      usage: mine(usage),
-      departments: mine(departments),
-      signals: mine(signals),
-    };
+    for (const a of accounts) shareOf.set(a.id, shares.length);
+    shares.push({ accounts, contacts: [], deals: [], usage: [], departments: [], signals: [] });
   }
+  const spread = <K extends Exclude<keyof Portfolio, 'accounts'>>(kind: K) => {
+    for (const r of portfolio[kind]) {
+      const at = shareOf.get(r.accountId);
+      if (at !== undefined) (shares[at]![kind] as (typeof r)[]).push(r);
+    }
+  };
+  spread('contacts');
+  spread('deals');
+  spread('usage');
+  spread('departments');
+  spread('signals');
+  return shares;
 }
 
 /** The retro history built up from the portfolio as it stood, a share at a time. */
