@@ -26,7 +26,7 @@ import type { ScoringSettings } from './settings/index.js';
 import { createScoresPool } from './scores.js';
 import { sortSmall } from './small-sort.js';
 import { accountPeople } from './stakeholders.js';
-import { createStringPool } from './string-pool.js';
+import { createStringPool, type StringPool } from './string-pool.js';
 
 export interface ScoringInput {
   portfolio: Portfolio;
@@ -54,8 +54,11 @@ const byPriority = (a: Opportunity, b: Opportunity): number =>
 const byRank = (a: RankedCandidate, b: RankedCandidate): number =>
   b.composite - a.composite || byId(a, b);
 
+/** No pooling: for a reader that keeps none of the texts. */
+const unpooled: StringPool = (s) => s;
+
 /** What scoring any account of the input needs, made once for the portfolio. */
-function prepare(input: Omit<ScoringInput, 'likelihoodOverride'>) {
+function prepare(input: Omit<ScoringInput, 'likelihoodOverride'>, pool: StringPool) {
   const { portfolio, catalog, settings, asOf } = input;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(toDay(asOf))) {
     throw new RangeError(`scorePortfolio: asOf must be a date as YYYY-MM-DD, got "${asOf}"`);
@@ -67,7 +70,6 @@ function prepare(input: Omit<ScoringInput, 'likelihoodOverride'>) {
   const stats = input.stats ?? statsOf(portfolio.accounts, cx, settings);
   const benchmarks = benchmarksFrom(stats.benchmarks);
   const facts = portfolioFacts(portfolio.accounts, settings, stats.scales);
-  const pool = createStringPool();
   return {
     pool,
     scoresOf: createScoresPool(settings.weights),
@@ -81,7 +83,7 @@ function prepare(input: Omit<ScoringInput, 'likelihoodOverride'>) {
 }
 
 export function scorePortfolio(input: ScoringInput): ScoringResult {
-  const scoring = prepare(input);
+  const scoring = prepare(input, createStringPool());
   const { pool, scoresOf } = scoring;
   const opportunities: Opportunity[] = [];
   const accounts: AccountSummary[] = [];
@@ -118,7 +120,8 @@ export function detectPortfolio(
   input: Omit<ScoringInput, 'likelihoodOverride'>,
   each: (account: Account, candidates: RankedCandidate[]) => void,
 ): void {
-  const scoring = prepare(input);
+  // Candidates are read as they come, not kept with the results: nothing to pool.
+  const scoring = prepare(input, unpooled);
   for (const account of input.portfolio.accounts) {
     const { ctx, people } = scoring.account(account);
     const ranked = detectAll(ctx).map((candidate) => ({
