@@ -3,7 +3,8 @@
  * (`memory://`) for tests. One process owns a PGlite folder, so the run lock is in-process.
  * https://pglite.dev/docs/api
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { CopyRows } from './bulk/copy-text.js';
 import { copySql, TYPE_PARSERS, type Db, type Release } from './db.js';
@@ -80,9 +81,19 @@ function wrapTx(tx: Transaction): Db {
   };
 }
 
+/**
+ * PGlite over a folder (created if missing) or `memory://`. A folder that holds no database yet
+ * gets one from an instance of its own, closed before the one returned opens it: creating the
+ * database (initdb) grows PGlite's WebAssembly memory by about 350 MB that it never gives back,
+ * and the instance a run keeps would carry that through the run (a first sync's peak RSS
+ * 0.86 GB → 0.48 GB for the store alone, 2026-12-07). Opening it again costs about 0.4 s, once.
+ */
 export async function createPgliteInstance(dataDir: string): Promise<PGlite> {
-  if (!dataDir.startsWith('memory://') && !dataDir.includes('://'))
+  const folder = !dataDir.startsWith('memory://') && !dataDir.includes('://');
+  if (folder) {
     mkdirSync(dataDir, { recursive: true });
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await (await PGlite.create(dataDir)).close();
+  }
   return PGlite.create(dataDir, { parsers: TYPE_PARSERS });
 }
 

@@ -12,6 +12,7 @@ import {
   objectWeight,
   PullWorker,
   splitObjects,
+  takeNext,
   wantsWorker,
   type PullWorkerMode,
 } from './pull-worker.js';
@@ -151,17 +152,17 @@ export async function pullAll(args: {
   if (early && early !== worker) await early.close();
   // Two lanes, each pulling its objects in the neutral order: this thread (accounts first)
   // and, when there is one, the worker. Results are kept in the neutral order.
+  const weights = new Map(
+    sized.map((o) => [
+      o.object,
+      objectWeight(o.records, Object.keys(connection.mapping.objects[o.object]!.fields).length),
+    ]),
+  );
   const lanesOf = worker
-    ? splitObjects(
-        sized.map((o) => ({
-          object: o.object,
-          weight: objectWeight(
-            o.records,
-            Object.keys(connection.mapping.objects[o.object]!.fields).length,
-          ),
-        })),
-      )
-    : { main: toPull, worker: [] };
+    ? splitObjects([...weights].map(([object, weight]) => ({ object, weight })))
+    : { main: [...toPull], worker: [] as NeutralObject[] };
+  // A lane done with its own objects takes the other's lightest unstarted one (`takeNext`).
+  const nextFor = (lane: 'main' | 'worker') => takeNext(lanesOf, lane, (o) => weights.get(o)!);
   const results: (PullResult | undefined)[] = objects.map((o) => kept.get(o));
   const inWorker = new Set<number>();
   let stop = false;
@@ -175,13 +176,13 @@ export async function pullAll(args: {
     args.onProgress?.('pull', ++done, objects.length);
   };
   const mainLane = async () => {
-    for (const object of lanesOf.main) {
+    for (let object = nextFor('main'); object; object = nextFor('main')) {
       if (stop) return;
       finish(object, await pullOne(object));
     }
   };
   const workerLane = async (w: PullWorker) => {
-    for (const object of lanesOf.worker) {
+    for (let object = nextFor('worker'); object; object = nextFor('worker')) {
       if (stop) return;
       try {
         const use = w.usable;

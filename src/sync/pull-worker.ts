@@ -82,8 +82,9 @@ export function wantsWorker(
  * from each (plus a few for hashing and the duplicate check). Accounts are on the main thread
  * from the start; then the heaviest first, each to the lighter side, the main thread counting a
  * tenth of what the worker takes (it parses the worker's text back and stores every record).
- * Decided before anything runs, from the estimates alone, so a run's split is predictable (and
- * in its stats). Each side then pulls its objects in the neutral order.
+ * Decided before anything runs, from the estimates alone. Each side then pulls its objects in
+ * the neutral order, and a side that is done takes the lightest object the other has not
+ * started (`pull-phase.ts`): what each side pulled is in the run's stats (`pulledInWorker`).
  */
 export function splitObjects(objects: { object: NeutralObject; weight: number }[]): {
   main: NeutralObject[];
@@ -112,6 +113,27 @@ export function splitObjects(objects: { object: NeutralObject; weight: number }[
   const inOrder = (set: Set<NeutralObject>) =>
     objects.map((o) => o.object).filter((o) => set.has(o));
   return { main: inOrder(main), worker: inOrder(worker) };
+}
+
+/**
+ * The next object for a lane of `splitObjects`' split, taken off its list: the lane's own next
+ * in the neutral order, else the lightest the other lane has not started (never accounts,
+ * whose catalog check runs on the main thread). The split is made from estimates: a lane left
+ * idle while the other still has objects waiting is a core left idle (at 100k accounts the
+ * worker went on alone for 14 s after the main thread's last object, 2026-12-07).
+ */
+export function takeNext(
+  lanes: { main: NeutralObject[]; worker: NeutralObject[] },
+  lane: 'main' | 'worker',
+  weight: (object: NeutralObject) => number,
+): NeutralObject | undefined {
+  const own = lanes[lane];
+  if (own.length) return own.shift();
+  const other = lanes[lane === 'main' ? 'worker' : 'main'];
+  let pick = -1;
+  for (const [i, o] of other.entries())
+    if (o !== 'account' && (pick < 0 || weight(o) < weight(other[pick]!))) pick = i;
+  return pick < 0 ? undefined : other.splice(pick, 1)[0];
 }
 
 /** The work of pulling an object: about how many records, times what mapping one costs. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,6 +277,29 @@ describe('store on disk (PGlite folder)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('a new PGlite folder', () => {
+  // The database is created by an instance of its own and opened again by the one kept
+  // (`createPgliteInstance`): in the database's thread and in-process alike.
+  it.each([true, false])(
+    'is made where it is missing and opened again (thread: %s)',
+    async (thread) => {
+      const dir = mkdtempSync(join(tmpdir(), 'headroom-store-'));
+      const dataDir = join(dir, 'not', 'yet');
+      try {
+        const store = await openStore({ dataDir, thread });
+        await setWatermark(store, 'new', 'account', 'w1');
+        await store.close();
+        expect(readFileSync(join(dataDir, 'PG_VERSION'), 'utf8')).toMatch(/^\d+/);
+        const again = await openStore({ dataDir, thread });
+        expect(await getWatermark(again, 'new', 'account')).toBe('w1');
+        await again.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe.skipIf(!DATABASE_URL)('store on a Postgres server', () => {

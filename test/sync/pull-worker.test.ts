@@ -17,6 +17,7 @@ import type { Connector } from '../../connectors/types.js';
 import { loadEnv } from '../../src/env.js';
 import { resolveSyncConnection } from '../../src/runtime/connection.js';
 import { syncOnce } from '../../src/runtime/sync-once.js';
+import type { NeutralObject } from '../../src/model/records.js';
 import type { Store } from '../../src/store/db.js';
 import { sourceFields } from '../../src/mapping/apply.js';
 import { mapPages, type MappedPage } from '../../src/sync/map-pages.js';
@@ -25,6 +26,7 @@ import {
   objectWeight,
   PullWorker,
   splitObjects,
+  takeNext,
   wantsWorker,
 } from '../../src/sync/pull-worker.js';
 import { generateForeign, type ForeignPortfolio } from '../foreign/generate.js';
@@ -310,6 +312,39 @@ describe('when a sync uses the pull worker', () => {
       ]),
     ).toEqual({ main: ['account'], worker: ['usage'] });
     expect(objectWeight(1000, 6)).toBe(10_000);
+  });
+
+  it('a lane done with its own objects takes the lightest the other has not started', () => {
+    const weight = new Map<NeutralObject, number>([
+      ['account', 9000],
+      ['contact', 930],
+      ['deal', 1280],
+      ['usage', 3100],
+      ['department', 730],
+      ['signal', 310],
+    ]);
+    const lanes = {
+      main: ['account', 'contact', 'deal'] as NeutralObject[],
+      worker: ['usage', 'department', 'signal'] as NeutralObject[],
+    };
+    const next = (lane: 'main' | 'worker') => takeNext(lanes, lane, (o) => weight.get(o)!);
+    // Each lane's own, in the neutral order, while it has any.
+    expect([next('main'), next('worker'), next('main'), next('main')]).toEqual([
+      'account',
+      'usage',
+      'contact',
+      'deal',
+    ]);
+    // The main thread is done first: it takes the worker's lighter waiting object, not the next.
+    expect(next('main')).toBe('signal');
+    expect(next('worker')).toBe('department');
+    expect([next('main'), next('worker')]).toEqual([undefined, undefined]);
+    // Accounts are never taken across, even when they wait and are the lightest.
+    const waiting = { main: ['account', 'deal'] as NeutralObject[], worker: [] as NeutralObject[] };
+    weight.set('account', 1);
+    expect(takeNext(waiting, 'worker', (o) => weight.get(o)!)).toBe('deal');
+    expect(takeNext(waiting, 'worker', (o) => weight.get(o)!)).toBeUndefined();
+    expect(waiting.main).toEqual(['account']);
   });
 });
 

@@ -40,6 +40,13 @@ describe.each(backends())('opportunity tracking on $name', (backend) => {
     const first = await trackOpportunities(db, { ...args, opportunities: opps });
     expect(first).toMatchObject({ new: N, changed: 0, closed: 0 });
     expect((await bulkOpportunityStates(db, 'c')).size).toBe(N);
+    // Each document as it was detected, across the chunks' boundaries.
+    const stored = await db.query<{ id: string; data: unknown; tier: number }>(
+      `SELECT id, data, tier FROM opportunities WHERE connection = 'c'`,
+    );
+    const byId = new Map(stored.rows.map((r) => [r.id, r]));
+    expect(byId.size).toBe(N);
+    for (const o of opps) expect(byId.get(o.id)).toEqual({ id: o.id, data: o, tier: o.tier });
     const history = await db.query<{ opportunity_id: string; cause: string }>(
       `SELECT opportunity_id, cause FROM score_history WHERE connection = 'c' ORDER BY id`,
     );
