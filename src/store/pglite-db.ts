@@ -84,9 +84,10 @@ function wrapTx(tx: Transaction): Db {
 /**
  * PGlite over a folder (created if missing) or `memory://`. A folder that holds no database yet
  * gets one from an instance of its own, closed before the one returned opens it: creating the
- * database (initdb) grows PGlite's WebAssembly memory by about 350 MB that it never gives back,
- * and the instance a run keeps would carry that through the run (a first sync's peak RSS
- * 0.86 GB → 0.48 GB for the store alone, 2026-12-07). Opening it again costs about 0.4 s, once.
+ * database (initdb) grows PGlite's WebAssembly memory by about 350 MB that it never gives back.
+ * A store opened on a new folder (its database in its thread) holds 0.57 GB instead of 0.93
+ * (2026-12-07), for about 0.4 s more, once; a large first sync grows the memory back as it
+ * needs it.
  */
 export async function createPgliteInstance(dataDir: string): Promise<PGlite> {
   const folder = !dataDir.startsWith('memory://') && !dataDir.includes('://');
