@@ -13,9 +13,17 @@ const blank = { ok: true, blank: true } as const;
 const fail = (reason: string) => ({ ok: false, reason }) as const;
 const ok = <T>(value: T) => ({ ok: true, value }) as const;
 
+/** The longest of `BLANKS`: a longer text, once trimmed, is not blank. */
+const LONGEST_BLANK = Math.max(...[...BLANKS].map((b) => b.length));
+
 export function isBlank(raw: unknown): boolean {
   if (raw === null || raw === undefined) return true;
-  if (typeof raw === 'string') return BLANKS.has(raw.trim().toLowerCase());
+  if (typeof raw === 'string') {
+    // Every cell of every row comes here: one longer than any blank is told by its length,
+    // without a lower-cased copy (lower-casing never shortens a text).
+    const text = raw.trim();
+    return text.length <= LONGEST_BLANK && BLANKS.has(text.toLowerCase());
+  }
   if (Array.isArray(raw)) return raw.length === 0;
   return false;
 }

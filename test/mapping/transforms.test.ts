@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isBlank,
   parseBoolean,
   parseDate,
   parseDateTime,
@@ -12,6 +13,24 @@ import {
 
 const value = (r: { ok: boolean } & object) =>
   'value' in r ? r.value : 'blank' in r ? 'BLANK' : 'FAIL';
+
+describe('isBlank', () => {
+  it('reads the placeholders people type for nothing, in any case and padded', () => {
+    for (const v of ['', '   ', 'NULL', ' n/a ', 'NA', '-', '—', 'None', '#N/A', 'Undefined'])
+      expect(isBlank(v), JSON.stringify(v)).toBe(true);
+    expect(isBlank(`${' '.repeat(40)}undefined\t${' '.repeat(40)}`)).toBe(true);
+    expect(isBlank(null)).toBe(true);
+    expect(isBlank(undefined)).toBe(true);
+    expect(isBlank([])).toBe(true);
+  });
+
+  it('keeps values that only look like a placeholder', () => {
+    for (const v of ['0', 'nan', 'undefined!', 'nullified', 'n/a n/a', '--', 'None of them', 'x'])
+      expect(isBlank(v), JSON.stringify(v)).toBe(false);
+    expect(isBlank(0)).toBe(false);
+    expect(isBlank(false)).toBe(false);
+  });
+});
 
 describe('parseNumber / currency', () => {
   it.each([

@@ -29,6 +29,34 @@ describe('DuplicateTracker', () => {
     );
   });
 
+  it('names the file of each row when an id recurs across files, in any order', () => {
+    const t = new DuplicateTracker('usage');
+    expect(t.check(raw('U1', { row: 3 }), 'usage-a.csv')).toBeUndefined();
+    expect(t.check(raw('U2', { row: 2 }), 'usage-b.csv')).toBeUndefined();
+    expect(t.check(raw('U1', { row: 5 }), 'usage-b.csv')!.issue.reason).toBe(
+      'duplicate id U1: usage-a.csv row 3 and usage-b.csv row 5; usage-b.csv row 5 kept (the last one read)',
+    );
+    expect(t.check(raw('U1', { row: 9 }), 'usage-a.csv')!.issue.reason).toBe(
+      'duplicate id U1: usage-b.csv row 5 and usage-a.csv row 9; usage-a.csv row 9 kept (the last one read)',
+    );
+    expect(t.check(raw('U2', { row: 4 }), 'usage-a.csv')!.issue.reason).toBe(
+      'duplicate id U2: usage-b.csv row 2 and usage-a.csv row 4; usage-a.csv row 4 kept (the last one read)',
+    );
+  });
+
+  it('keeps the modification time of a row that has one', () => {
+    const t = new DuplicateTracker('deal');
+    t.check(raw('9', { row: 2, modifiedAt: '2026-03-05T10:00:00.000Z' }), 'deals.csv');
+    const older = t.check(
+      raw('9', { row: 7, modifiedAt: '2026-03-01T10:00:00.000Z' }),
+      'deals.csv',
+    )!;
+    expect(older.keep).toBe(false);
+    expect(older.issue.reason).toBe(
+      'duplicate id 9: deals.csv row 2 and deals.csv row 7; deals.csv row 2 kept (the most recently modified)',
+    );
+  });
+
   it('lets the most recently modified record win where the source dates them', () => {
     const t = new DuplicateTracker('contact');
     t.check(raw('003A', { modifiedAt: '2026-03-02T10:00:00.000Z' }), 'crm');
