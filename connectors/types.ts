@@ -28,6 +28,11 @@ export interface RawRecord {
   unread?: () => Record<string, unknown>;
   /** The row's digest (`src/sync/unchanged-rows.ts`) where it was known without parsing it. */
   rowHash?: string;
+  /** The digest of the row's cells, with its file's format and header, where the reader made
+   * one (the `bytesHash` of a delimited file's row), whatever the record's id: the row's digest
+   * is made from it rather than from its fields (the same cells under the same header are the
+   * same fields). */
+  cellsHash?: string;
 }
 
 /**

@@ -52,17 +52,29 @@ export function toRawRecord(
 ): RawRecord {
   if ('read' in row) {
     const { id, rowHash, bytesHash } = row;
-    return { id, fields: {}, row: row.row, rowHash, bytesHash, unread: row.read };
+    return {
+      id,
+      fields: {},
+      row: row.row,
+      rowHash,
+      bytesHash,
+      cellsHash: bytesHash,
+      unread: row.read,
+    };
   }
   const column = ids.find((c) => c in row.fields);
   const value = column === undefined ? undefined : row.fields[column];
-  // An id made of the row's position is not the row's own: its bytes are not remembered.
-  if (blank(value)) return { id: `${object}-${row.row}`, fields: row.fields, row: row.row };
+  const cells = row.bytesHash !== undefined ? { cellsHash: row.bytesHash } : {};
+  // An id made of the row's position is not the row's own: its bytes are not remembered (the
+  // next pull could not hand the row on by them), though its digest is still made from them.
+  if (blank(value))
+    return { id: `${object}-${row.row}`, fields: row.fields, row: row.row, ...cells };
   return {
     id: String(value).trim(),
     fields: row.fields,
     row: row.row,
     ...(row.bytesHash !== undefined ? { bytesHash: row.bytesHash } : {}),
+    ...cells,
   };
 }
 

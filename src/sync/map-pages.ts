@@ -106,6 +106,7 @@ export async function* mapPages(
           id: raw.id,
           fields: raw.unread(),
           ...(raw.row !== undefined ? { row: raw.row } : {}),
+          ...(raw.cellsHash !== undefined ? { cellsHash: raw.cellsHash } : {}),
         };
         if (rows) digest = rowHash(rows.key, read);
       }
