@@ -14,7 +14,7 @@ import { SourceError, UnreadableSourceError } from '../../src/errors.js';
 import { LineProblems, looksBinary } from './line-problems.js';
 import { normalizeNewlines } from './normalize-newlines.js';
 import type { KnownRows, SourceIssue } from '../types.js';
-import { rowTap, type KeptRow } from './row-tap.js';
+import { rowTap, type KeptRow, type SplitRow } from './row-tap.js';
 import { isEmptyRow, type SheetItem } from './rows.js';
 
 const CANDIDATES = [',', ';', '\t'] as const;
@@ -94,7 +94,10 @@ function fieldsOf(header: string[], cells: string[]): Record<string, unknown> {
  * mostly unreadable: an UnreadableSourceError once it has been read.
  *
  * With `known`, each row gets the digest of its cells (`bytesHash`), and a row the last pull read
- * with the same cells is not parsed: its fields are parsed only if asked (`row-tap.ts`).
+ * with the same cells is not parsed: its fields are parsed only if asked (`row-tap.ts`). Every
+ * other well-formed row is split by the tap rather than csv-parse, which reads the header, the
+ * rows the tap cannot vouch for, and one row in every thousand (so the rows held back go on as
+ * the file is read). Without `known`, csv-parse reads every row.
  */
 export async function* readDelimited(
   file: string,
@@ -118,15 +121,23 @@ export async function* readDelimited(
       header!,
       (parseSync(bytes, { delimiter, relax_column_count: true }) as string[][])[0]!,
     );
-  /** Rows held back: good rows, so a span of bad lines before them is finished. */
-  const hold = (kept: KeptRow[]) => {
+  /** Rows held back: good rows, so a span of bad lines before them is finished. A row the tap
+   * split itself goes on with its fields, as csv-parse's records do (a row of blank cells is
+   * numbered and skipped). */
+  const hold = (kept: (KeptRow | SplitRow)[]) => {
     if (!kept.length) return;
     problems.close();
     const found = problems.take();
     if (found.length) lead.push({ problems: found });
     for (const k of kept) {
+      row++;
+      if ('cells' in k) {
+        if (!isEmptyRow(k.cells))
+          lead.push({ row, fields: fieldsOf(header!, k.cells), bytesHash: k.bytesHash });
+        continue;
+      }
       const { id, rowHash, bytesHash, bytes } = k;
-      lead.push({ row: ++row, id, rowHash, bytesHash, read: readRow(bytes) });
+      lead.push({ row, id, rowHash, bytesHash, read: readRow(bytes) });
     }
     lastLine = kept[kept.length - 1]!.last;
   };

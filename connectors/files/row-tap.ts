@@ -6,9 +6,12 @@
  * `normalize-newlines.ts`) into rows and takes the digest of each row's cells as csv-parse
  * reads them (`cellsOf`, with the file's format and header cells). A row the last pull read
  * with the same digest (`KnownRows`) is not handed to csv-parse at all: it comes out of `next`
- * as `kept`, with its id and lines, before the next record csv-parse reads. Rows and lines are
- * numbered by the tap, so they are the file's, and csv-parse does the work of the rows that
- * changed.
+ * as `kept`, with its id and lines, before the next record csv-parse reads. Since the fifteenth
+ * stop (2026-12-07), a row the last pull did not read is not handed to csv-parse either when the
+ * tap can vouch for it: it comes out as `kept` too, with the cells the tap split it into
+ * (`splitCells`, as csv-parse reads them), unless it has non-blank cells past the header's or
+ * looks binary, which csv-parse reads and the read reports as without the tap. Rows and lines
+ * are numbered by the tap, so they are the file's.
  *
  * The split is exact only for well-formed CSV: a quote opens a field and closes it, `""` inside
  * it. At the first row that is not (a stray quote, a CR left alone, a quote never closed) the
@@ -20,6 +23,7 @@
 import { hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { KnownRows } from '../types.js';
+import { looksBinary } from './line-problems.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -47,6 +51,11 @@ export interface KeptRow extends Lines {
   rowHash: string;
   /** The row's bytes, for its fields should they be needed after all. */
   bytes: Buffer;
+}
+/** A row the tap split itself: its cells as csv-parse would have read them. */
+export interface SplitRow extends Lines {
+  bytesHash: string;
+  cells: string[];
 }
 
 const MORE = -1;
@@ -134,6 +143,41 @@ function cellsOf(b: Buffer, from: number, to: number, delimiter: number, out: Bu
   }
 }
 
+/**
+ * The cells of a well-formed row (bytes `from`–`to` of `b`, without its newline) as csv-parse
+ * reads them: a quoted cell without its quotes and with `""` read as `"`, every cell decoded as
+ * UTF-8 (quotes and delimiters are ASCII, so no character is cut).
+ */
+export function splitCells(b: Buffer, from: number, to: number, delimiter: number): string[] {
+  const cells: string[] = [];
+  let i = from;
+  for (;;) {
+    if (i < to && b[i] === QUOTE) {
+      i++;
+      let cell = '';
+      for (;;) {
+        const q = b.indexOf(QUOTE, i);
+        cell += b.toString('utf8', i, q);
+        if (b[q + 1] === QUOTE) {
+          cell += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      cells.push(cell);
+    } else {
+      let e = b.indexOf(delimiter, i);
+      if (e < 0 || e > to) e = to;
+      cells.push(b.toString('utf8', i, e));
+      i = e;
+    }
+    if (i >= to) return cells;
+    i++; // the delimiter after the cell
+  }
+}
+
 export interface RowTap {
   /** Between the file (LF newlines) and csv-parse. */
   transform: Transform;
@@ -142,9 +186,9 @@ export interface RowTap {
    * account of it; `read` undefined once the tap has stopped (the record is the file's own, on
    * csv-parse's line plus `dropped`).
    */
-  next(): { kept: KeptRow[]; read: ReadRow | undefined };
+  next(): { kept: (KeptRow | SplitRow)[]; read: ReadRow | undefined };
   /** The rows held back after the last record, once csv-parse has ended. */
-  rest(): KeptRow[];
+  rest(): (KeptRow | SplitRow)[];
   /** Lines held back before the tap stopped. */
   readonly dropped: number;
 }
@@ -155,12 +199,14 @@ export interface RowTap {
  */
 export function rowTap(known: KnownRows, format: string, delimiter: string): RowTap {
   const d = delimiter.charCodeAt(0);
-  const queue: (ReadRow | KeptRow)[] = [];
+  const queue: (ReadRow | KeptRow | SplitRow)[] = [];
   let head = 0;
   const ids = new Set<string>();
   let carry: Buffer | undefined;
   /** The digest of the format and the header line, once the header is read. */
   let prefix: string | undefined;
+  /** The header's cells: a row with non-blank cells past them is csv-parse's to read. */
+  let columns = 0;
   let stopped = false;
   /** Lines before the next row, and those held back. */
   let line = 0;
@@ -178,6 +224,18 @@ export function rowTap(known: KnownRows, format: string, delimiter: string): Row
     }
     const end = cellsOf(b, from, to, d, scratch, DIGEST);
     return hash('sha1', scratch.subarray(0, end), 'hex').slice(0, DIGEST);
+  };
+
+  /** The cells of a row the tap can hand on itself, or undefined for one whose trouble csv-parse
+   * and the read report (`read-delimited.ts`): non-blank cells past the header's, or text that
+   * looks binary. */
+  const plainCells = (b: Buffer, from: number, to: number): string[] | undefined => {
+    const cells = splitCells(b, from, to, d);
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (looksBinary(cell) || (i >= columns && cell.trim() !== '')) return undefined;
+    }
+    return cells;
   };
 
   /** Rows of `b` from the start, what they pass on in `out`; what is left for the next chunk. */
@@ -202,24 +260,29 @@ export function rowTap(known: KnownRows, format: string, delimiter: string): Row
         const end = cellsOf(b, at, to, d, header, lead.length);
         prefix = hash('sha1', header.subarray(0, end), 'hex').slice(0, DIGEST);
         scratch.write(prefix, 0, 'latin1');
+        columns = splitCells(b, at, to, d).length;
       } else if (to === at) {
         // A blank line: read (and skipped) as it is.
         queue.push({ first, last: line });
       } else {
         const bytesHash = digest(b, at, to);
-        const last = known.rowOf(bytesHash);
-        if (last === undefined || ids.has(last.id) || inARow >= SYNC_EVERY) {
-          queue.push({ first, last: line, bytesHash });
-          inARow = 0;
-        } else {
+        const known1 = inARow < SYNC_EVERY ? known.rowOf(bytesHash) : undefined;
+        const last = known1 && !ids.has(known1.id) ? known1 : undefined;
+        const cells = last || inARow >= SYNC_EVERY ? undefined : plainCells(b, at, to);
+        if (last) {
           ids.add(last.id);
-          inARow++;
           // The bytes stay (their chunk with them) only until the row is handed on.
           const { id, rowHash } = last;
           queue.push({ first, last: line, bytesHash, id, rowHash, bytes: b.subarray(at, to) });
+        } else if (cells) queue.push({ first, last: line, bytesHash, cells });
+        if (last || cells) {
+          inARow++;
           dropped += scan.lines;
           out.push(b.subarray(passFrom, at));
           passFrom = end;
+        } else {
+          queue.push({ first, last: line, bytesHash });
+          inARow = 0;
         }
       }
       at = end;
@@ -249,7 +312,7 @@ export function rowTap(known: KnownRows, format: string, delimiter: string): Row
     },
   });
 
-  const take = (): ReadRow | KeptRow | undefined => {
+  const take = (): ReadRow | KeptRow | SplitRow | undefined => {
     if (head >= queue.length) return undefined;
     const t = queue[head]!;
     queue[head++] = undefined as unknown as ReadRow;
@@ -264,16 +327,16 @@ export function rowTap(known: KnownRows, format: string, delimiter: string): Row
   return {
     transform,
     next() {
-      const kept: KeptRow[] = [];
+      const kept: (KeptRow | SplitRow)[] = [];
       for (let t = take(); t; t = take()) {
-        if (!('id' in t)) return { kept, read: t };
+        if (!('id' in t) && !('cells' in t)) return { kept, read: t };
         kept.push(t);
       }
       return { kept, read: undefined };
     },
     rest() {
-      const kept: KeptRow[] = [];
-      for (let t = take(); t; t = take()) kept.push(t as KeptRow);
+      const kept: (KeptRow | SplitRow)[] = [];
+      for (let t = take(); t; t = take()) kept.push(t as KeptRow | SplitRow);
       return kept;
     },
     get dropped() {

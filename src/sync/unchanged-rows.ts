@@ -49,8 +49,9 @@ export const rowsKey = (args: {
  * The digest of one row under a mapping's key: of its id and cells where the reader digested
  * them (`RawRecord.cellsHash`, a delimited export's rows with ids of their own: no text of the
  * row's fields is made for it), else of its id, fields and associations. The two texts differ in
- * shape, so a digest of one kind never equals one of the other. Rows stored with a digest of
- * their fields before the cells were used are read as changed once, and mapped again.
+ * shape, so a digest of one kind never equals one of the other. A row stored with a digest of
+ * its fields, before the cells were used, is read as changed once when it is next parsed (a row
+ * handed on unread keeps the digest the last pull made), and mapped again.
  */
 export const rowHash = (key: string, raw: RawRecord): string =>
   raw.cellsHash !== undefined

@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFilesConnector } from '../../../connectors/files/index.js';
 import { readDelimited } from '../../../connectors/files/read-delimited.js';
+import { splitCells } from '../../../connectors/files/row-tap.js';
 import type { SheetItem } from '../../../connectors/files/rows.js';
 import type { KnownRows, RawRecord } from '../../../connectors/types.js';
 
@@ -220,6 +221,66 @@ describe('rows told by their cells', () => {
     const again = await read(f, known);
     expect(held(again)).toBe(5);
     expect(asRead(again)).toEqual(asRead(await read(f)));
+  });
+
+  it('splits a well-formed row into the cells csv-parse reads', () => {
+    const r = rng(77);
+    const pieces = [
+      '',
+      'plain',
+      'a,b',
+      'a;b',
+      'say "hi"',
+      'two\nlines',
+      'tab\there',
+      'é€😀',
+      ' pad ',
+      '"',
+    ];
+    for (let n = 0; n < 2000; n++) {
+      const d = [',', ';', '\t'][n % 3]!;
+      const cells = Array.from(
+        { length: 1 + Math.floor(r() * 6) },
+        () => pieces[Math.floor(r() * pieces.length)]!,
+      );
+      // Quoted where it must be, and now and then where it need not.
+      const line = cells
+        .map((c) =>
+          /[",;\t\n]/.test(c) || c === '' || r() < 0.3 ? `"${c.replace(/"/g, '""')}"` : c,
+        )
+        .join(d);
+      const expected = (parse(line, { delimiter: d, relax_column_count: true }) as string[][])[0];
+      const b = Buffer.from(`${line}\n`);
+      expect(splitCells(b, 0, b.length - 1, d.charCodeAt(0)), line).toEqual(expected);
+    }
+  });
+
+  it('splits the rows nothing is known of, and csv-parse still reports every bad line', async () => {
+    const r = rng(5);
+    const lines = ['\uFEFFid,name,note'];
+    for (let i = 0; i < 2600; i++) {
+      const k = r();
+      if (k < 0.01) lines.push(`x${i},a,b,one too many`);
+      else if (k < 0.02) lines.push(`x${i},\u0001\u0002,bin`);
+      else if (k < 0.03) lines.push(`x${i},a,b,,,`);
+      else if (k < 0.04) lines.push(',,');
+      else if (k < 0.05) lines.push('');
+      else if (k < 0.06) lines.push(`x${i},"multi\nline, ""quoted""",é€`);
+      else if (k < 0.07) lines.push(`x${i},short`);
+      else lines.push(`x${i},name ${i},${Math.floor(r() * 1000)}`);
+    }
+    lines.push('bro"ken,row', 'x-last,after,the stop');
+    for (const crlf of [false, true]) {
+      const f = file(lines.join(crlf ? '\r\n' : '\n'));
+      const plain = await read(f);
+      const split = await read(f, { rowOf: () => undefined });
+      expect(asRead(split)).toEqual(asRead(plain));
+      const problems = JSON.stringify(plain.filter((it) => 'problems' in it));
+      expect(problems).toMatch(/binary data/);
+      expect(problems).toMatch(/4 fields but the header has 3/);
+      expect(problems).toMatch(/line 26\d\d: Invalid Opening Quote/);
+      expect(plain.filter((it) => 'fields' in it).length).toBeGreaterThan(2400);
+    }
   });
 
   it('remembers the rows of a file with ids, not rows whose ids are their position', async () => {
