@@ -266,8 +266,10 @@ export function rowTap(known: KnownRows, format: string, delimiter: string): Row
         queue.push({ first, last: line });
       } else {
         const bytesHash = digest(b, at, to);
-        const known1 = inARow < SYNC_EVERY ? known.rowOf(bytesHash) : undefined;
-        const last = known1 && !ids.has(known1.id) ? known1 : undefined;
+        // Held back: a row the last pull read (each id once), else one the tap can split; past
+        // SYNC_EVERY of them in a row, or a row the tap cannot vouch for, csv-parse reads it.
+        const listed = inARow < SYNC_EVERY ? known.rowOf(bytesHash) : undefined;
+        const last = listed && !ids.has(listed.id) ? listed : undefined;
         const cells = last || inARow >= SYNC_EVERY ? undefined : plainCells(b, at, to);
         if (last) {
           ids.add(last.id);
