@@ -8,8 +8,8 @@
  * with the same digest (`KnownRows`) is not handed to csv-parse at all: it comes out of `next`
  * as `kept`, with its id and lines, before the next record csv-parse reads. Since the fifteenth
  * stop (2026-12-07), a row the last pull did not read is not handed to csv-parse either when the
- * tap can vouch for it: it comes out as `kept` too, with the cells the tap split it into
- * (`splitCells`, as csv-parse reads them), unless it has non-blank cells past the header's or
+ * tap can vouch for it: it comes out as `kept` too, with the cells it copied out to digest them,
+ * decoded (`readCells`, as csv-parse reads them), unless it has non-blank cells past the header's or
  * looks binary, which csv-parse reads and the read reports as without the tap. Rows and lines
  * are numbered by the tap, so they are the file's.
  *
@@ -143,39 +143,24 @@ function cellsOf(b: Buffer, from: number, to: number, delimiter: number, out: Bu
   }
 }
 
-/**
- * The cells of a well-formed row (bytes `from`–`to` of `b`, without its newline) as csv-parse
- * reads them: a quoted cell without its quotes and with `""` read as `"`, every cell decoded as
- * UTF-8 (quotes and delimiters are ASCII, so no character is cut).
- */
-export function splitCells(b: Buffer, from: number, to: number, delimiter: number): string[] {
+/** The cells `cellsOf` wrote to `buf` from `at` to `end`, each decoded as UTF-8 (quotes and
+ * delimiters are ASCII, so no character is cut). */
+function readCells(buf: Buffer, at: number, end: number): string[] {
   const cells: string[] = [];
-  let i = from;
-  for (;;) {
-    if (i < to && b[i] === QUOTE) {
-      i++;
-      let cell = '';
-      for (;;) {
-        const q = b.indexOf(QUOTE, i);
-        cell += b.toString('utf8', i, q);
-        if (b[q + 1] === QUOTE) {
-          cell += '"';
-          i = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      cells.push(cell);
-    } else {
-      let e = b.indexOf(delimiter, i);
-      if (e < 0 || e > to) e = to;
-      cells.push(b.toString('utf8', i, e));
-      i = e;
-    }
-    if (i >= to) return cells;
-    i++; // the delimiter after the cell
+  while (at < end) {
+    const n = buf.readUInt32LE(at);
+    at += 4;
+    cells.push(buf.toString('utf8', at, at + n));
+    at += n;
   }
+  return cells;
+}
+
+/** The cells of a well-formed row (bytes `from`–`to` of `b`, without its newline) as csv-parse
+ * reads them: what the tap digests, decoded. */
+export function splitCells(b: Buffer, from: number, to: number, delimiter: number): string[] {
+  const out = Buffer.allocUnsafe(5 * (to - from) + 4);
+  return readCells(out, 0, cellsOf(b, from, to, delimiter, out, 0));
 }
 
 export interface RowTap {
@@ -214,23 +199,23 @@ export function rowTap(known: KnownRows, format: string, delimiter: string): Row
   let inARow = 0;
   let scratch = Buffer.allocUnsafe(4096);
 
-  /** The digest of the cells of the row at bytes `from`–`to` of `b`, after the prefix's. */
-  const digest = (b: Buffer, from: number, to: number): string => {
+  /** The cells of the row at bytes `from`–`to` of `b`, written to `scratch` after the prefix;
+   * returns where they end. */
+  const copyCells = (b: Buffer, from: number, to: number): number => {
     // Each cell takes its length (4 bytes) and at most its bytes: at most 5 bytes a byte.
     const need = DIGEST + 5 * (to - from) + 4;
     if (scratch.length < need) {
       scratch = Buffer.allocUnsafe(Math.max(need, scratch.length * 2));
       scratch.write(prefix!, 0, 'latin1');
     }
-    const end = cellsOf(b, from, to, d, scratch, DIGEST);
-    return hash('sha1', scratch.subarray(0, end), 'hex').slice(0, DIGEST);
+    return cellsOf(b, from, to, d, scratch, DIGEST);
   };
 
-  /** The cells of a row the tap can hand on itself, or undefined for one whose trouble csv-parse
-   * and the read report (`read-delimited.ts`): non-blank cells past the header's, or text that
-   * looks binary. */
-  const plainCells = (b: Buffer, from: number, to: number): string[] | undefined => {
-    const cells = splitCells(b, from, to, d);
+  /** The cells `copyCells` just wrote, for a row the tap can hand on itself; undefined for one
+   * whose trouble csv-parse and the read report (`read-delimited.ts`): non-blank cells past the
+   * header's, or text that looks binary. */
+  const plainCells = (end: number): string[] | undefined => {
+    const cells = readCells(scratch, DIGEST, end);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!;
       if (looksBinary(cell) || (i >= columns && cell.trim() !== '')) return undefined;
@@ -260,17 +245,18 @@ export function rowTap(known: KnownRows, format: string, delimiter: string): Row
         const end = cellsOf(b, at, to, d, header, lead.length);
         prefix = hash('sha1', header.subarray(0, end), 'hex').slice(0, DIGEST);
         scratch.write(prefix, 0, 'latin1');
-        columns = splitCells(b, at, to, d).length;
+        columns = readCells(header, lead.length, end).length;
       } else if (to === at) {
         // A blank line: read (and skipped) as it is.
         queue.push({ first, last: line });
       } else {
-        const bytesHash = digest(b, at, to);
+        const cellsEnd = copyCells(b, at, to);
+        const bytesHash = hash('sha1', scratch.subarray(0, cellsEnd), 'hex').slice(0, DIGEST);
         // Held back: a row the last pull read (each id once), else one the tap can split; past
         // SYNC_EVERY of them in a row, or a row the tap cannot vouch for, csv-parse reads it.
         const listed = inARow < SYNC_EVERY ? known.rowOf(bytesHash) : undefined;
         const last = listed && !ids.has(listed.id) ? listed : undefined;
-        const cells = last || inARow >= SYNC_EVERY ? undefined : plainCells(b, at, to);
+        const cells = last || inARow >= SYNC_EVERY ? undefined : plainCells(cellsEnd);
         if (last) {
           ids.add(last.id);
           // The bytes stay (their chunk with them) only until the row is handed on.
