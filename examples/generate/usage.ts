@@ -72,9 +72,12 @@ function metricCurve(rng: Rng, a: GenAccount, weeks: number, hot: boolean): numb
 export function usageFor(ctx: GenContext, a: GenAccount): UsageResult {
   const { rng, weeks, asOf } = ctx;
   const days = Array.from({ length: weeks }, (_, k) => asOf - 7 * (weeks - 1 - k));
+  // The week the seats stepped up: the fourth reading or later, and a reading there is (a
+  // history of fewer than four weeks steps at its last).
+  const last = weeks - 1;
   const step =
     a.archetype === 'recent_seat_expansion'
-      ? rng.int(Math.min(3, weeks - 1), Math.max(3, weeks - 4))
+      ? rng.int(Math.min(3, last), Math.min(last, Math.max(3, weeks - 4)))
       : undefined;
   const before =
     step === undefined ? a.licensed : Math.max(5, Math.round(a.licensed / rng.float(1.2, 1.4)));

@@ -21,6 +21,31 @@ describe('demo generator: determinism and formats', () => {
     expect(read(a, 'accounts').equals(read(c, 'accounts'))).toBe(false);
   });
 
+  it('writes a history of one to three weeks, a seat step at its last reading', async () => {
+    // `--weeks` below 4 used to date a recent seat expansion at a week the history did not have
+    // (RangeError: Invalid time value).
+    for (const weeks of [1, 2, 3]) {
+      const out = tmp();
+      const summary = await generatePortfolio({ out, accounts: 80, seed: 11, weeks });
+      const { portfolio } = await readPortfolio(out);
+      const ids = new Set(summary.archetypes.recent_seat_expansion);
+      const stepped = portfolio.accounts.filter((a) => ids.has(a.crmId)).map((a) => a.id);
+      expect(stepped.length, `weeks ${weeks}`).toBeGreaterThan(0);
+      expect(new Set(portfolio.usage.map((u) => u.date)).size, `weeks ${weeks}`).toBe(weeks);
+      if (weeks === 1) continue;
+      const limits = (id: string) =>
+        portfolio.usage
+          .filter((u) => u.accountId === id && u.metric === 'active_seats')
+          .sort((a, b) => a.date.localeCompare(b.date))
+          .map((u) => u.limit ?? 0);
+      const rose = stepped.filter((id) => {
+        const l = limits(id);
+        return l.length === weeks && l[weeks - 1]! > l[weeks - 2]!;
+      });
+      expect(rose.length, `weeks ${weeks}`).toBeGreaterThan(0);
+    }
+  });
+
   it('matches the committed demo (regenerate with npm run demo:generate)', async () => {
     const out = tmp();
     await generatePortfolio({ out, accounts: 150, seed: 42 });
