@@ -47,8 +47,9 @@ export const rowsKey = (args: {
 
 /**
  * The digest of one row under a mapping's key: of its id and cells where the reader digested
- * them (`RawRecord.cellsHash`, a delimited export's rows with ids of their own: no text of the
- * row's fields is made for it), else of its id, fields and associations. The two texts differ in
+ * them (`RawRecord.cellsHash`: every row of a delimited export, whether its id is its own or its
+ * position; no text of the row's fields is made for it), else of its id, fields and
+ * associations. The two texts differ in
  * shape, so a digest of one kind never equals one of the other. A row stored with a digest of
  * its fields, before the cells were used, is read as changed once when it is next parsed (a row
  * handed on unread keeps the digest the last pull made), and mapped again.
